@@ -1,0 +1,36 @@
+package netwarden.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import netwarden.model.ServiceSpec;
+
+/**
+ * Everything the engine needs. {@code flowCapacity} bounds the per-(service, source) table; when
+ * full, the least recently seen entry is evicted and counted (never silently).
+ */
+public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery, PlayerConfig players,
+                           WindowConfig windows, int flowCapacity) {
+    public EngineConfig {
+        services = List.copyOf(Objects.requireNonNull(services, "services"));
+        Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(players, "players");
+        Objects.requireNonNull(windows, "windows");
+        if (flowCapacity < 16) throw new IllegalArgumentException("flows.capacity must be at least 16: " + flowCapacity);
+        var names = new HashSet<String>();
+        var keys = new HashSet<Object>();
+        for (ServiceSpec s : services) {
+            if (!names.add(s.name())) throw new IllegalArgumentException("duplicate service name: " + s.name());
+            if (!keys.add(s.key())) throw new IllegalArgumentException("duplicate service: " + s.key() + " (" + s.name() + ")");
+        }
+    }
+
+    public static EngineConfig defaults() {
+        return new EngineConfig(List.of(), DiscoveryConfig.defaults(), PlayerConfig.defaults(), WindowConfig.defaults(), 200_000);
+    }
+
+    /** Discovery runs when enabled and nothing is configured. */
+    public boolean discovers() {
+        return discovery.enabled() && services.isEmpty();
+    }
+}

@@ -1,0 +1,24 @@
+package netwarden.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Conversions for the epoch-nanosecond timestamps used throughout. */
+public final class Times {
+    public static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private Times() {}
+
+    /** Epoch seconds with nanosecond precision, trailing zeros removed: {@code 1795268313.898023}. */
+    public static BigDecimal seconds(long nanos) {
+        return BigDecimal.valueOf(nanos, 9).stripTrailingZeros();
+    }
+
+    public static long second(long nanos) {
+        return Math.floorDiv(nanos, NANOS_PER_SECOND);
+    }
+
+    public static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
+    }
+}
