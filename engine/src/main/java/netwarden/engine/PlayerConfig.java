@@ -22,8 +22,8 @@ public record PlayerConfig(double minPpsIn, double minPpsOut, Duration activityW
         requirePositiveSeconds("players.leave-after", leaveAfter);
         if (joinAfter.compareTo(activityWindow) > 0)
             throw new IllegalArgumentException("players.join-after (" + joinAfter + ") must not exceed players.activity-window (" + activityWindow + ")");
-        if (activityWindow.toSeconds() > 3600)
-            throw new IllegalArgumentException("players.activity-window must be at most 1h: " + activityWindow);
+        if (activityWindow.toSeconds() > 64)
+            throw new IllegalArgumentException("players.activity-window must be at most 64s: " + activityWindow);
         if (recentLeftKept < 0) throw new IllegalArgumentException("players.recent-left-kept must not be negative: " + recentLeftKept);
     }
 

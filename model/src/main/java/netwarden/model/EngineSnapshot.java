@@ -11,7 +11,7 @@ import java.util.List;
 public record EngineSnapshot(long asOfNanos, List<ServiceSnapshot> services, List<PlayerSnapshot> players,
                              EngineCounters counters) {
     public static final EngineSnapshot EMPTY = new EngineSnapshot(0, List.of(), List.of(),
-            new EngineCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+            EngineCounters.ZERO);
 
     public EngineSnapshot {
         services = List.copyOf(services);

@@ -1,0 +1,85 @@
+package netwarden.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import netwarden.engine.flow.Flow;
+import netwarden.engine.flow.Keyed;
+import netwarden.engine.flow.KeyedTable;
+import netwarden.engine.sketch.AddressSet;
+import netwarden.engine.sketch.DistinctCounter;
+import netwarden.model.PlayerSnapshot;
+import netwarden.model.ServiceKey;
+import netwarden.model.WindowStats;
+
+/**
+ * A destination (address, protocol, port) the engine tracks: a configured service, a discovered
+ * one, or a discovery candidate. Candidates are counted exactly like services from their first
+ * packet, so a service discovered at second 15 still reports its traffic and players from second 0.
+ * Owned by the pipeline thread.
+ */
+final class Endpoint implements Keyed {
+    final long id;
+    final ServiceKey key;
+    final String name;
+    final String connect;
+    final boolean configured;
+    private final int hash;
+    boolean promoted;
+    String serviceId;
+
+    long packetsIn, bytesIn, packetsOut, bytesOut;
+    long lastSeen;
+
+    // Current second.
+    long binPackets, binBytes, binNewSources;
+    boolean active;
+    final DistinctCounter binSources;
+    final TopSources top;
+    final ArrayList<Flow> touched = new ArrayList<>();
+
+    // Discovery: distinct sources inside the current discovery window.
+    AddressSet discoSources;
+    long discoWindowStart;
+
+    // Service-only state, allocated on promotion.
+    ArrayDeque<WindowStats> history;
+    long peakPps, peakBps;
+    int playersPeak;
+    final ArrayList<Flow> players = new ArrayList<>();
+    ArrayDeque<PlayerSnapshot> recentLeft;
+
+    Endpoint(long id, ServiceKey key, String name, String connect, boolean configured, WindowConfig windows) {
+        this.id = id;
+        this.key = key;
+        this.name = name;
+        this.connect = connect;
+        this.configured = configured;
+        this.hash = KeyedTable.hash(key.address().hi(), key.address().lo(), portKey(key.proto(), key.port()));
+        this.binSources = new DistinctCounter(windows.exactSourcesLimit());
+        this.top = new TopSources(windows.topSources());
+    }
+
+    static long portKey(int proto, int port) {
+        return ((long) proto << 16) | port;
+    }
+
+    void promote(String serviceId) {
+        promoted = true;
+        this.serviceId = serviceId;
+        history = new ArrayDeque<>();
+        recentLeft = new ArrayDeque<>();
+        discoSources = null;
+    }
+
+    void resetBin() {
+        binPackets = binBytes = binNewSources = 0;
+        binSources.clear();
+        touched.clear();
+        active = false;
+    }
+
+    @Override public long k1() { return key.address().hi(); }
+    @Override public long k2() { return key.address().lo(); }
+    @Override public long k3() { return portKey(key.proto(), key.port()); }
+    @Override public int keyHash() { return hash; }
+}

@@ -1,0 +1,231 @@
+package netwarden.engine;
+
+import java.util.ArrayList;
+import java.util.function.Supplier;
+import netwarden.engine.flow.Flow;
+import netwarden.engine.flow.FlowTable;
+import netwarden.engine.sketch.AddressSet;
+import netwarden.model.EngineSnapshot;
+import netwarden.model.Event;
+import netwarden.model.EventListener;
+import netwarden.model.Packet;
+import netwarden.model.Proto;
+import netwarden.model.ServiceKey;
+import netwarden.model.ServiceSpec;
+import netwarden.model.Times;
+
+/**
+ * Per-service 1-second windows, service discovery and players, driven by packets.
+ *
+ * <p>Design notes: one pipeline thread owns an Engine and calls {@link #onPacket} for every frame
+ * and {@link #advanceTo} from its clock; nothing here is thread-safe except {@link #published()}.
+ * Time is the packets' own (replay is deterministic) or the injected clock's. Each time a second
+ * closes, the engine rolls every active endpoint's bin into an immutable {@code WindowStats},
+ * evaluates players, emits events to the listener (which must not block) and, when enabled,
+ * publishes a fresh {@link EngineSnapshot} through a volatile field — the only data other
+ * threads ever see. Per-packet work is a few hash probes and no allocation for known sources.
+ */
+public final class Engine {
+    private static final long NO_SECOND = Long.MIN_VALUE;
+    private static final long SWEEP_EVERY_SECONDS = 10;
+
+    private final EngineConfig config;
+    private final EventListener events;
+    private final boolean publishEachSecond;
+    private final EndpointTable endpoints = new EndpointTable();
+    private final FlowTable flows;
+    private final PlayerRules rules;
+    private final BinCloser closer;
+    private final Stats stats = new Stats();
+    private final ArrayList<Endpoint> active = new ArrayList<>();
+    private long nextEndpointId = 1;
+    private long currentSecond = NO_SECOND;
+    private long lastSweep = NO_SECOND;
+    private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
+
+    /** Mutable totals, copied into each snapshot. */
+    static final class Stats {
+        long packets, bytes, nonIp, late, untracked, discovered, sketchSwitches, joins, leaves;
+    }
+
+    /**
+     * @param publishEachSecond publish a snapshot whenever a second closes (live use); replay leaves
+     *                          it off and calls {@link #snapshot()} once at the end
+     */
+    public Engine(EngineConfig config, EventListener events, boolean publishEachSecond) {
+        this.config = config;
+        this.events = events;
+        this.publishEachSecond = publishEachSecond;
+        this.flows = new FlowTable(config.flowCapacity());
+        this.rules = new PlayerRules(config.players());
+        this.closer = new BinCloser(config, rules, events, stats);
+        for (ServiceSpec s : config.services()) {
+            Endpoint e = new Endpoint(nextEndpointId++, s.key(), s.name(), s.connect(), true, config.windows());
+            e.promote(s.name());
+            endpoints.add(e);
+        }
+    }
+
+    /** An engine that publishes a snapshot every closed second. */
+    public Engine(EngineConfig config, EventListener events) {
+        this(config, events, true);
+    }
+
+    public void onPacket(Packet p) {
+        stats.packets++;
+        stats.bytes += p.wireLen;
+        if (!p.isIp()) {
+            stats.nonIp++;
+            return;
+        }
+        long second = Times.second(p.tsNanos);
+        if (second > currentSecond) {
+            if (currentSecond == NO_SECOND) currentSecond = second;
+            else closeUpTo(second);
+        } else if (second < currentSecond) {
+            stats.late++;
+        }
+        if (p.dstPort >= 0) inbound(p);
+        if (p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p);
+    }
+
+    /** Closes every second that ended at or before {@code nowNanos} (the live clock's tick). */
+    public void advanceTo(long nowNanos) {
+        long second = Times.second(nowNanos);
+        if (currentSecond == NO_SECOND) currentSecond = second;
+        else if (second > currentSecond) closeUpTo(second);
+    }
+
+    /** End of input: closes the open second and publishes the final snapshot. */
+    public void finish() {
+        if (currentSecond != NO_SECOND) closeUpTo(currentSecond + 1);
+        published = snapshot();
+    }
+
+    public EngineSnapshot snapshot() {
+        long asOf = currentSecond == NO_SECOND ? 0 : currentSecond * Times.NANOS_PER_SECOND;
+        return SnapshotBuilder.build(asOf, endpoints.all(), stats, flows, endpoints.size());
+    }
+
+    /** Thread-safe access to the latest published snapshot. */
+    public Supplier<EngineSnapshot> published() {
+        return () -> published;
+    }
+
+    private void inbound(Packet p) {
+        Endpoint e = endpoints.get(p.dstHi, p.dstLo, p.proto, p.dstPort);
+        if (e == null && (e = newCandidate(p)) == null) return;
+        e.packetsIn++;
+        e.bytesIn += p.wireLen;
+        e.binPackets++;
+        e.binBytes += p.wireLen;
+        e.lastSeen = p.tsNanos;
+        if (!e.active) {
+            e.active = true;
+            active.add(e);
+        }
+        if (p.srcHi == p.dstHi && p.srcLo == p.dstLo) return; // an endpoint's own address is never a source
+        Flow f = flows.get(e.id, p.srcHi, p.srcLo);
+        if (f == null) {
+            f = flows.create(e.id, e, p.srcHi, p.srcLo);
+            e.binNewSources++;
+        } else {
+            flows.touch(f);
+        }
+        startSecond(f, e);
+        if (!f.binSourceCounted) {
+            f.binSourceCounted = true;
+            if (e.binSources.add(p.srcHi, p.srcLo)) stats.sketchSwitches++;
+        }
+        f.binIn++;
+        f.binBytesIn += p.wireLen;
+        f.packetsIn++;
+        f.bytesIn += p.wireLen;
+        if (f.firstSeen == 0) f.firstSeen = p.tsNanos;
+        if (p.tsNanos > f.lastSeen) f.lastSeen = p.tsNanos;
+        if (p.tcpFlags >= 0) {
+            if (p.payloadLen > 0) f.tcpDataIn = true;
+            if ((p.tcpFlags & (Packet.FIN | Packet.RST)) != 0) f.tcpClosed = true;
+        }
+        e.top.offer(f, currentSecond);
+        if (!e.promoted) discover(e, p);
+    }
+
+    private void outbound(Packet p) {
+        Endpoint e = endpoints.get(p.srcHi, p.srcLo, p.proto, p.srcPort);
+        if (e == null) return;
+        e.packetsOut++;
+        e.bytesOut += p.wireLen;
+        Flow f = flows.get(e.id, p.dstHi, p.dstLo);
+        if (f == null) return; // the service spoke first; only sources that sent to it are tracked
+        startSecond(f, e);
+        f.binOut++;
+        f.packetsOut++;
+        f.bytesOut += p.wireLen;
+        if (p.tsNanos > f.lastOut) f.lastOut = p.tsNanos;
+        if (p.tcpFlags >= 0) {
+            if (p.payloadLen > 0) f.tcpDataOut = true;
+            if ((p.tcpFlags & (Packet.FIN | Packet.RST)) != 0) f.tcpClosed = true;
+        }
+    }
+
+    /** Resets a flow's per-second counters at its first packet of the open second. */
+    private void startSecond(Flow f, Endpoint e) {
+        if (f.binSecond == currentSecond) return;
+        f.binSecond = currentSecond;
+        f.binIn = f.binOut = 0;
+        f.binBytesIn = 0;
+        f.binSourceCounted = false;
+        e.touched.add(f);
+        if (!e.active) {
+            e.active = true;
+            active.add(e);
+        }
+    }
+
+    private Endpoint newCandidate(Packet p) {
+        if (!config.discovers() || !Proto.hasPorts(p.proto)) return null;
+        if (endpoints.size() >= config.discovery().maxCandidates()) {
+            stats.untracked++;
+            return null;
+        }
+        var key = new ServiceKey(p.dst(), p.proto, p.dstPort);
+        Endpoint e = new Endpoint(nextEndpointId++, key, null, null, false, config.windows());
+        e.discoSources = new AddressSet(config.discovery().minSources());
+        e.discoWindowStart = p.tsNanos;
+        endpoints.add(e);
+        return e;
+    }
+
+    private void discover(Endpoint e, Packet p) {
+        DiscoveryConfig d = config.discovery();
+        if (p.tsNanos - e.discoWindowStart >= d.window().toNanos()) {
+            e.discoSources.clear();
+            e.discoWindowStart = p.tsNanos;
+        }
+        e.discoSources.add(p.srcHi, p.srcLo);
+        int sources = e.discoSources.size();
+        if (sources < d.minSources() || stats.discovered >= d.maxServices()) return;
+        e.promote(e.key.id());
+        stats.discovered++;
+        events.onEvent(new Event.ServiceDiscovered(p.tsNanos, e.serviceId, e.key, sources));
+    }
+
+    private void closeUpTo(long second) {
+        closer.close(currentSecond, second, active, endpoints.all());
+        active.clear();
+        currentSecond = second;
+        if (lastSweep == NO_SECOND) lastSweep = second;
+        if (second - lastSweep >= SWEEP_EVERY_SECONDS) {
+            sweepCandidates(second * Times.NANOS_PER_SECOND);
+            lastSweep = second;
+        }
+        if (publishEachSecond) published = snapshot();
+    }
+
+    /** Forgets candidates idle for a whole discovery window, so a port scan cannot grow memory. */
+    private void sweepCandidates(long nowNanos) {
+        long idle = config.discovery().window().toNanos();
+        endpoints.removeIf(e -> !e.promoted && !e.active && nowNanos - e.lastSeen >= idle);
+    }
+}

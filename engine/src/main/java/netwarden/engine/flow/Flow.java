@@ -1,0 +1,60 @@
+package netwarden.engine.flow;
+
+/**
+ * What the engine knows about one source address talking to one endpoint (service or candidate).
+ * Owned by the pipeline thread. Counters cover the current player session: they start at the
+ * first packet and restart after the source leaves.
+ */
+public final class Flow implements Keyed {
+    final long endpointId;
+    public final long srcHi, srcLo;
+    private final int hash;
+    /** The endpoint object this flow belongs to (engine type; kept opaque here). */
+    public final Object endpoint;
+    Flow newer, older;
+    public boolean evicted;
+
+    public long firstSeen, lastSeen, lastOut;
+    public long packetsIn, bytesIn, packetsOut, bytesOut;
+
+    /** Second of the current per-second counters; reset when a packet arrives in a later second. */
+    public long binSecond = Long.MIN_VALUE;
+    public int binIn, binOut;
+    public long binBytesIn;
+    public boolean binSourceCounted;
+    /** Second for which this flow holds a place in its endpoint's top-sources list, or MIN_VALUE. */
+    public long topSecond = Long.MIN_VALUE;
+
+    /** Bit i set: the second (qualSecond - i) qualified as play. */
+    public long qualBits;
+    public long qualSecond = Long.MIN_VALUE;
+    public boolean tcpDataIn, tcpDataOut, tcpClosed;
+    /** Time the join event fired, 0 while not a player. */
+    public long joinedAt;
+
+    Flow(long endpointId, Object endpoint, long srcHi, long srcLo, int hash) {
+        this.endpointId = endpointId;
+        this.endpoint = endpoint;
+        this.srcHi = srcHi;
+        this.srcLo = srcLo;
+        this.hash = hash;
+    }
+
+    public boolean isPlayer() {
+        return joinedAt != 0;
+    }
+
+    /** Starts a new session after a leave: lifetime identity stays, session counters restart. */
+    public void resetSession() {
+        firstSeen = lastSeen = lastOut = 0;
+        packetsIn = bytesIn = packetsOut = bytesOut = 0;
+        qualBits = 0;
+        tcpDataIn = tcpDataOut = tcpClosed = false;
+        joinedAt = 0;
+    }
+
+    @Override public long k1() { return srcHi; }
+    @Override public long k2() { return srcLo; }
+    @Override public long k3() { return endpointId; }
+    @Override public int keyHash() { return hash; }
+}

@@ -1,0 +1,86 @@
+package netwarden.engine.flow;
+
+import netwarden.engine.sketch.Hashing;
+
+/**
+ * Open-addressing hash index from a three-long key to an entry, with linear probing and
+ * backward-shift deletion (no tombstones, so lookups stay short after churn). Allocation-free
+ * lookups are the point: the hot path probes with raw longs, never a key object.
+ * Not thread-safe; owned by the pipeline thread.
+ */
+public final class KeyedTable<T extends Keyed> {
+    private Keyed[] slots;
+    private int mask;
+    private int size;
+
+    public KeyedTable(int expected) {
+        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        slots = new Keyed[cap];
+        mask = cap - 1;
+    }
+
+    public static int hash(long k1, long k2, long k3) {
+        return (int) Hashing.hash(k1, k2, k3);
+    }
+
+    @SuppressWarnings("unchecked")
+    public T get(long k1, long k2, long k3, int hash) {
+        int i = hash & mask;
+        Keyed e;
+        while ((e = slots[i]) != null) {
+            if (e.keyHash() == hash && e.k1() == k1 && e.k2() == k2 && e.k3() == k3) return (T) e;
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    /** Inserts an entry whose key is not present (the caller looked it up first). */
+    public void insert(T entry) {
+        if ((size + 1) * 2 > slots.length) grow();
+        int i = entry.keyHash() & mask;
+        while (slots[i] != null) i = (i + 1) & mask;
+        slots[i] = entry;
+        size++;
+    }
+
+    /** Removes this exact entry; returns false when it was not in the table. */
+    public boolean remove(T entry) {
+        int i = entry.keyHash() & mask;
+        while (slots[i] != entry) {
+            if (slots[i] == null) return false;
+            i = (i + 1) & mask;
+        }
+        slots[i] = null;
+        size--;
+        // Backward shift: move later entries of the probe run into the hole when their home allows it.
+        int hole = i;
+        int j = (i + 1) & mask;
+        while (slots[j] != null) {
+            int home = slots[j].keyHash() & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                slots[hole] = slots[j];
+                slots[j] = null;
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        return true;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private void grow() {
+        Keyed[] old = slots;
+        slots = new Keyed[old.length * 2];
+        mask = slots.length - 1;
+        for (Keyed e : old) {
+            if (e == null) continue;
+            int i = e.keyHash() & mask;
+            while (slots[i] != null) i = (i + 1) & mask;
+            slots[i] = e;
+        }
+    }
+}
