@@ -1,0 +1,87 @@
+package netwarden.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import netwarden.model.EngineSnapshot;
+import netwarden.model.PlayerSnapshot;
+import netwarden.model.ServiceSnapshot;
+import netwarden.sinks.json.AddressFormat;
+import netwarden.sinks.json.SnapshotJson;
+
+/**
+ * The {@code /api/v1} endpoints, answered from the latest snapshot with the field names of
+ * {@link SnapshotJson}. Player and source addresses are masked unless the caller's token allows
+ * full addresses. Every answer carries {@code as_of}, the snapshot's time in epoch seconds (null
+ * before the first snapshot).
+ */
+final class ApiHandlers {
+    private static final SnapshotJson FULL = new SnapshotJson(AddressFormat.fullAddresses());
+    private static final SnapshotJson MASKED = new SnapshotJson(AddressFormat.masked());
+
+    private final Supplier<EngineSnapshot> snapshots;
+
+    ApiHandlers(Supplier<EngineSnapshot> snapshots) {
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+    }
+
+    /** {@code {"as_of": t, "services": [service...]}} */
+    Response services(Request request) {
+        EngineSnapshot snap = latest();
+        ObjectNode body = envelope(snap);
+        body.set("services", json(request).services(snap.services()));
+        return Response.json(200, body);
+    }
+
+    /** The service detail object plus {@code as_of}; 404 for an unknown id. */
+    Response service(Request request) {
+        EngineSnapshot snap = latest();
+        ServiceSnapshot s = snap.service(request.param("id"));
+        if (s == null) return unknown(request);
+        ObjectNode body = json(request).serviceDetail(s);
+        body.set("as_of", envelope(snap).get("as_of"));
+        return Response.json(200, body);
+    }
+
+    /** {@code {"as_of", "service", "players": [...]}}: current and recently left players. */
+    Response players(Request request) {
+        EngineSnapshot snap = latest();
+        ServiceSnapshot s = snap.service(request.param("id"));
+        if (s == null) return unknown(request);
+        List<PlayerSnapshot> players = snap.players().stream().filter(p -> p.service().equals(s.id())).toList();
+        ObjectNode body = envelope(snap).put("service", s.id());
+        body.set("players", json(request).players(players));
+        return Response.json(200, body);
+    }
+
+    /** {@code {"as_of", "service", "windows": [...]}}: the recent closed 1-second bins, oldest first. */
+    Response windows(Request request) {
+        EngineSnapshot snap = latest();
+        ServiceSnapshot s = snap.service(request.param("id"));
+        if (s == null) return unknown(request);
+        ObjectNode body = envelope(snap).put("service", s.id());
+        body.set("windows", json(request).windows(s.recent()));
+        return Response.json(200, body);
+    }
+
+    private EngineSnapshot latest() {
+        EngineSnapshot s = snapshots.get();
+        return s == null ? EngineSnapshot.EMPTY : s;
+    }
+
+    private static SnapshotJson json(Request request) {
+        return request.token() != null && request.token().fullAddresses() ? FULL : MASKED;
+    }
+
+    private static ObjectNode envelope(EngineSnapshot snap) {
+        ObjectNode n = SnapshotJson.object();
+        if (snap.asOfNanos() == 0) n.putNull("as_of");
+        else n.put("as_of", SnapshotJson.seconds(snap.asOfNanos()));
+        return n;
+    }
+
+    private static Response unknown(Request request) {
+        return JsonErrors.notFound("unknown service: " + request.param("id"));
+    }
+}

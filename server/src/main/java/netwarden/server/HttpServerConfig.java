@@ -1,0 +1,50 @@
+package netwarden.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the HTTP server.
+ *
+ * @param listen         address and port to bind; default {@code 127.0.0.1:9420} (loopback only: put a
+ *                       reverse proxy or a firewall rule in front before binding a public address); port 0
+ *                       picks a free port, which {@link NetwardenHttpServer#port()} reports
+ * @param metricsAuth    whether {@code GET /metrics} needs a bearer token like the API; default true
+ * @param maxRequestBody largest request body accepted, in bytes; every endpoint is a GET, so larger
+ *                       declared bodies get 413; default 8192
+ * @param backlog        TCP accept backlog, 0 for the system default; default 0
+ * @param stopGrace      how long {@link NetwardenHttpServer#close()} lets running requests finish,
+ *                       whole seconds; default 1 s
+ */
+public record HttpServerConfig(InetSocketAddress listen, boolean metricsAuth, int maxRequestBody, int backlog,
+                               Duration stopGrace) {
+    /** The documented default port. */
+    public static final int DEFAULT_PORT = 9420;
+
+    public HttpServerConfig {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(stopGrace, "stopGrace");
+        if (maxRequestBody < 0) throw new IllegalArgumentException("maxRequestBody must be >= 0: " + maxRequestBody);
+        if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0: " + backlog);
+        if (stopGrace.isNegative() || stopGrace.toNanos() % 1_000_000_000L != 0 || stopGrace.toSeconds() > 3600)
+            throw new IllegalArgumentException("stopGrace must be whole seconds between 0 and 1 h: " + stopGrace);
+    }
+
+    public static HttpServerConfig defaults() {
+        return new HttpServerConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), true, 8192, 0,
+                Duration.ofSeconds(1));
+    }
+
+    public HttpServerConfig withListen(InetSocketAddress newListen) {
+        return new HttpServerConfig(newListen, metricsAuth, maxRequestBody, backlog, stopGrace);
+    }
+
+    public HttpServerConfig withMetricsAuth(boolean required) {
+        return new HttpServerConfig(listen, required, maxRequestBody, backlog, stopGrace);
+    }
+
+    public HttpServerConfig withStopGrace(Duration grace) {
+        return new HttpServerConfig(listen, metricsAuth, maxRequestBody, backlog, grace);
+    }
+}
