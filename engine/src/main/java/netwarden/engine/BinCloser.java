@@ -1,6 +1,7 @@
 package netwarden.engine;
 
 import java.util.List;
+import netwarden.engine.detect.Detector;
 import netwarden.engine.flow.Flow;
 import netwarden.model.Event;
 import netwarden.model.EventListener;
@@ -20,7 +21,10 @@ final class BinCloser {
     private final EventListener events;
     private final Engine.Stats stats;
 
-    BinCloser(EngineConfig config, PlayerRules rules, EventListener events, Engine.Stats stats) {
+    private final Detector detector;
+
+    BinCloser(EngineConfig config, PlayerRules rules, EventListener events, Engine.Stats stats, Detector detector) {
+        this.detector = detector;
         this.config = config;
         this.rules = rules;
         this.events = events;
@@ -35,6 +39,7 @@ final class BinCloser {
             if (!e.promoted) continue;
             addWindow(e, new WindowStats(second, e.binPackets, e.binBytes, e.binSources.count(), e.binSources.estimated(),
                     e.binNewSources, e.top.list(second)));
+            if (detector.frozen(e.scope)) continue; // under attack: the player set is frozen against new joins
             for (Flow f : e.touched) if (!f.evicted && rules.shouldJoin(f, e.key.proto(), binEnd)) join(e, f, binEnd);
         }
         long now = nextSecond * Times.NANOS_PER_SECOND;

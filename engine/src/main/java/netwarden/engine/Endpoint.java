@@ -2,6 +2,7 @@ package netwarden.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import netwarden.engine.detect.Scope;
 import netwarden.engine.flow.Flow;
 import netwarden.engine.flow.Keyed;
 import netwarden.engine.flow.KeyedTable;
@@ -47,6 +48,8 @@ final class Endpoint implements Keyed {
     int playersPeak;
     final ArrayList<Flow> players = new ArrayList<>();
     ArrayDeque<PlayerSnapshot> recentLeft;
+    /** Detection scope of the service, null while a candidate or when service detection is off. */
+    Scope scope;
 
     Endpoint(long id, ServiceKey key, String name, String connect, boolean configured, WindowConfig windows) {
         this.id = id;

@@ -2,6 +2,11 @@ package netwarden.engine;
 
 import java.util.ArrayList;
 import java.util.function.Supplier;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import netwarden.engine.detect.BaselineState;
+import netwarden.engine.detect.Detector;
+import netwarden.engine.detect.Scope;
 import netwarden.engine.flow.Flow;
 import netwarden.engine.flow.FlowTable;
 import netwarden.engine.sketch.AddressSet;
@@ -36,6 +41,7 @@ public final class Engine {
     private final FlowTable flows;
     private final PlayerRules rules;
     private final BinCloser closer;
+    private final Detector detector;
     private final Stats stats = new Stats();
     private final ArrayList<Endpoint> active = new ArrayList<>();
     private long nextEndpointId = 1;
@@ -53,15 +59,23 @@ public final class Engine {
      *                          it off and calls {@link #snapshot()} once at the end
      */
     public Engine(EngineConfig config, EventListener events, boolean publishEachSecond) {
+        this(config, events, publishEachSecond, Map.of());
+    }
+
+    /**
+     * @param baselines learned detection baselines from an earlier run ({@link #baselines()}), keyed as there
+     */
+    public Engine(EngineConfig config, EventListener events, boolean publishEachSecond, Map<String, BaselineState> baselines) {
         this.config = config;
         this.events = events;
         this.publishEachSecond = publishEachSecond;
         this.flows = new FlowTable(config.flowCapacity());
         this.rules = new PlayerRules(config.players());
-        this.closer = new BinCloser(config, rules, events, stats);
+        this.detector = new Detector(config.detection(), events, baselines, this::isPlayer, System::nanoTime);
+        this.closer = new BinCloser(config, rules, events, stats, detector);
         for (ServiceSpec s : config.services()) {
             Endpoint e = new Endpoint(nextEndpointId++, s.key(), s.name(), s.connect(), true, config.windows());
-            e.promote(s.name());
+            promote(e, s.name());
             endpoints.add(e);
         }
     }
@@ -72,39 +86,84 @@ public final class Engine {
     }
 
     public void onPacket(Packet p) {
-        stats.packets++;
-        stats.bytes += p.wireLen;
+        onAggregate(p, 1, p.wireLen, null);
+    }
+
+    /** As {@link #onPacket(Packet)}, with the captured frame so attack samples can keep a copy. */
+    public void onPacket(Packet p, MemorySegment frame) {
+        onAggregate(p, 1, p.wireLen, frame);
+    }
+
+    /**
+     * Counts {@code packets} packets of {@code bytes} wire bytes in total that all look like {@code p}
+     * (same addresses, ports, protocol, flags, second): the entry point for sources that aggregate
+     * before user space, such as the eBPF flow map. A port of -1 means "not known", so an ingress
+     * aggregate may leave the source port out and an egress one the destination port.
+     */
+    public void onAggregate(Packet p, long packets, long bytes) {
+        onAggregate(p, packets, bytes, null);
+    }
+
+    private void onAggregate(Packet p, long packets, long bytes, MemorySegment frame) {
+        if (packets <= 0) return;
+        stats.packets += packets;
+        stats.bytes += bytes;
         if (!p.isIp()) {
-            stats.nonIp++;
+            stats.nonIp += packets;
             return;
         }
         long second = Times.second(p.tsNanos);
+        detector.advanceTo(p.tsNanos);
         if (second > currentSecond) {
             if (currentSecond == NO_SECOND) currentSecond = second;
             else closeUpTo(second);
         } else if (second < currentSecond) {
             stats.late++;
         }
-        if (p.dstPort >= 0) inbound(p);
-        if (p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p);
+        Endpoint service = p.dstPort >= 0 ? inbound(p, packets, bytes) : null;
+        if (p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p, packets, bytes);
+        detector.onPacket(p, packets, bytes, frame, service == null ? null : service.scope);
     }
 
     /** Closes every second that ended at or before {@code nowNanos} (the live clock's tick). */
     public void advanceTo(long nowNanos) {
         long second = Times.second(nowNanos);
+        detector.advanceTo(nowNanos);
         if (currentSecond == NO_SECOND) currentSecond = second;
         else if (second > currentSecond) closeUpTo(second);
     }
 
-    /** End of input: closes the open second and publishes the final snapshot. */
+    /** End of live input: closes the open second and publishes the final snapshot; attacks stay open. */
     public void finish() {
-        if (currentSecond != NO_SECOND) closeUpTo(currentSecond + 1);
+        finish(false);
+    }
+
+    /**
+     * End of input. With {@code endAttacks} (a replayed file is over, nothing more will come) every
+     * open incident ends where its traffic ended, so the record is complete.
+     */
+    public void finish(boolean endAttacks) {
+        if (currentSecond != NO_SECOND) {
+            detector.advanceTo((currentSecond + 1) * Times.NANOS_PER_SECOND);
+            closeUpTo(currentSecond + 1);
+            if (endAttacks) detector.drain();
+        }
         published = snapshot();
+    }
+
+    /** Learned detection baselines, to persist and pass to the next run's constructor. */
+    public Map<String, BaselineState> baselines() {
+        return detector.baselines();
+    }
+
+    /** Link type of frames given to {@link #onPacket(Packet, MemorySegment)} (for attack sample pcaps). */
+    public void linkType(int linkType) {
+        detector.linkType(linkType);
     }
 
     public EngineSnapshot snapshot() {
         long asOf = currentSecond == NO_SECOND ? 0 : currentSecond * Times.NANOS_PER_SECOND;
-        return SnapshotBuilder.build(asOf, endpoints.all(), stats, flows, endpoints.size());
+        return SnapshotBuilder.build(asOf, endpoints.all(), stats, flows, endpoints.size(), detector);
     }
 
     /** Thread-safe access to the latest published snapshot. */
@@ -112,23 +171,25 @@ public final class Engine {
         return () -> published;
     }
 
-    private void inbound(Packet p) {
+    /** Counts a packet to an endpoint; returns the endpoint when it is a service, else null. */
+    private Endpoint inbound(Packet p, long packets, long bytes) {
         Endpoint e = endpoints.get(p.dstHi, p.dstLo, p.proto, p.dstPort);
-        if (e == null && (e = newCandidate(p)) == null) return;
-        e.packetsIn++;
-        e.bytesIn += p.wireLen;
-        e.binPackets++;
-        e.binBytes += p.wireLen;
+        if (e == null && (e = newCandidate(p)) == null) return null;
+        e.packetsIn += packets;
+        e.bytesIn += bytes;
+        e.binPackets += packets;
+        e.binBytes += bytes;
         e.lastSeen = p.tsNanos;
         if (!e.active) {
             e.active = true;
             active.add(e);
         }
-        if (p.srcHi == p.dstHi && p.srcLo == p.dstLo) return; // an endpoint's own address is never a source
+        if (p.srcHi == p.dstHi && p.srcLo == p.dstLo) return e.promoted ? e : null; // its own address is never a source
         Flow f = flows.get(e.id, p.srcHi, p.srcLo);
         if (f == null) {
             f = flows.create(e.id, e, p.srcHi, p.srcLo);
             e.binNewSources++;
+            if (e.scope != null) detector.newSource(e.scope);
         } else {
             flows.touch(f);
         }
@@ -137,10 +198,10 @@ public final class Engine {
             f.binSourceCounted = true;
             if (e.binSources.add(p.srcHi, p.srcLo)) stats.sketchSwitches++;
         }
-        f.binIn++;
-        f.binBytesIn += p.wireLen;
-        f.packetsIn++;
-        f.bytesIn += p.wireLen;
+        f.binIn += (int) packets;
+        f.binBytesIn += bytes;
+        f.packetsIn += packets;
+        f.bytesIn += bytes;
         if (f.firstSeen == 0) f.firstSeen = p.tsNanos;
         if (p.tsNanos > f.lastSeen) f.lastSeen = p.tsNanos;
         if (p.tcpFlags >= 0) {
@@ -149,19 +210,20 @@ public final class Engine {
         }
         e.top.offer(f, currentSecond);
         if (!e.promoted) discover(e, p);
+        return e.promoted ? e : null;
     }
 
-    private void outbound(Packet p) {
+    private void outbound(Packet p, long packets, long bytes) {
         Endpoint e = endpoints.get(p.srcHi, p.srcLo, p.proto, p.srcPort);
         if (e == null) return;
-        e.packetsOut++;
-        e.bytesOut += p.wireLen;
+        e.packetsOut += packets;
+        e.bytesOut += bytes;
         Flow f = flows.get(e.id, p.dstHi, p.dstLo);
         if (f == null) return; // the service spoke first; only sources that sent to it are tracked
         startSecond(f, e);
-        f.binOut++;
-        f.packetsOut++;
-        f.bytesOut += p.wireLen;
+        f.binOut += (int) packets;
+        f.packetsOut += packets;
+        f.bytesOut += bytes;
         if (p.tsNanos > f.lastOut) f.lastOut = p.tsNanos;
         if (p.tcpFlags >= 0) {
             if (p.payloadLen > 0) f.tcpDataOut = true;
@@ -206,9 +268,24 @@ public final class Engine {
         e.discoSources.add(p.srcHi, p.srcLo);
         int sources = e.discoSources.size();
         if (sources < d.minSources() || stats.discovered >= d.maxServices()) return;
-        e.promote(e.key.id());
+        promote(e, e.key.id());
         stats.discovered++;
         events.onEvent(new Event.ServiceDiscovered(p.tsNanos, e.serviceId, e.key, sources));
+    }
+
+    private void promote(Endpoint e, String serviceId) {
+        e.promote(serviceId);
+        e.scope = detector.serviceScope(serviceId, e.key.address(), e.binSources::count);
+    }
+
+    /** Whether an address is a current player of the scope's service(s); attack source lists leave players out. */
+    private boolean isPlayer(Scope scope, long hi, long lo) {
+        for (Endpoint e : endpoints.all()) {
+            if (!e.promoted || !scope.covers(e.scope, e.key.address())) continue;
+            Flow f = flows.get(e.id, hi, lo);
+            if (f != null && f.isPlayer()) return true;
+        }
+        return false;
     }
 
     private void closeUpTo(long second) {

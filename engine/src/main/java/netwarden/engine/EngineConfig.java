@@ -3,6 +3,7 @@ package netwarden.engine;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import netwarden.engine.detect.DetectionConfig;
 import netwarden.model.ServiceSpec;
 
 /**
@@ -10,12 +11,13 @@ import netwarden.model.ServiceSpec;
  * full, the least recently seen entry is evicted and counted (never silently).
  */
 public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery, PlayerConfig players,
-                           WindowConfig windows, int flowCapacity) {
+                           WindowConfig windows, int flowCapacity, DetectionConfig detection) {
     public EngineConfig {
         services = List.copyOf(Objects.requireNonNull(services, "services"));
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(players, "players");
         Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(detection, "detection");
         if (flowCapacity < 16) throw new IllegalArgumentException("flows.capacity must be at least 16: " + flowCapacity);
         var names = new HashSet<String>();
         var keys = new HashSet<Object>();
@@ -25,8 +27,17 @@ public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery
         }
     }
 
+    /** A configuration with default detection. */
+    public EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery, PlayerConfig players, WindowConfig windows, int flowCapacity) {
+        this(services, discovery, players, windows, flowCapacity, DetectionConfig.defaults());
+    }
+
     public static EngineConfig defaults() {
         return new EngineConfig(List.of(), DiscoveryConfig.defaults(), PlayerConfig.defaults(), WindowConfig.defaults(), 200_000);
+    }
+
+    public EngineConfig withDetection(DetectionConfig d) {
+        return new EngineConfig(services, discovery, players, windows, flowCapacity, d);
     }
 
     /** Discovery runs when enabled and nothing is configured. */

@@ -3,6 +3,7 @@ package netwarden.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import netwarden.engine.detect.Detector;
 import netwarden.engine.flow.Flow;
 import netwarden.engine.flow.FlowTable;
 import netwarden.model.EngineCounters;
@@ -15,7 +16,7 @@ import netwarden.model.ServiceSnapshot;
 final class SnapshotBuilder {
     private SnapshotBuilder() {}
 
-    static EngineSnapshot build(long asOf, List<Endpoint> endpoints, Engine.Stats s, FlowTable flows, int tracked) {
+    static EngineSnapshot build(long asOf, List<Endpoint> endpoints, Engine.Stats s, FlowTable flows, int tracked, Detector detector) {
         var services = new ArrayList<ServiceSnapshot>();
         var players = new ArrayList<PlayerSnapshot>();
         for (Endpoint e : endpoints) {
@@ -31,7 +32,7 @@ final class SnapshotBuilder {
                 .thenComparing(PlayerSnapshot::address));
         var counters = new EngineCounters(s.packets, s.bytes, s.nonIp, s.late, flows.size(), flows.evictions(),
                 tracked, s.untracked, s.discovered, s.sketchSwitches, s.joins, s.leaves);
-        return new EngineSnapshot(asOf, services, players, counters);
+        return new EngineSnapshot(asOf, services, players, counters, detector.incidents(), detector.counters());
     }
 
     static PlayerSnapshot player(Endpoint e, Flow f, long leftNanos) {

@@ -31,6 +31,7 @@ class DiscoveryAndWindowsTest {
         t.udp(3.5, "198.51.100.3", 5000, "192.0.2.1", 27015, 100);
         t.udp(3.6, "198.51.100.3", 5000, "192.0.2.9", 27015, 100);       // one source only: stays a candidate
         t.udp(4.5, "198.51.100.4", 5000, "192.0.2.1", 27015, 100);
+        t.flush();
         engine.finish();
 
         var found = log.of(Event.ServiceDiscovered.class);
@@ -59,6 +60,7 @@ class DiscoveryAndWindowsTest {
         for (int i = 0; i < 4; i++) t.udp(1.5 + i * 0.01, "198.51.100.2", 1, "192.0.2.1", 80, 60);
         for (int i = 0; i < 7; i++) t.udp(1.6 + i * 0.01, "198.51.100." + (10 + i), 1, "192.0.2.1", 80, 60);
         t.udp(5.2, "198.51.100.3", 1, "192.0.2.1", 80, 60);   // a gap of three empty seconds
+        t.flush();
         engine.finish();
 
         List<WindowStats> w = engine.snapshot().services().getFirst().recent();
@@ -86,6 +88,7 @@ class DiscoveryAndWindowsTest {
         int n = 50_000;
         for (int i = 0; i < n; i++) t.udp(0.5 + i * 1e-5, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255), 9, "192.0.2.1", 53, 60);
         t.udp(1.5, "10.9.9.9", 9, "192.0.2.1", 53, 60);
+        t.flush();
         engine.finish();
         WindowStats w = engine.snapshot().services().getFirst().recent().getFirst();
         assertThat(w.sourcesEstimated()).isTrue();
@@ -99,6 +102,7 @@ class DiscoveryAndWindowsTest {
         var engine = new Engine(EngineConfig.defaults(), log, true);
         Traffic t = new Traffic(engine);
         for (int i = 0; i < 3; i++) t.udp(0.1 + i * 0.1, "198.51.100." + (i + 1), 1, "192.0.2.1", 7777, 100);
+        t.flush();
         assertThat(engine.published().get().services()).isEmpty();
         engine.advanceTo(Traffic.at(1.0));
         assertThat(engine.published().get().services()).hasSize(1);
@@ -106,6 +110,7 @@ class DiscoveryAndWindowsTest {
         ServiceSnapshot s = engine.published().get().services().getFirst();
         assertThat(s.recent()).extracting(WindowStats::packets).containsExactly(3L, 0L, 0L, 0L);
         t.udp(3.9, "198.51.100.1", 1, "192.0.2.1", 7777, 100);
+        t.flush();
         assertThat(engine.snapshot().counters().latePackets()).isEqualTo(1);
         assertThat(engine.snapshot().counters().packets()).isEqualTo(4);
     }
@@ -129,9 +134,11 @@ class DiscoveryAndWindowsTest {
         Traffic t = new Traffic(engine);
         for (int i = 0; i < 50; i++) t.udp(0.01 * i, "198.51.100.1", 1, "192.0.2.1", 1000 + i, 60); // a port scan
         for (int s = 1; s < 30; s++) t.udp(s, "198.51.100.2", 1, "192.0.2.2", 9, 60);
+        t.flush();
         engine.finish();
         assertThat(engine.snapshot().counters().endpointsTracked()).isEqualTo(1);
         for (int i = 0; i < 200; i++) t.udp(31 + 0.001 * i, "198.51.100.1", 1, "192.0.2.1", 2000 + i, 60);
+        t.flush();
         assertThat(engine.snapshot().counters().endpointsTracked()).isEqualTo(100);
         assertThat(engine.snapshot().counters().endpointsUntracked()).isEqualTo(101);
     }

@@ -1,15 +1,24 @@
 package netwarden.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import netwarden.model.Ip;
 import netwarden.model.Packet;
 import netwarden.model.Proto;
 import netwarden.model.Times;
 
-/** Builds packets for engine tests and feeds them in time order. */
+/**
+ * Builds packets for engine tests. Calls queue packets; {@link #flush()} feeds them in time order
+ * (stable for equal times), as a capture would deliver them.
+ */
 final class Traffic {
     static final long T0 = 1_800_000_000L * Times.NANOS_PER_SECOND;
     final Engine engine;
+    private final List<Spec> queued = new ArrayList<>();
     private final Packet p = new Packet();
+
+    private record Spec(long ts, int proto, Ip src, int srcPort, Ip dst, int dstPort, int wireLen, int flags, int payload, int fragment) {}
 
     Traffic(Engine engine) {
         this.engine = engine;
@@ -20,15 +29,19 @@ final class Traffic {
     }
 
     void udp(double t, String src, int srcPort, String dst, int dstPort, int wireLen) {
-        fill(t, Proto.UDP, src, srcPort, dst, dstPort, wireLen);
-        engine.onPacket(p);
+        queued.add(new Spec(at(t), Proto.UDP, Ip.parse(src), srcPort, Ip.parse(dst), dstPort, wireLen, -1, wireLen - 42, Packet.FRAG_NONE));
     }
 
     void tcp(double t, String src, int srcPort, String dst, int dstPort, int flags, int payload) {
-        fill(t, Proto.TCP, src, srcPort, dst, dstPort, 54 + payload);
-        p.tcpFlags = flags;
-        p.payloadLen = payload;
-        engine.onPacket(p);
+        queued.add(new Spec(at(t), Proto.TCP, Ip.parse(src), srcPort, Ip.parse(dst), dstPort, 54 + payload, flags, payload, Packet.FRAG_NONE));
+    }
+
+    void icmp(double t, String src, String dst, int wireLen) {
+        queued.add(new Spec(at(t), Proto.ICMP, Ip.parse(src), -1, Ip.parse(dst), -1, wireLen, -1, -1, Packet.FRAG_NONE));
+    }
+
+    void fragment(double t, String src, String dst, int wireLen) {
+        queued.add(new Spec(at(t), Proto.UDP, Ip.parse(src), -1, Ip.parse(dst), -1, wireLen, -1, -1, Packet.FRAG_LATER));
     }
 
     /**
@@ -43,20 +56,28 @@ final class Traffic {
         }
     }
 
-    private void fill(double t, int proto, String src, int srcPort, String dst, int dstPort, int wireLen) {
-        p.reset();
-        p.tsNanos = at(t);
-        p.wireLen = p.capLen = wireLen;
-        Ip s = Ip.parse(src), d = Ip.parse(dst);
-        p.ipVersion = s.isV4() ? 4 : 6;
-        p.proto = proto;
-        p.srcHi = s.hi();
-        p.srcLo = s.lo();
-        p.dstHi = d.hi();
-        p.dstLo = d.lo();
-        p.srcPort = srcPort;
-        p.dstPort = dstPort;
-        p.ipBytes = wireLen - 14;
-        p.payloadLen = wireLen - 42;
+    /** Feeds everything queued, oldest first. */
+    void flush() {
+        queued.sort(Comparator.comparingLong(Spec::ts));
+        for (Spec s : queued) {
+            p.reset();
+            p.tsNanos = s.ts;
+            p.wireLen = p.capLen = s.wireLen;
+            p.ipVersion = s.src.isV4() ? 4 : 6;
+            p.proto = s.proto;
+            p.srcHi = s.src.hi();
+            p.srcLo = s.src.lo();
+            p.dstHi = s.dst.hi();
+            p.dstLo = s.dst.lo();
+            p.srcPort = s.srcPort;
+            p.dstPort = s.dstPort;
+            p.ipBytes = s.wireLen - 14;
+            p.payloadLen = s.payload;
+            p.tcpFlags = s.flags;
+            p.fragment = s.fragment;
+            p.ttl = 64;
+            engine.onPacket(p);
+        }
+        queued.clear();
     }
 }

@@ -1,0 +1,36 @@
+package netwarden.engine.detect;
+
+/**
+ * UDP source ports of well-known reflection/amplification vectors. Traffic *from* these ports to
+ * a game server or host in volume is a reflection attack: the victim never asked for it.
+ */
+public final class AmplificationPorts {
+    private static final int[] PORTS = {0, 19, 53, 123, 161, 389, 500, 1900, 3702, 11211, 47808,
+            17, 111, 137, 520, 1434, 3283, 5353, 5683, 10001, 37810};
+    private static final String[] NAMES = {"", "chargen", "dns", "ntp", "snmp", "cldap", "isakmp", "ssdp", "ws_discovery",
+            "memcached", "bacnet", "qotd", "portmap", "netbios", "rip", "mssql", "ard", "mdns", "coap", "ubiquiti", "dvr"};
+    private static final byte[] INDEX = new byte[65536];
+
+    static {
+        for (int i = 1; i < PORTS.length; i++) INDEX[PORTS[i]] = (byte) i;
+    }
+
+    private AmplificationPorts() {}
+
+    /** 1.. for a known vector port, 0 otherwise. */
+    public static int index(int port) {
+        return INDEX[port];
+    }
+
+    public static int count() {
+        return PORTS.length;
+    }
+
+    public static int port(int index) {
+        return PORTS[index];
+    }
+
+    public static String name(int index) {
+        return NAMES[index];
+    }
+}

@@ -1,0 +1,60 @@
+package netwarden.engine.detect;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Attack detection. Each scope (service, destination host, whole network) is watched per metric
+ * with three triggers: <b>fast</b> — the sliding one-second value was over the threshold in at
+ * least {@code fastK} of the last {@code fastN} 100 ms evaluations; <b>instant</b> — one 100 ms slot
+ * alone ran at {@code instantFactor} × the threshold; <b>slow</b> — the per-second value smoothed
+ * with {@code slowAlpha} rose over it. The threshold is the floor, or during normal operation the
+ * larger of the floor and the learned baseline band (mean + {@code baselineK} × deviation).
+ *
+ * @param quietPeriod  an incident ends after this long with every metric under hysteresis × threshold
+ * @param cooldown     a new trigger of the same kind within this time after an end resumes the old incident
+ * @param updateEvery  periodic update events while an incident lasts (escalations are sent at once)
+ */
+public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules host, ScopeRules network,
+                              int fastK, int fastN, double instantFactor, double slowAlpha,
+                              boolean baselines, Duration coldStart, Duration baselineHalfLife, double baselineK,
+                              Duration quietPeriod, double hysteresis, Duration cooldown, Duration updateEvery,
+                              int maxHosts, int samplePackets, int topSources, int recentIncidents) {
+    public DetectionConfig {
+        Objects.requireNonNull(service, "detection.service");
+        Objects.requireNonNull(host, "detection.host");
+        Objects.requireNonNull(network, "detection.network");
+        if (fastN < 1 || fastN > 60) throw new IllegalArgumentException("detection.fast-n must be 1..60: " + fastN);
+        if (fastK < 1 || fastK > fastN) throw new IllegalArgumentException("detection.fast-k must be 1..fast-n (" + fastN + "): " + fastK);
+        if (!(instantFactor >= 1)) throw new IllegalArgumentException("detection.instant-factor must be at least 1: " + instantFactor);
+        if (!(slowAlpha > 0 && slowAlpha <= 1)) throw new IllegalArgumentException("detection.slow-alpha must be in (0, 1]: " + slowAlpha);
+        positive("detection.cold-start", coldStart);
+        positive("detection.baseline-half-life", baselineHalfLife);
+        if (!(baselineK > 0)) throw new IllegalArgumentException("detection.baseline-k must be positive: " + baselineK);
+        positive("detection.quiet-period", quietPeriod);
+        if (!(hysteresis > 0 && hysteresis <= 1)) throw new IllegalArgumentException("detection.hysteresis must be in (0, 1]: " + hysteresis);
+        if (cooldown == null || cooldown.isNegative()) throw new IllegalArgumentException("detection.cooldown must not be negative: " + cooldown);
+        positive("detection.update-every", updateEvery);
+        if (maxHosts < 1) throw new IllegalArgumentException("detection.max-hosts must be at least 1: " + maxHosts);
+        if (samplePackets < 0 || samplePackets > 10_000) throw new IllegalArgumentException("detection.sample-packets must be 0..10000: " + samplePackets);
+        if (topSources < 1 || topSources > 1000) throw new IllegalArgumentException("detection.top-sources must be 1..1000: " + topSources);
+        if (recentIncidents < 1) throw new IllegalArgumentException("detection.recent-incidents must be at least 1: " + recentIncidents);
+    }
+
+    public static DetectionConfig defaults() {
+        return new DetectionConfig(true, ScopeRules.serviceDefaults(), ScopeRules.hostDefaults(), ScopeRules.networkDefaults(),
+                5, 8, 10, 0.3, true, Duration.ofMinutes(15), Duration.ofMinutes(30), 6,
+                Duration.ofSeconds(15), 0.7, Duration.ofSeconds(60), Duration.ofSeconds(60),
+                4096, 64, 10, 200);
+    }
+
+    public DetectionConfig withRules(ScopeRules service, ScopeRules host, ScopeRules network) {
+        return new DetectionConfig(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines,
+                coldStart, baselineHalfLife, baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts,
+                samplePackets, topSources, recentIncidents);
+    }
+
+    private static void positive(String field, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(field + " must be positive: " + d);
+    }
+}

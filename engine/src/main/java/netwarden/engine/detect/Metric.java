@@ -1,0 +1,35 @@
+package netwarden.engine.detect;
+
+import java.util.Locale;
+
+/**
+ * What a detector can watch. All but {@link #SOURCES} are additive per 100 ms slot and evaluated
+ * over a sliding second; distinct sources are not additive, so they are judged per closed second.
+ */
+public enum Metric {
+    PPS, BPS, SYN, ACK_RST, FRAGMENTS, UDP, TCP, ICMP, OTHER, REFLECTION, NEW_SOURCES, SOURCES;
+
+    /** Metrics kept per 100 ms slot (every metric before SOURCES). */
+    public static final int ADDITIVE = SOURCES.ordinal();
+
+    /** Config name: "pps", "ack-rst", "new-sources", ... */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Metric parse(String key) {
+        for (Metric m : values()) if (m.key().equals(key)) return m;
+        throw new IllegalArgumentException("unknown detection metric: '" + key + "' (use one of "
+                + java.util.Arrays.stream(values()).map(Metric::key).toList() + ")");
+    }
+
+    /** Unit for messages: packets/s for most, bits/s for BPS, sources/s for the source counts. */
+    public String unit() {
+        return switch (this) {
+            case BPS -> "bit/s";
+            case SOURCES -> "sources";
+            case NEW_SOURCES -> "new sources/s";
+            default -> "pps";
+        };
+    }
+}

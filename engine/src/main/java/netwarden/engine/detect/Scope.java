@@ -1,0 +1,73 @@
+package netwarden.engine.detect;
+
+import java.util.function.LongSupplier;
+import netwarden.engine.flow.Keyed;
+import netwarden.engine.flow.KeyedTable;
+import netwarden.engine.sketch.DistinctCounter;
+import netwarden.model.Ip;
+
+/**
+ * Detection state of one watched scope. Service scopes are created by the engine for each
+ * service and read their distinct sources from the service's own bin; host scopes count their own.
+ */
+public final class Scope implements Keyed {
+    final ScopeKind kind;
+    final String target;
+    /** Service id for service scopes, else null. */
+    final String serviceId;
+    /** Destination address (service and host scopes), null for the network. */
+    final Ip address;
+    private final int hash;
+    final Slots slots = new Slots();
+    final Trigger[] triggers = new Trigger[Metric.values().length];
+    final LongSupplier secondSources;
+    final DistinctCounter ownSources;
+    final long[] reflection = new long[AmplificationPorts.count()];
+    final long[] ttls = new long[4];
+    int ttlDistinct;
+    long sourcesBits;
+    long lastSecondSources, lastSecondNewSources;
+    long lastPacketSlot = Long.MIN_VALUE;
+    long lastSecond = Long.MIN_VALUE;
+    long lastHot;
+    boolean live;
+    IncidentState incident;
+    IncidentState ended;
+
+    Scope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier secondSources, DistinctCounter ownSources) {
+        this.kind = kind;
+        this.target = target;
+        this.serviceId = serviceId;
+        this.address = address;
+        this.secondSources = secondSources != null ? secondSources : ownSources::count;
+        this.ownSources = ownSources;
+        this.hash = address == null ? 0 : KeyedTable.hash(address.hi(), address.lo(), kind.ordinal());
+    }
+
+    /** Key for persisted baselines: {@code service:arena:pps}. */
+    String baselineKey(Metric m) {
+        return kind.label() + ":" + target + ":" + m.key();
+    }
+
+    /** Whether this scope includes the service with the given scope and address. */
+    public boolean covers(Scope service, Ip serviceAddress) {
+        return switch (kind) {
+            case SERVICE -> service == this;
+            case HOST -> address.equals(serviceAddress);
+            case NETWORK -> true;
+        };
+    }
+
+    boolean underAttack() {
+        return incident != null;
+    }
+
+    void ttl(int ttl) {
+        ttls[(ttl >>> 6) & 3] |= 1L << (ttl & 63);
+    }
+
+    @Override public long k1() { return address.hi(); }
+    @Override public long k2() { return address.lo(); }
+    @Override public long k3() { return kind.ordinal(); }
+    @Override public int keyHash() { return hash; }
+}
