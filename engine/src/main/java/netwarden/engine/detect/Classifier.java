@@ -17,15 +17,16 @@ final class Classifier {
         long pps = sl.sliding(Metric.PPS), udp = sl.sliding(Metric.UDP), tcp = sl.sliding(Metric.TCP);
         long icmp = sl.sliding(Metric.ICMP), syn = sl.sliding(Metric.SYN), ackRst = sl.sliding(Metric.ACK_RST);
         long frags = sl.sliding(Metric.FRAGMENTS), refl = sl.sliding(Metric.REFLECTION);
+        long ported = pps - sl.sliding(Metric.LATER_FRAGMENTS); // later fragments show no ports, whatever they carry
         long sources = Math.max(s.lastSecondSources, s.secondSources.getAsLong());
         long newSources = Math.max(s.lastSecondNewSources, sl.sliding(Metric.NEW_SOURCES));
         String kind;
         String why;
-        if (refl > 0 && (refl * 10 >= pps * 3 || trigger == Metric.REFLECTION)) {
+        if (refl > 0 && (refl * 10 >= ported * 3 || trigger == Metric.REFLECTION)) {
             int port = dominantReflectionPort(s);
             kind = "reflection_" + AmplificationPorts.name(port);
-            why = String.format(Locale.ROOT, "%d of %d pps (%s) come from UDP source port %d (%s), a reflection/amplification vector",
-                    refl, pps, pct(refl, pps), AmplificationPorts.port(port), AmplificationPorts.name(port).replace('_', '-'));
+            why = String.format(Locale.ROOT, "%d of %d pps with visible ports (%s) come from UDP source port %d (%s), a reflection/amplification vector",
+                    refl, ported, pct(refl, ported), AmplificationPorts.port(port), AmplificationPorts.name(port).replace('_', '-'));
             if (frags > 0) why += String.format(Locale.ROOT, "; %d pps are IP fragments, typical of large amplified answers", frags);
         } else if (frags * 2 >= pps && frags > 0) {
             kind = "ip_fragment_flood";
@@ -49,7 +50,7 @@ final class Classifier {
             kind = "mixed_flood";
             why = String.format(Locale.ROOT, "%d pps of mixed protocols (udp %d, tcp %d, icmp %d)", pps, udp, tcp, icmp);
         }
-        why += String.format(Locale.ROOT, " to %s %s; %s %s over the threshold of %s", s.kind.label(), s.target,
+        why += String.format(Locale.ROOT, " to %s %s; %s at %s (threshold %s)", s.kind.label(), s.target,
                 trigger.key(), fmt(value, trigger), fmt(threshold, trigger));
         boolean multi = sources > 3;
         why += multi ? String.format(Locale.ROOT, "; multi-source: %d sources in the last second", sources)

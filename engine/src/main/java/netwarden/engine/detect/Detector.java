@@ -182,8 +182,7 @@ public final class Detector {
         if (!s.live) {
             s.live = true;
             long second = Math.floorDiv(slot, Slots.COUNT);
-            if (s.lastSecond != Long.MIN_VALUE && s.incident == null)
-                for (Trigger t : s.triggers) if (t != null) t.baseline.decay(second - s.lastSecond - 1, baselineAlpha);
+            if (s.lastSecond != Long.MIN_VALUE) silence(s, second - s.lastSecond - 1);
             s.lastSecond = second - 1;
             live.get(s.kind.ordinal()).add(s);
         }
@@ -213,10 +212,13 @@ public final class Detector {
     /** After a long silence: evaluate nothing slot by slot, end what is due, and resume at {@code target}. */
     private void jump(long target) {
         long now = target * Slots.SLOT_NANOS;
+        long second = Math.floorDiv(target, Slots.COUNT);
         for (List<Scope> scopes : live) {
             for (int i = scopes.size() - 1; i >= 0; i--) {
                 Scope s = scopes.get(i);
                 for (Trigger t : s.triggers) if (t != null) t.fastBits = 0;
+                silence(s, second - s.lastSecond - 1);
+                s.lastSecond = second - 1;
                 if (s.incident != null && now - s.lastHot >= cfg.quietPeriod().toNanos()) end(s, now);
                 if (s.incident == null) {
                     s.live = false;
@@ -232,6 +234,16 @@ public final class Detector {
         if (slot == Long.MIN_VALUE) return;
         closeSlot();
         for (Scope s : allScopes) if (s.incident != null) end(s, Math.max(s.lastHot, slot * Slots.SLOT_NANOS));
+    }
+
+    /** Catches a scope up on seconds without traffic: smoothed values and (unless under attack) baselines decay. */
+    private void silence(Scope s, long seconds) {
+        if (seconds <= 0) return;
+        for (Trigger t : s.triggers) {
+            if (t == null) continue;
+            t.quiet(seconds, cfg);
+            if (s.incident == null) t.baseline.decay(seconds, baselineAlpha);
+        }
     }
 
     private void perSecond(Scope s, long second) {
@@ -265,6 +277,10 @@ public final class Detector {
             t.threshold(cfg, coldStartSeconds);
         }
         s.lastSecond = second;
+        if (s.incident != null && s.lastHot > second * 1_000_000_000L && s.incident.trigger != null) {
+            Trigger t = s.triggers[s.incident.trigger.ordinal()];
+            s.incident.refresh(Classifier.classify(s, t.metric, t.metric == Metric.SOURCES ? sources : s.slots.sliding(t.metric), t.threshold));
+        }
         if (best != null) fire(s, best, bestValue, (second + 1) * 1_000_000_000L, s.slots.openSlot() - Slots.COUNT + 1);
         if (s.incident != null) s.incident.maxSources = Math.max(s.incident.maxSources, sources);
     }

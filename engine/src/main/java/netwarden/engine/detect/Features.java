@@ -5,7 +5,7 @@ import netwarden.model.Proto;
 
 /** One packet's detection features as bits, computed once and added to every scope it reaches. */
 final class Features {
-    static final int UDP = 1, TCP = 2, ICMP = 4, OTHER = 8, SYN = 16, ACK_RST = 32, FRAGMENT = 64, REFLECTION = 128;
+    static final int UDP = 1, TCP = 2, ICMP = 4, OTHER = 8, SYN = 16, ACK_RST = 32, FRAGMENT = 64, REFLECTION = 128, LATER_FRAGMENT = 256;
 
     private Features() {}
 
@@ -21,6 +21,7 @@ final class Features {
             else if ((p.tcpFlags & Packet.SYN) == 0 && (p.tcpFlags & (Packet.ACK | Packet.RST)) != 0 && p.payloadLen <= 0) f |= ACK_RST;
         }
         if (p.fragment != Packet.FRAG_NONE) f |= FRAGMENT;
+        if (p.fragment == Packet.FRAG_LATER) f |= LATER_FRAGMENT;
         if (p.proto == Proto.UDP && p.srcPort >= 0 && AmplificationPorts.index(p.srcPort) > 0) f |= REFLECTION;
         return f;
     }

@@ -54,6 +54,23 @@ final class IncidentState {
         spoofing = v.spoofingSuspected();
     }
 
+    /**
+     * Fresh evidence from a later second of the same attack: the kind stays what it was named at
+     * the start, the numbers are renewed, and a suspicion once raised stays raised.
+     */
+    void refresh(Classifier.Verdict v) {
+        if (!v.kind().equals(kind)) return;
+        boolean wasSpoofing = spoofing;
+        String oldReason = reason;
+        apply(v);
+        multiSource |= v.multiSource();
+        if (wasSpoofing && !spoofing) {
+            spoofing = true;
+            int at = oldReason.indexOf("; spoofing suspected");
+            reason = reason + (at >= 0 ? oldReason.substring(at) : "");
+        }
+    }
+
     /** Raises severity to match how far over the threshold the attack went; true when it escalated. */
     boolean raise(double ratio) {
         peakRatio = Math.max(peakRatio, ratio);

@@ -7,7 +7,7 @@ import java.util.Locale;
  * over a sliding second; distinct sources are not additive, so they are judged per closed second.
  */
 public enum Metric {
-    PPS, BPS, SYN, ACK_RST, FRAGMENTS, UDP, TCP, ICMP, OTHER, REFLECTION, NEW_SOURCES, SOURCES;
+    PPS, BPS, SYN, ACK_RST, FRAGMENTS, LATER_FRAGMENTS, UDP, TCP, ICMP, OTHER, REFLECTION, NEW_SOURCES, SOURCES;
 
     /** Metrics kept per 100 ms slot (every metric before SOURCES). */
     public static final int ADDITIVE = SOURCES.ordinal();

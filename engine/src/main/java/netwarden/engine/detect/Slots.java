@@ -35,6 +35,7 @@ final class Slots {
         if ((features & Features.SYN) != 0) ring[b + Metric.SYN.ordinal()] += packets;
         if ((features & Features.ACK_RST) != 0) ring[b + Metric.ACK_RST.ordinal()] += packets;
         if ((features & Features.FRAGMENT) != 0) ring[b + Metric.FRAGMENTS.ordinal()] += packets;
+        if ((features & Features.LATER_FRAGMENT) != 0) ring[b + Metric.LATER_FRAGMENTS.ordinal()] += packets;
         if ((features & Features.REFLECTION) != 0) ring[b + Metric.REFLECTION.ordinal()] += packets;
     }
 

@@ -33,10 +33,18 @@ final class Trigger {
         return Long.bitCount(fastBits & mask) >= cfg.fastK();
     }
 
-    /** Feeds one closed second to the smoothed value; true when it is over the threshold. */
+    /**
+     * Feeds one closed second to the smoothed value; true when it is over the threshold and the
+     * second itself is at least near it (a lagging average alone never fires after a flood is gone).
+     */
     boolean slow(double perSecond, DetectionConfig cfg) {
         slow = slowPrimed ? slow + cfg.slowAlpha() * (perSecond - slow) : perSecond * cfg.slowAlpha();
         slowPrimed = true;
-        return slow > threshold;
+        return slow > threshold && perSecond > threshold * cfg.hysteresis();
+    }
+
+    /** Applies {@code seconds} of silence to the smoothed value. */
+    void quiet(long seconds, DetectionConfig cfg) {
+        if (seconds > 0) slow *= Math.pow(1 - cfg.slowAlpha(), seconds);
     }
 }

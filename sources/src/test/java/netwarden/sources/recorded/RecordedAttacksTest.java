@@ -1,0 +1,119 @@
+package netwarden.sources.recorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import netwarden.engine.EngineConfig;
+import netwarden.engine.detect.DetectionConfig;
+import netwarden.engine.detect.Metric;
+import netwarden.engine.detect.ScopeRules;
+import netwarden.model.Incident;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every attack capture in ../shared is detected and classified right — with the default
+ * configuration where the attack is unmistakable — and every other capture raises nothing.
+ */
+class RecordedAttacksTest {
+    /** Captures whose attacks are too small or too spread for a game host's defaults. */
+    static final EngineConfig SWEEP_TEST_CONFIG = EngineConfig.defaults().withDetection(DetectionConfig.defaults().withRules(
+            ScopeRules.serviceDefaults(), ScopeRules.hostDefaults(), new ScopeRules(true, Map.of(Metric.ICMP, 100.0, Metric.UDP, 50.0))));
+
+    static final Set<String> ATTACKS = Set.of("stopddos-pkt.TCP.synflood.spoofed.pcap", "stopddos-amp.UDP.snmp.src161.pcapng",
+            "game-openarena-2players-memcached.pcapng", "ndpi-ip_fragmented_garbage.pcap", "stopddos-amp.dns.RRSIG.fragmented.pcap",
+            "pcaphunt-hs-icmpScan.pcap", "zeek-dhcp_flood.pcap");
+
+    static List<Incident> incidents(String file, EngineConfig cfg) throws Exception {
+        return RecordedCaptures.replay(RecordedCaptures.capture(file), cfg).engine().snapshot().incidents();
+    }
+
+    @Test
+    void spoofedSynFloodOnMinecraft() throws Exception {
+        var found = incidents("stopddos-pkt.TCP.synflood.spoofed.pcap", EngineConfig.defaults());
+        assertThat(found).hasSize(1);
+        Incident i = found.getFirst();
+        assertThat(i.kind()).isEqualTo("tcp_syn_flood");
+        assertThat(i.service()).isEqualTo("10.10.10.10-tcp-25565");
+        assertThat(i.multiSource()).isTrue();
+        assertThat(i.spoofingSuspected()).isTrue();
+        assertThat(i.reason()).contains("SYN without ACK").contains("spoofing suspected");
+        assertThat(i.packets()).isGreaterThan(35_000).isLessThanOrEqualTo(37_841);
+        assertThat(i.peakPps()).isGreaterThan(20_000);
+        assertThat(i.endNanos()).isGreaterThan(i.startNanos());
+    }
+
+    @Test
+    void snmpReflectionOnThreeVictimPorts() throws Exception {
+        var found = incidents("stopddos-amp.UDP.snmp.src161.pcapng", EngineConfig.defaults());
+        assertThat(found).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.kind()).isEqualTo("reflection_snmp");
+            assertThat(i.reason()).contains("UDP source port 161");
+            assertThat(i.spoofingSuspected()).isFalse();
+        });
+        assertThat(found.stream().mapToLong(Incident::packets).sum()).isBetween(3_900L, 4_079L);
+    }
+
+    @Test
+    void memcachedReflectionOnTheGamePortKeepsBothPlayers() throws Exception {
+        var run = RecordedCaptures.replay(RecordedCaptures.capture("game-openarena-2players-memcached.pcapng"), EngineConfig.defaults());
+        var found = run.engine().snapshot().incidents();
+        assertThat(found).hasSize(1);
+        Incident i = found.getFirst();
+        assertThat(i.kind()).isEqualTo("reflection_memcached");
+        assertThat(i.service()).isEqualTo("10.201.0.1-udp-27960");
+        assertThat(i.topSourcePorts().getFirst().port()).isEqualTo(11211);
+        assertThat(i.topSources()).allSatisfy(s -> assertThat(s.address().toString()).startsWith("10.201.3."));
+        assertThat(run.engine().snapshot().service("10.201.0.1-udp-27960").playersNow()).isEqualTo(2);
+    }
+
+    @Test
+    void fragmentGarbageFromOneSource() throws Exception {
+        var found = incidents("ndpi-ip_fragmented_garbage.pcap", EngineConfig.defaults());
+        assertThat(found).hasSize(1);
+        assertThat(found.getFirst().kind()).isEqualTo("ip_fragment_flood");
+        assertThat(found.getFirst().multiSource()).isFalse();
+        assertThat(found.getFirst().target()).isEqualTo("10.128.0.2");
+    }
+
+    @Test
+    void fragmentedDnsRrsigReflection() throws Exception {
+        var found = incidents("stopddos-amp.dns.RRSIG.fragmented.pcap", EngineConfig.defaults());
+        assertThat(found).extracting(Incident::kind).containsExactly("reflection_dns");
+        assertThat(found.getFirst().reason()).contains("UDP source port 53").contains("fragments");
+    }
+
+    @Test
+    void icmpSweepWithTheNetworkScopeTestConfig() throws Exception {
+        assertThat(incidents("pcaphunt-hs-icmpScan.pcap", EngineConfig.defaults())).as("a 230 pps sweep is below the defaults").isEmpty();
+        var found = incidents("pcaphunt-hs-icmpScan.pcap", SWEEP_TEST_CONFIG);
+        assertThat(found).extracting(Incident::kind).containsExactly("icmp_flood");
+        assertThat(found.getFirst().scope()).isEqualTo("network");
+    }
+
+    @Test
+    void dhcpBurstWithTheNetworkScopeTestConfig() throws Exception {
+        assertThat(incidents("zeek-dhcp_flood.pcap", EngineConfig.defaults())).isEmpty();
+        var found = incidents("zeek-dhcp_flood.pcap", SWEEP_TEST_CONFIG);
+        assertThat(found).extracting(Incident::kind).containsExactly("udp_flood");
+        assertThat(found.getFirst().multiSource()).isTrue();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOtherCaptureRaisesNothing() throws Exception {
+        List<Path> files;
+        try (var list = Files.list(RecordedCaptures.dir())) {
+            files = list.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
+                    .filter(p -> !ATTACKS.contains(p.getFileName().toString())).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(15);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () ->
+                assertThat(RecordedCaptures.replay(f, EngineConfig.defaults()).engine().snapshot().incidents()).isEmpty()));
+    }
+}
