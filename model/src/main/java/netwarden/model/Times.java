@@ -9,9 +9,10 @@ public final class Times {
 
     private Times() {}
 
-    /** Epoch seconds with nanosecond precision, trailing zeros removed: {@code 1795268313.898023}. */
+    /** Epoch seconds with nanosecond precision, trailing zeros removed, never in exponent form: {@code 1795268313.898023}. */
     public static BigDecimal seconds(long nanos) {
-        return BigDecimal.valueOf(nanos, 9).stripTrailingZeros();
+        BigDecimal s = BigDecimal.valueOf(nanos, 9).stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     public static long second(long nanos) {

@@ -1,0 +1,117 @@
+package netwarden.decode;
+
+import static netwarden.decode.PcapReaderTest.UDP_FRAME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import netwarden.model.Packet;
+import netwarden.testkit.PcapWriter;
+import org.junit.jupiter.api.Test;
+
+/** Corrupt pcap files: each error says which decoder, where (offset, record) and what. */
+class MalformedPcapTest {
+    static final long T0 = 1_700_000_000_000_000_000L;
+
+    static DecodeException openFails(byte[] file) {
+        try {
+            CaptureReader.open(MemorySegment.ofArray(file));
+        } catch (DecodeException e) {
+            return e;
+        }
+        throw new AssertionError("open() accepted a corrupt file");
+    }
+
+    /** Reads until the error, returning it after checking how many records came before it. */
+    static DecodeException readFails(byte[] file, int goodRecords) throws DecodeException {
+        CaptureReader r = CaptureReader.open(MemorySegment.ofArray(file));
+        Packet p = new Packet();
+        for (int i = 0; i < goodRecords; i++) assertThat(r.next(p)).as("record %d", i + 1).isTrue();
+        try {
+            r.next(p);
+        } catch (DecodeException e) {
+            assertThat(r.recordNumber()).isEqualTo(goodRecords);
+            assertThatThrownBy(() -> r.next(p)).as("failure is sticky").isSameAs(e);
+            return e;
+        }
+        throw new AssertionError("corrupt record " + (goodRecords + 1) + " was accepted");
+    }
+
+    static void assertError(DecodeException e, String decoder, long offset, long record, String reason) {
+        assertThat(e.decoder()).isEqualTo(decoder);
+        assertThat(e.offset()).isEqualTo(offset);
+        assertThat(e.record()).isEqualTo(record);
+        assertThat(e.reason()).contains(reason);
+        assertThat(e.getMessage()).contains(decoder).contains("offset " + offset).contains(reason)
+                .contains(record == 0 ? "file header" : "record " + record);
+    }
+
+    @Test
+    void badMagic() {
+        DecodeException e = openFails("GET / HTTP/1.1\r\n\r\n".getBytes());
+        assertError(e, "capture", 0, 0, "magic 0x47455420 is neither pcap");
+    }
+
+    @Test
+    void gzipIsNamed() {
+        assertError(openFails(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0}), "capture", 0, 0, "gzip");
+    }
+
+    @Test
+    void tooShortForAMagicNumber() {
+        assertError(openFails(new byte[] {(byte) 0xd4, (byte) 0xc3}), "capture", 0, 0, "too short for a magic number: 2 bytes");
+        assertError(openFails(new byte[0]), "capture", 0, 0, "0 bytes");
+    }
+
+    @Test
+    void truncatedFileHeader() {
+        byte[] file = Arrays.copyOf(PcapWriter.micros(1).toByteArray(), 10);
+        assertError(openFails(file), "pcap", 0, 0, "file header truncated: 10 of 24 bytes");
+    }
+
+    @Test
+    void unsupportedVersion() {
+        byte[] file = PcapWriter.micros(1).toByteArray();
+        file[4] = 1;
+        assertError(openFails(file), "pcap", 4, 0, "unsupported pcap version 1.4");
+    }
+
+    @Test
+    void truncatedRecordHeader() throws Exception {
+        PcapWriter w = PcapWriter.micros(1).record(T0, UDP_FRAME);
+        int at = w.size();
+        byte[] file = w.raw(new byte[7]).toByteArray();
+        assertError(readFails(file, 1), "pcap", at, 2, "record header truncated: 7 of 16 bytes");
+    }
+
+    @Test
+    void recordLongerThanTheFile() throws Exception {
+        PcapWriter w = PcapWriter.micros(1).record(T0, UDP_FRAME).record(T0, UDP_FRAME);
+        int second = 24 + 16 + UDP_FRAME.length;
+        byte[] file = Arrays.copyOf(w.toByteArray(), w.size() - 5);
+        assertError(readFails(file, 1), "pcap", second + 8, 2,
+                "captured length " + UDP_FRAME.length + " runs past the end of the file (" + (UDP_FRAME.length - 5) + " bytes remain)");
+    }
+
+    @Test
+    void hugeCapturedLengthIsRejectedWithoutAllocating() throws Exception {
+        // Three sane records first, so the layout guess (which looks at three) settles on the standard one.
+        PcapWriter w = PcapWriter.micros(1).record(T0, UDP_FRAME).record(T0, UDP_FRAME).record(T0, UDP_FRAME);
+        int at = w.size();
+        byte[] file = w.rawRecord(1, 0, 16_711_424, 16_711_424, new byte[64]).toByteArray();
+        assertError(readFails(file, 3), "pcap", at + 8, 4, "captured length 16711424 exceeds the maximum of 262144 bytes");
+    }
+
+    @Test
+    void hugeOriginalLengthIsOnlyAWireLength() throws Exception {
+        byte[] file = PcapWriter.micros(1).rawRecord(1, 0, 1, 1_048_576, new byte[] {7}).toByteArray();
+        CaptureReader r = CaptureReader.open(MemorySegment.ofArray(file));
+        Packet p = new Packet();
+        assertThat(r.next(p)).isTrue();
+        assertThat(p.wireLen).isEqualTo(1_048_576);
+        assertThat(p.capLen).isEqualTo(1);
+        assertThat(p.ipVersion).isZero();
+        assertThat(r.next(p)).isFalse();
+    }
+}

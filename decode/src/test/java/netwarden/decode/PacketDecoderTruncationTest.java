@@ -1,0 +1,93 @@
+package netwarden.decode;
+
+import static netwarden.decode.PacketDecoderLinkTest.decode;
+import static netwarden.testkit.Frames.ETH_IPV4;
+import static netwarden.testkit.Frames.ETH_IPV6;
+import static netwarden.testkit.Frames.TCP;
+import static netwarden.testkit.Frames.UDP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netwarden.model.Ip;
+import netwarden.model.Packet;
+import netwarden.testkit.Frames;
+import org.junit.jupiter.api.Test;
+
+/** Snaplen-cut frames: header values still come from what was captured; nothing past it is read. */
+class PacketDecoderTruncationTest {
+    static final byte[] TCP_FRAME = Frames.ethernet(ETH_IPV4, Frames.ipv4("10.1.1.1", "10.2.2.2")
+            .packet(TCP, Frames.tcp(33000, 25, Packet.SYN, new byte[] {2, 4, 5, (byte) 0xb4, 4, 2, 8, 10, 0, 0, 0, 1,
+                    0, 0, 0, 0, 1, 3, 3, 7}, new byte[100])));
+
+    @Test
+    void cutInsideTheIpHeader() {
+        Packet p = decode(LinkType.ETHERNET, Frames.cut(TCP_FRAME, 14 + 12));
+        assertThat(p.ipVersion).isEqualTo(4);
+        assertThat(p.proto).isEqualTo(-1);
+        assertThat(p.ipBytes).isZero();
+        assertThat(p.dstPort).isEqualTo(-1);
+    }
+
+    @Test
+    void cutInsideTcpOptionsAfterThePorts() {
+        Packet p = decode(LinkType.ETHERNET, Frames.cut(TCP_FRAME, 14 + 20 + 26));
+        assertThat(p.proto).isEqualTo(TCP);
+        assertThat(p.dstPort).isEqualTo(25);
+        assertThat(p.tcpFlags).isEqualTo(Packet.SYN);
+        assertThat(p.ipBytes).as("from the header, not the capture").isEqualTo(20 + 40 + 100);
+        assertThat(p.src()).isEqualTo(Ip.parse("10.1.1.1"));
+    }
+
+    @Test
+    void cutBetweenThePortsAndTheFlags() {
+        Packet p = decode(LinkType.ETHERNET, Frames.cut(TCP_FRAME, 14 + 20 + 8));
+        assertThat(p.dstPort).isEqualTo(25);
+        assertThat(p.tcpFlags).isEqualTo(-1);
+    }
+
+    @Test
+    void cutBeforeThePorts() {
+        Packet p = decode(LinkType.ETHERNET, Frames.cut(TCP_FRAME, 14 + 20 + 3));
+        assertThat(p.proto).isEqualTo(TCP);
+        assertThat(p.srcPort).isEqualTo(-1);
+        assertThat(p.dstPort).isEqualTo(-1);
+        assertThat(p.ipBytes).isEqualTo(160);
+    }
+
+    @Test
+    void udpNeedsItsWholeHeader() {
+        byte[] frame = Frames.ethernet(ETH_IPV4, Frames.ipv4("10.1.1.1", "10.2.2.2").packet(UDP, Frames.udp(5, 6, new byte[9])));
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 7)).dstPort).isEqualTo(-1);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 8)).dstPort).isEqualTo(6);
+    }
+
+    @Test
+    void ipv4OptionsCutBeforeTheTransport() {
+        byte[] frame = Frames.ethernet(ETH_IPV4, Frames.ipv4("10.1.1.1", "10.2.2.2").options(new byte[12])
+                .packet(UDP, Frames.udp(5, 6, new byte[0])));
+        Packet p = decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 24));
+        assertThat(p.proto).isEqualTo(UDP);
+        assertThat(p.src()).isEqualTo(Ip.parse("10.1.1.1"));
+        assertThat(p.dstPort).isEqualTo(-1);
+    }
+
+    @Test
+    void ipv6CutInsideTheFixedHeader() {
+        byte[] frame = Frames.ethernet(ETH_IPV6, Frames.ipv6("::1", "::2").packet(UDP, Frames.udp(5, 6, new byte[0])));
+        Packet p = decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 39));
+        assertThat(p.ipVersion).isEqualTo(6);
+        assertThat(p.proto).isEqualTo(-1);
+        assertThat(p.ipBytes).isZero();
+    }
+
+    @Test
+    void everyCutOfAFrameDecodesWithoutThrowing() {
+        byte[] v6 = Frames.ethernet(ETH_IPV6, Frames.ipv6("::1", "::2").hopByHop().fragment(0, true, 1).routing(0)
+                .packet(TCP, Frames.tcp(1, 2, Packet.SYN, new byte[4], new byte[3])));
+        for (byte[] frame : new byte[][] {TCP_FRAME, v6}) {
+            for (int n = 0; n <= frame.length; n++) {
+                Packet p = decode(LinkType.ETHERNET, Frames.cut(frame, n));
+                assertThat(p.dstPort).isIn(-1, 2, 25);
+            }
+        }
+    }
+}
