@@ -11,7 +11,10 @@ public final class Flow implements Keyed {
     private final int hash;
     /** The endpoint object this flow belongs to (engine type; kept opaque here). */
     public final Object endpoint;
-    Flow newer, older;
+    /** Position in the table's clock ring. */
+    int slot;
+    /** Seen again since the clock hand last passed (second chance). */
+    boolean referenced;
     public boolean evicted;
 
     public long firstSeen, lastSeen, lastOut;

@@ -1,52 +1,62 @@
 package netwarden.engine.flow;
 
 /**
- * Bounded table of (endpoint, source) flows with least-recently-seen eviction.
+ * Bounded table of (endpoint, source) flows with CLOCK (second-chance) eviction.
  *
  * <p>Design notes: a spoofed flood brings a new source per packet; the table must stay bounded
- * without throwing out real players (the FlowLens failure). Entries sit on an intrusive recency
- * list; {@link #touch} moves an entry to the newest end in O(1). When full, the oldest entry is
- * evicted — but a current player is moved to the newest end instead, up to
- * {@link #PLAYER_SKIPS} times per insertion, so a flood must outnumber and outlast players before
- * one can be lost. Every eviction is counted; evicted flows are marked so stale references held
- * for the current second are recognised.
+ * without throwing out real players (the FlowLens failure), and the per-packet cost of recency
+ * must be one field write on the flow already being updated, not pointer surgery on neighbours
+ * (cache misses at 100 k flows). Flows sit in a ring; {@link #touch} sets their referenced bit.
+ * When full, the clock hand walks the ring: a referenced flow loses its bit and stays, a current
+ * player stays (up to {@link #PLAYER_SKIPS} times per insertion), and the first other flow is
+ * evicted. New flows start unreferenced, so one-packet spoofed sources go before anything seen
+ * twice. Every eviction is counted; evicted flows are marked so stale references are recognised.
  */
 public final class FlowTable {
     static final int PLAYER_SKIPS = 64;
-    private final int capacity;
     private final KeyedTable<Flow> index;
-    private Flow newest, oldest;
+    private final Flow[] ring;
+    private final int[] free;
+    private int freeCount;
+    private int used;
+    private int hand;
     private long evictions;
     private long evictedPlayers;
 
     public FlowTable(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("flow capacity must be positive: " + capacity);
-        this.capacity = capacity;
         this.index = new KeyedTable<>(Math.min(capacity, 1 << 16));
+        this.ring = new Flow[capacity];
+        this.free = new int[capacity];
     }
 
     public Flow get(long endpointId, long srcHi, long srcLo) {
         return index.get(srcHi, srcLo, endpointId, KeyedTable.hash(srcHi, srcLo, endpointId));
     }
 
-    /** Creates the flow (evicting the least recently seen one when full); the key must be absent. */
+    /** Creates the flow (evicting one when full); the key must be absent. */
     public Flow create(long endpointId, Object endpoint, long srcHi, long srcLo) {
-        if (index.size() >= capacity) evictOne();
+        int slot;
+        if (freeCount > 0) slot = free[--freeCount];
+        else if (used < ring.length) slot = used++;
+        else slot = evictOne();
         Flow f = new Flow(endpointId, endpoint, srcHi, srcLo, KeyedTable.hash(srcHi, srcLo, endpointId));
+        f.slot = slot;
+        ring[slot] = f;
         index.insert(f);
-        linkNewest(f);
         return f;
     }
 
-    /** Marks the flow as just seen. */
+    /** Marks the flow as seen again. */
     public void touch(Flow f) {
-        if (f == newest) return;
-        unlink(f);
-        linkNewest(f);
+        f.referenced = true;
     }
 
     public void remove(Flow f) {
-        if (index.remove(f)) unlink(f);
+        if (!f.evicted && index.remove(f)) {
+            ring[f.slot] = null;
+            free[freeCount++] = f.slot;
+        }
         f.evicted = true;
     }
 
@@ -58,33 +68,28 @@ public final class FlowTable {
         return evictions;
     }
 
-    /** Evictions that had to take a current player because everything else was newer. */
+    /** Evictions that had to take a current player because the hand found nothing else in time. */
     public long evictedPlayers() {
         return evictedPlayers;
     }
 
-    private void evictOne() {
-        Flow victim = oldest;
-        for (int i = 0; i < PLAYER_SKIPS && victim.isPlayer() && victim != newest; i++) {
-            touch(victim);
-            victim = oldest;
+    /** Walks the clock hand to a victim, evicts it, and returns its now empty slot. */
+    private int evictOne() {
+        int playerSkips = 0;
+        while (true) {
+            Flow f = ring[hand];
+            int slot = hand;
+            hand = hand + 1 == ring.length ? 0 : hand + 1;
+            if (f.referenced) {
+                f.referenced = false;
+                continue;
+            }
+            if (f.isPlayer() && playerSkips++ < PLAYER_SKIPS) continue;
+            if (f.isPlayer()) evictedPlayers++;
+            index.remove(f);
+            f.evicted = true;
+            evictions++;
+            return slot;
         }
-        if (victim.isPlayer()) evictedPlayers++;
-        remove(victim);
-        evictions++;
-    }
-
-    private void linkNewest(Flow f) {
-        f.older = newest;
-        f.newer = null;
-        if (newest != null) newest.newer = f;
-        newest = f;
-        if (oldest == null) oldest = f;
-    }
-
-    private void unlink(Flow f) {
-        if (f.newer != null) f.newer.older = f.older; else newest = f.older;
-        if (f.older != null) f.older.newer = f.newer; else oldest = f.newer;
-        f.newer = f.older = null;
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class FlowTableTest {
     @Test
-    void evictsTheLeastRecentlySeenAndCountsIt() {
+    void evictsAFlowNotSeenAgainBeforeOneSeenAgainAndCountsIt() {
         var t = new FlowTable(3);
         Flow a = t.create(1, null, 0, 1);
         t.create(1, null, 0, 2);
