@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
+import netwarden.model.PortCount;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSnapshot;
 import netwarden.model.SourceCount;
@@ -58,8 +60,7 @@ public final class SnapshotJson {
 
     /** Epoch seconds for a nanosecond timestamp, never in exponent notation ({@code 1795268310}, not 1.79526831E+9). */
     public static BigDecimal seconds(long nanos) {
-        BigDecimal s = Times.seconds(nanos);
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return Times.seconds(nanos);
     }
 
     public ObjectNode service(ServiceSnapshot s) {
@@ -140,6 +141,49 @@ public final class SnapshotJson {
                     .put("bytes", c.bytes());
         }
         return n;
+    }
+
+    /**
+     * An attack: {@code id, scope, target, service, kind, reason, severity, start, end, active,
+     * current_pps, current_bps, peak_pps, peak_bps, packets, bytes, sources, multi_source,
+     * spoofing_suspected, top_sources: [{address, packets}], top_source_ports: [{port, packets}],
+     * sample_packets}. {@code service} is null for host and network incidents not tied to one
+     * service; {@code end} is null while the attack lasts.
+     */
+    public ObjectNode incident(Incident i) {
+        ObjectNode n = NODES.objectNode();
+        n.put("id", i.id());
+        n.put("scope", i.scope());
+        n.put("target", i.target());
+        n.put("service", i.service());
+        n.put("kind", i.kind());
+        n.put("reason", i.reason());
+        n.put("severity", i.severity().label());
+        n.put("start", seconds(i.startNanos()));
+        if (i.active()) n.putNull("end");
+        else n.put("end", seconds(i.endNanos()));
+        n.put("active", i.active());
+        n.put("current_pps", i.currentPps());
+        n.put("current_bps", i.currentBps());
+        n.put("peak_pps", i.peakPps());
+        n.put("peak_bps", i.peakBps());
+        n.put("packets", i.packets());
+        n.put("bytes", i.bytes());
+        n.put("sources", i.sources());
+        n.put("multi_source", i.multiSource());
+        n.put("spoofing_suspected", i.spoofingSuspected());
+        ArrayNode top = n.putArray("top_sources");
+        for (SourceCount c : i.topSources()) top.addObject().put("address", addresses.format(c.address())).put("packets", c.packets());
+        ArrayNode ports = n.putArray("top_source_ports");
+        for (PortCount c : i.topSourcePorts()) ports.addObject().put("port", c.port()).put("packets", c.packets());
+        n.put("sample_packets", i.sample().size());
+        return n;
+    }
+
+    public ArrayNode incidents(List<Incident> incidents) {
+        ArrayNode a = NODES.arrayNode();
+        incidents.forEach(i -> a.add(incident(i)));
+        return a;
     }
 
     public ArrayNode services(List<ServiceSnapshot> services) {

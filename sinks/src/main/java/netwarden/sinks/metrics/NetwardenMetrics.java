@@ -22,7 +22,8 @@ import netwarden.model.EngineSnapshot;
  * _endpoints_tracked}; per service (labels {@code service, proto, port}) the
  * counters {@code netwarden_service_packets_total, _bytes_total, _packets_out_total,
  * _bytes_out_total} and the gauges {@code netwarden_service_pps, _bps, _sources} (last closed
- * second; 0 when the newest bin is older than that), {@code _players, _players_peak, _peak_pps}.
+ * second; 0 when the newest bin is older than that), {@code _players, _players_peak, _peak_pps}; detection
+ * metrics as listed in {@link DetectionMetrics}.
  *
  * <p>Other components register their own metrics on {@link #registry()}; {@link MetricsExposition}
  * renders everything registered there.
@@ -55,6 +56,7 @@ public final class NetwardenMetrics {
         };
         EngineMetrics.register(registry, latest);
         ServiceMetrics.register(registry, latest);
+        DetectionMetrics.register(registry, latest);
         if (jvmMetrics) JvmMetrics.builder().register(registry);
         return new NetwardenMetrics(registry);
     }

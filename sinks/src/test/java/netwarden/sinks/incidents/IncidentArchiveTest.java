@@ -1,0 +1,61 @@
+package netwarden.sinks.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import netwarden.model.CapturedFrame;
+import netwarden.model.Event;
+import netwarden.model.Incident;
+import netwarden.model.Ip;
+import netwarden.model.PortCount;
+import netwarden.model.Severity;
+import netwarden.model.SourceCount;
+import netwarden.sinks.json.SnapshotJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncidentArchiveTest {
+    static Incident incident(List<CapturedFrame> sample) {
+        return new Incident("service:game:1800000000", "service", "game", "game", "udp_flood", "4000 of 4100 pps are UDP",
+                Severity.MEDIUM, 1_800_000_000_000_000_000L, 1_800_000_010_500_000_000L, 0, 0, 6100, 4_880_000, 61_000, 6_100_000,
+                200, true, false, List.of(new SourceCount(Ip.parse("203.0.113.1"), 500, 0)), List.of(new PortCount(40000, 61000)), sample);
+    }
+
+    @Test
+    void endedIncidentsAreWrittenAsJsonWithTheirSamplePcap(@TempDir Path dir) throws Exception {
+        byte[] frame = new byte[60];
+        frame[12] = 0x08;
+        var sample = List.of(new CapturedFrame(1_800_000_000_123_456_789L, 1, 1514, frame), new CapturedFrame(1_800_000_000_223_456_789L, 1, 60, frame));
+        try (var archive = new IncidentArchive(dir, 4)) {
+            archive.start();
+            archive.onEvent(new Event.AttackStarted(1, "game", incident(sample))); // only ends are archived
+            archive.onEvent(new Event.AttackEnded(2, "game", incident(sample)));
+        }
+        Path json = dir.resolve("service_game_1800000000.json");
+        var node = SnapshotJson.MAPPER.readTree(json.toFile());
+        assertThat(node.get("kind").asText()).isEqualTo("udp_flood");
+        assertThat(node.get("end").decimalValue()).isEqualByComparingTo("1800000010.5");
+        assertThat(node.get("top_sources").get(0).get("address").asText()).isEqualTo("203.0.113.1");
+        byte[] pcap = Files.readAllBytes(dir.resolve("service_game_1800000000.pcap"));
+        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(b.getInt(0)).isEqualTo(0xa1b23c4d);
+        assertThat(b.getInt(20)).isEqualTo(1);
+        assertThat(b.getInt(24)).isEqualTo(1_800_000_000);
+        assertThat(b.getInt(28)).isEqualTo(123_456_789);
+        assertThat(b.getInt(32)).isEqualTo(60);
+        assertThat(b.getInt(36)).isEqualTo(1514);
+        assertThat(pcap).hasSize(24 + 2 * (16 + 60));
+        assertThat(Files.list(dir)).hasSize(2);
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfBlocking(@TempDir Path dir) {
+        var archive = new IncidentArchive(dir, 2); // not started: nothing drains
+        for (int i = 0; i < 5; i++) archive.onEvent(new Event.AttackEnded(i, "game", incident(List.of())));
+        assertThat(archive.dropped()).isEqualTo(3);
+    }
+}
