@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import netwarden.engine.sketch.AddressSet;
 import netwarden.model.Packet;
 import netwarden.model.TrafficRow;
 

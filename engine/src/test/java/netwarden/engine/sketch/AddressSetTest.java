@@ -1,4 +1,4 @@
-package netwarden.engine.traffic;
+package netwarden.engine.sketch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
