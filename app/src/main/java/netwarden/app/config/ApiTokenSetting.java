@@ -1,0 +1,30 @@
+package netwarden.app.config;
+
+/**
+ * One bearer token for the HTTP API. The secret is never printed: {@link #toString()} and the
+ * effective-config output redact it.
+ *
+ * @param fullAddresses whether answers to this token show player addresses unmasked
+ */
+public record ApiTokenSetting(String name, String token, boolean fullAddresses) {
+    /** Shorter secrets are refused: they can be guessed. */
+    public static final int MIN_SECRET_LENGTH = 16;
+    /** Name of the token made from {@code NETWARDEN_API_TOKEN}. */
+    public static final String ENV_TOKEN_NAME = "env";
+
+    public ApiTokenSetting {
+        if (name == null || !name.matches("[A-Za-z0-9._-]+"))
+            throw new IllegalArgumentException("api token name must be letters, digits, '.', '_' or '-': '" + name + "'");
+        if (token == null || token.isBlank()) throw new IllegalArgumentException("api token '" + name + "' has no secret");
+        if (token.length() < MIN_SECRET_LENGTH)
+            throw new IllegalArgumentException("api token '" + name + "' is too short: " + token.length()
+                    + " characters, at least " + MIN_SECRET_LENGTH + " needed");
+        if (!token.equals(token.strip()) || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e))
+            throw new IllegalArgumentException("api token '" + name + "' must be printable ASCII without spaces");
+    }
+
+    @Override
+    public String toString() {
+        return "ApiTokenSetting[name=" + name + ", token=<redacted>, fullAddresses=" + fullAddresses + "]";
+    }
+}

@@ -1,0 +1,196 @@
+package netwarden.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netwarden.engine.DiscoveryConfig;
+import netwarden.engine.EngineConfig;
+import netwarden.engine.PlayerConfig;
+import netwarden.engine.WindowConfig;
+import netwarden.model.Ip;
+import netwarden.model.Proto;
+import netwarden.model.ServiceKey;
+import netwarden.model.ServiceSpec;
+
+/**
+ * Turns a {@link RawConfig} into a {@link NetwardenConfig}: fills defaults, expands {@code ${ENV}}
+ * references, adds the {@code NETWARDEN_API_TOKEN} token, and lets the component records validate.
+ * A validation error is reported at the line of the key it names (the records' messages start with
+ * the dotted key, e.g. {@code players.join-after}), else at the section it came from.
+ */
+final class ConfigBinder {
+    static final String ENV_TOKEN = "NETWARDEN_API_TOKEN";
+    private static final Pattern KEY_IN_MESSAGE = Pattern.compile("[a-z]+(?:\\.[a-z-]+)+");
+
+    private final String file;
+    private final LocationIndex index;
+    private final EnvExpander env;
+    private final String envToken;
+
+    ConfigBinder(String file, LocationIndex index, Map<String, String> environment) {
+        this.file = file;
+        this.index = index;
+        this.env = new EnvExpander(environment);
+        this.envToken = environment.get(ENV_TOKEN);
+    }
+
+    NetwardenConfig bind(RawConfig raw) {
+        NetwardenConfig d = NetwardenConfig.defaults();
+        if (raw == null) raw = new RawConfig(null, null, null, null, null, null, null, null);
+        HttpSettings http = http(raw.http(), d.http());
+        List<ApiTokenSetting> tokens = tokens(raw.api());
+        EngineConfig defaults = d.engine();
+        List<ServiceSpec> services = services(raw.services());
+        DiscoveryConfig discovery = discovery(raw.discovery(), defaults.discovery());
+        PlayerConfig players = players(raw.players(), defaults.players());
+        WindowConfig windows = windows(raw.windows(), defaults.windows());
+        int flowCapacity = raw.flows() == null || raw.flows().capacity() == null ? defaults.flowCapacity() : raw.flows().capacity();
+        EngineConfig engine = check("services", () -> new EngineConfig(services, discovery, players, windows, flowCapacity));
+        SourceSettings source = source(raw.source(), d.source());
+        return check("api", () -> new NetwardenConfig(http, tokens, engine, source));
+    }
+
+    private HttpSettings http(RawConfig.Http h, HttpSettings d) {
+        if (h == null) return d;
+        ListenAddress listen = h.listen() == null ? d.listen() : check("http.listen", () -> ListenAddress.parse(string("http.listen", h.listen())));
+        return new HttpSettings(listen, or(h.metricsAuth(), d.metricsAuth()));
+    }
+
+    private List<ApiTokenSetting> tokens(RawConfig.Api api) {
+        var out = new ArrayList<ApiTokenSetting>();
+        if (api != null && api.tokens() != null) {
+            for (int i = 0; i < api.tokens().size(); i++) {
+                RawConfig.Token t = api.tokens().get(i);
+                String at = "api.tokens[" + i + "]";
+                if (t == null) throw error(at, "empty api token entry");
+                String name = string(at + ".name", t.name());
+                String secret = string(at + ".token", t.token());
+                out.add(check(at, () -> new ApiTokenSetting(name, secret, or(t.fullAddresses(), false))));
+            }
+        }
+        if (envToken != null && !envToken.isEmpty()) {
+            try {
+                out.add(new ApiTokenSetting(ApiTokenSetting.ENV_TOKEN_NAME, envToken, false));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file, ENV_TOKEN + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private List<ServiceSpec> services(List<RawConfig.Service> raw) {
+        var out = new ArrayList<ServiceSpec>();
+        if (raw == null) return out;
+        var names = new java.util.HashMap<String, Integer>();
+        var keys = new java.util.HashMap<ServiceKey, Integer>();
+        for (int i = 0; i < raw.size(); i++) {
+            RawConfig.Service s = raw.get(i);
+            String at = "services[" + i + "]";
+            if (s == null) throw error(at, "empty service entry");
+            if (s.name() == null) throw error(at, at + ".name is required");
+            if (s.address() == null) throw error(at, at + ".address is required");
+            String name = string(at + ".name", s.name());
+            Ip address = check(at + ".address", () -> Ip.parse(string(at + ".address", s.address())));
+            int proto = s.proto() == null ? Proto.UDP : check(at + ".proto", () -> Proto.parse(string(at + ".proto", s.proto())));
+            int port = port(at, proto, s.port());
+            String connect = string(at + ".connect", s.connect());
+            ServiceSpec spec = check(at, () -> new ServiceSpec(name, new ServiceKey(address, proto, port), connect));
+            Integer sameName = names.putIfAbsent(spec.name(), i);
+            if (sameName != null) throw error(at + ".name", at + ".name: '" + name + "' is already the name of services[" + sameName + "]");
+            Integer sameKey = keys.putIfAbsent(spec.key(), i);
+            if (sameKey != null) throw error(at, at + ": " + spec.key() + " is already configured as services[" + sameKey + "]");
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private int port(String at, int proto, Integer port) {
+        if (!Proto.hasPorts(proto)) {
+            if (port != null) throw error(at + ".port", at + ".port must be absent for " + Proto.name(proto) + " (it has no ports)");
+            return 0;
+        }
+        if (port == null) throw error(at, at + ".port is required for " + Proto.name(proto));
+        if (port < 1 || port > 65535) throw error(at + ".port", at + ".port must be 1..65535: " + port);
+        return port;
+    }
+
+    private DiscoveryConfig discovery(RawConfig.Discovery r, DiscoveryConfig d) {
+        if (r == null) return d;
+        return check("discovery", () -> new DiscoveryConfig(or(r.enabled(), d.enabled()), or(r.minSources(), d.minSources()),
+                duration("discovery.window", r.window(), d.window()), or(r.maxServices(), d.maxServices()),
+                or(r.maxCandidates(), d.maxCandidates())));
+    }
+
+    private PlayerConfig players(RawConfig.Players r, PlayerConfig d) {
+        if (r == null) return d;
+        return check("players", () -> new PlayerConfig(or(r.minPpsIn(), d.minPpsIn()), or(r.minPpsOut(), d.minPpsOut()),
+                duration("players.activity-window", r.activityWindow(), d.activityWindow()),
+                duration("players.join-after", r.joinAfter(), d.joinAfter()),
+                duration("players.leave-after", r.leaveAfter(), d.leaveAfter()),
+                or(r.recentLeftKept(), d.recentLeftKept())));
+    }
+
+    private WindowConfig windows(RawConfig.Windows r, WindowConfig d) {
+        if (r == null) return d;
+        Duration history = duration("windows.history", r.history(), Duration.ofSeconds(d.historySeconds()));
+        if (history.toNanos() % 1_000_000_000L != 0 || history.isZero())
+            throw error("windows.history", "windows.history must be a positive whole number of seconds: " + Durations.format(history));
+        long seconds = history.toSeconds();
+        return check("windows", () -> new WindowConfig((int) Math.min(seconds, Integer.MAX_VALUE),
+                or(r.exactSourcesLimit(), d.exactSourcesLimit()), or(r.topSources(), d.topSources())));
+    }
+
+    private SourceSettings source(RawConfig.Source r, SourceSettings d) {
+        if (r == null) return d;
+        String pcap = string("source.pcap", r.pcap());
+        if (pcap != null && pcap.isBlank()) throw error("source.pcap", "source.pcap must not be empty");
+        ReplaySpeed speed = r.speed() == null ? d.speed() : check("source.speed", () -> ReplaySpeed.parse(string("source.speed", r.speed())));
+        return new SourceSettings(pcap == null ? d.pcap() : Path.of(pcap), speed);
+    }
+
+    private String string(String path, String raw) {
+        return check(path, () -> env.expand(raw));
+    }
+
+    private Duration duration(String path, String raw, Duration fallback) {
+        if (raw == null) return fallback;
+        return check(path, () -> Durations.parse(string(path, raw)));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** Runs a constructor or parser; an IllegalArgumentException becomes a located ConfigException. */
+    private <T> T check(String path, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            // Component records already start their messages with the dotted key; others get the path.
+            boolean named = message.matches("[a-z]+(\\.[a-z-]+)+ .*");
+            throw error(locate(path, message), named ? message : path + ": " + message);
+        }
+    }
+
+    /** The first key named in the message that the file actually wrote, else the section path. */
+    private String locate(String path, String message) {
+        Matcher m = KEY_IN_MESSAGE.matcher(message);
+        while (m.find()) if (index.has(m.group())) return m.group();
+        return path;
+    }
+
+    ConfigException error(String path, String message) {
+        JsonLocation l = index.find(path);
+        if (l == null) return new ConfigException(file, message);
+        return new ConfigException(file, l.getLineNr(), l.getColumnNr(), message, null);
+    }
+}

@@ -1,0 +1,118 @@
+package netwarden.app.demo;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import netwarden.app.CliContext;
+import netwarden.app.ExitCodes;
+import netwarden.app.VersionProvider;
+import netwarden.app.config.ApiTokenSetting;
+import netwarden.app.config.HttpSettings;
+import netwarden.app.config.ListenAddress;
+import netwarden.app.config.NetwardenConfig;
+import netwarden.app.run.LiveRuntime;
+import netwarden.engine.EngineConfig;
+import netwarden.model.Clock;
+import netwarden.model.ServiceSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netwarden demo}: the live pipeline fed with synthetic game traffic, with metrics and the
+ * API up, for a first look without root or a capture file. Prints the URL and a fresh API token.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run netwarden on synthetic traffic made in-process: three game servers (192.0.2.10-12),",
+            "players joining and leaving at game tick rates, query noise and now and then a flood.",
+            "Metrics and the API are up; the URL and a fresh API token are printed. No root, no capture file."})
+public final class DemoCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", defaultValue = "127.0.0.1:9420",
+            description = "HTTP listen address (default ${DEFAULT-VALUE}).")
+    ListenAddress listen;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (e.g. 90s, 10m); default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same traffic (default: random).")
+    Long seed;
+
+    public DemoCommand(CliContext context) {
+        // The demo reads no config and no environment: everything it needs is made here.
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long s = seed != null ? seed : new SecureRandom().nextLong();
+        String token = newToken();
+        EngineConfig d = EngineConfig.defaults();
+        List<ServiceSpec> services = Arrays.stream(DemoServer.standard()).map(DemoServer::spec).toList();
+        NetwardenConfig config = NetwardenConfig.defaults()
+                .withHttp(new HttpSettings(listen, true))
+                .withApiTokens(List.of(new ApiTokenSetting("demo", token, false)))
+                .withEngine(new EngineConfig(services, d.discovery(), d.players(), d.windows(), d.flowCapacity()));
+
+        DemoFeed feed = new DemoFeed(s, duration, Clock.SYSTEM, line -> LOG.info("demo: {}", line));
+        LiveRuntime runtime = new LiveRuntime(config, feed);
+        runtime.start();
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread hook = Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
+            stopping.set(true);
+            runtime.close();
+            closed.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        String url = "http://" + new ListenAddress(listen.host(), runtime.port());
+        printWelcome(spec.commandLine().getOut(), url, token, s);
+        LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());
+
+        while (!runtime.awaitFeedEnd(STATUS_EVERY)) LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
+        if (stopping.get()) { // Ctrl-C or SIGTERM: the hook is closing everything; the JVM exits when it is done
+            closed.await();
+            return ExitCodes.OK;
+        }
+        // --duration elapsed (or the feed failed): stop cleanly and exit.
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownBegan) { // a signal came just now: the hook does the closing
+            closed.await();
+            return ExitCodes.OK;
+        }
+        LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
+        runtime.close();
+        return runtime.feedFailure() == null ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static void printWelcome(PrintWriter out, String url, String token, long seed) {
+        out.println("netwarden demo: synthetic traffic for 3 game servers (seed " + seed + ")");
+        out.println("  URL:        " + url + "   (/metrics, /healthz, /api/v1/services)");
+        out.println("  API token:  " + token + "   (this session only; player addresses masked)");
+        out.println("  try:        curl -H 'Authorization: Bearer " + token + "' " + url + "/api/v1/services");
+        out.println("              curl -H 'Authorization: Bearer " + token + "' " + url + "/metrics");
+        out.println("  Ctrl-C stops. Players appear after about 5 s of play; a flood comes about a minute in.");
+        out.flush();
+    }
+
+    /** 32 hex characters (128 bits) from a SecureRandom. */
+    static String newToken() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,90 @@
+package netwarden.app.replay;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import netwarden.app.CliContext;
+import netwarden.app.ExitCodes;
+import netwarden.engine.EngineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netwarden replay FILE...}: exact traffic totals, services and players of capture files.
+ * A damaged file is still reported (exit 0, {@code read_error} set); a file that cannot be opened
+ * is reported on stderr, the other files are still read, and the exit code is 1.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Read pcap/pcapng files and print exact per-(ip_version, proto, dst_port) traffic,",
+            "the services found (configured with --config, else discovered) and their players.",
+            "Addresses are printed in full. A damaged file is reported with read_error and exit 0."})
+public final class ReplayCommand implements Callable<Integer> {
+    /** Output formats. */
+    public enum Format { text, json }
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files (pcap, pcap-ns, pcapng: detected by magic number).")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "json|text", defaultValue = "text",
+            description = "text (a readable table, default) or json (one object per file, one per line).")
+    Format format;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file for services and player rules (default: discovery).")
+    Path config;
+
+    public ReplayCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        EngineConfig engine = config == null ? EngineConfig.defaults() : context.configLoader().load(config).engine();
+        Replayer replayer = new Replayer(engine);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int code = ExitCodes.OK;
+        boolean first = true;
+        for (Path file : files) {
+            ReplayReport report;
+            try {
+                if (Files.isDirectory(file)) throw new IOException("is a directory");
+                report = replayer.replay(file, size -> TerminalProgress.forFile(file.toString(), size));
+            } catch (IOException e) {
+                err.println("netwarden replay: cannot read " + file + ": " + reason(e));
+                err.flush();
+                code = ExitCodes.FAILURE;
+                continue;
+            }
+            if (format == Format.json) {
+                out.println(ReplayJson.line(report));
+            } else {
+                if (!first) out.println();
+                ReplayText.print(report, out);
+            }
+            out.flush();
+            first = false;
+        }
+        return code;
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException n -> "no such file";
+            case AccessDeniedException a -> "permission denied";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package netwarden.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/netwarden: finds the JDK, runs the shaded jar, forwards arguments and exit codes, explains failures. */
+class LauncherIT {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void jarExists() {
+        Launcher.requireJar();
+    }
+
+    @Test
+    void versionRunsTheJarAndExitsZero() throws Exception {
+        Launcher.Result r = Launcher.run(Map.of(), "--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("netwarden " + VersionProvider.version()).contains("Java 25");
+        assertThat(r.err()).doesNotContain("WARNING"); // native access is enabled, no restricted-method warning
+    }
+
+    @Test
+    void exitCodesAndArgumentsAreForwarded() throws Exception {
+        assertThat(Launcher.run(Map.of(), "--no-such-option").code()).isEqualTo(2);
+        Launcher.Result missing = Launcher.run(Map.of(), "replay", dir.resolve("absent file.pcap").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("cannot read " + dir.resolve("absent file.pcap") + ": no such file");
+        Path spaced = Files.createDirectories(dir.resolve("with space")).resolve("c.yaml");
+        Files.writeString(spaced, "flows:\n  capacity: 1000\n");
+        Launcher.Result check = Launcher.run(Map.of(), "check-config", spaced.toString());
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("capacity: 1000");
+    }
+
+    @Test
+    void saysClearlyWhenNoJdk25IsFound() throws Exception {
+        // Only a fake Java 17 on PATH, JAVA_HOME pointing nowhere, and no install directories to search.
+        Path bin = Files.createDirectories(dir.resolve("fakebin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.2\" 2022-01-18' >&2\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Launcher.Result r = Launcher.run(Map.of("JAVA_HOME", dir.resolve("nowhere").toString(), "NETWARDEN_JDK_DIRS", "",
+                "PATH", Launcher.path(bin)), "--version");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("netwarden: no Java 25 or newer found.")
+                .contains("JAVA_HOME=" + dir.resolve("nowhere") + " (no bin/java there)")
+                .contains(java + " (Java 17)")
+                .contains("export JAVA_HOME=");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void saysHowToBuildWhenTheJarIsMissing() throws Exception {
+        Launcher.Result r = Launcher.run(Map.of("NETWARDEN_JAR", dir.resolve("none.jar").toString()), "--version");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(dir.resolve("none.jar") + " not found").contains("./mvnw -B -DskipTests package");
+    }
+}

@@ -1,0 +1,65 @@
+package netwarden.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden config cases in the Akvorado style: {@code configurations/<case>/in.yaml} with either
+ * {@code expected.yaml} (the effective config, secrets redacted) or {@code error.txt} (the exact
+ * message, located as {@code in.yaml:LINE:COL}). An optional {@code env} file holds NAME=VALUE lines
+ * that stand in for the process environment.
+ */
+class ConfigGoldenTest {
+
+    @TestFactory
+    Stream<DynamicTest> goldenCases() throws IOException, URISyntaxException {
+        Path root = Path.of(getClass().getResource("/configurations").toURI());
+        List<Path> cases;
+        try (Stream<Path> dirs = Files.list(root)) {
+            cases = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(cases).hasSizeGreaterThan(10);
+        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    }
+
+    private static void check(Path dir) throws IOException {
+        String in = Files.readString(dir.resolve("in.yaml"));
+        ConfigLoader loader = new ConfigLoader(env(dir.resolve("env")));
+        Path expected = dir.resolve("expected.yaml");
+        Path error = dir.resolve("error.txt");
+        assertThat(Files.exists(expected) ^ Files.exists(error)).as("%s needs expected.yaml or error.txt, not both", dir).isTrue();
+        if (Files.exists(expected)) {
+            NetwardenConfig config = loader.parse("in.yaml", in);
+            String rendered = ConfigRenderer.render(config);
+            assertThat(rendered).isEqualTo(Files.readString(expected));
+            // The printed config is itself a valid config meaning the same thing (secrets aside).
+            if (config.apiTokens().isEmpty()) assertThat(new ConfigLoader(Map.of()).parse("out.yaml", rendered)).isEqualTo(config);
+        } else {
+            String message = Files.readString(error, StandardCharsets.UTF_8).strip();
+            assertThatThrownBy(() -> loader.parse("in.yaml", in)).isInstanceOf(ConfigException.class).hasMessage(message);
+        }
+    }
+
+    private static Map<String, String> env(Path file) throws IOException {
+        var env = new LinkedHashMap<String, String>();
+        if (!Files.exists(file)) return env;
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            int eq = line.indexOf('=');
+            env.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return env;
+    }
+}

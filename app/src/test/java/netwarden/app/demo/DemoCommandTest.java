@@ -1,0 +1,53 @@
+package netwarden.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netwarden.app.CliContext;
+import netwarden.app.Http;
+import netwarden.app.Main;
+import org.junit.jupiter.api.Test;
+
+/** {@code netwarden demo --duration 6s}: the URL and token it prints work, and it exits 0 by itself. */
+class DemoCommandTest {
+    private static final Pattern URL = Pattern.compile("URL: +http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("API token: +([0-9a-f]{32})");
+
+    @Test
+    void servesSyntheticServicesWithTheFreshTokenAndStopsAfterItsDuration() throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.execute(new CliContext(Map.of()),
+                new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String text = out.toString();
+        while (System.nanoTime() < deadline && !(URL.matcher(text).find() && TOKEN.matcher(text).find())) {
+            Thread.sleep(20);
+            text = out.toString();
+        }
+        Matcher url = URL.matcher(text), token = TOKEN.matcher(text);
+        assertThat(url.find() && token.find()).as("URL and token printed: " + text + err).isTrue();
+        int port = Integer.parseInt(url.group(1));
+        String secret = token.group(1);
+
+        Http.Answer services = Http.await(port, "/api/v1/services", secret, Duration.ofSeconds(5),
+                a -> a.status() == 200 && a.body().contains("\"pps\":") && !a.body().contains("\"pps\":null"));
+        JsonNode list = new ObjectMapper().readTree(services.body()).get("services");
+        assertThat(list).hasSize(3);
+        assertThat(list.findValuesAsText("id")).containsExactlyInAnyOrder("arena", "source", "blocks");
+        assertThat(list.findValuesAsText("connect")).contains("connect 192.0.2.10:27960");
+        assertThat(Http.get(port, "/api/v1/services", null).status()).isEqualTo(401);
+        assertThat(Http.get(port, "/metrics", secret).body()).contains("netwarden_service_packets_total{");
+
+        assertThat(exit.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("synthetic traffic for 3 game servers (seed 5)");
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Replay throughput, whole process included, in one run: `cat` (the memory-read limit), nfdump's
+# nfpcapd (a C pcap-to-flow aggregator), and `netwarden replay --format json`, each on the same
+# generated file (minimum-size UDP frames from ~100k sources) and on the shared OpenArena capture.
+# Usage: bench/replay-bench.sh [packets=5000000] [sources=100000] [runs=5]
+# Needs: a built tree (./mvnw -B -DskipTests package), JDK 25, and nfdump (apt-get install nfdump).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packets=${1:-5000000}
+sources=${2:-100000}
+runs=${3:-5}
+work=$(mktemp -d /tmp/netwarden-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+file=$work/udp-${packets}.pcap
+"$java_home/bin/java" -cp bench/target/classes netwarden.bench.GenerateUdpCapture "$file" "$packets" "$sources" 1
+game=../shared/testdata/pcap/game-openarena-3players.pcapng
+
+# Median wall time of a command over $runs runs, in milliseconds.
+median_ms() {
+    local times=()
+    for ((i = 0; i < runs; i++)); do
+        local t0 t1
+        t0=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        t1=$(date +%s%N)
+        times+=($(( (t1 - t0) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'
+}
+
+nf() { rm -rf "$work/nf" && mkdir -p "$work/nf" && nfpcapd -r "$1" -w "$work/nf"; }
+
+report() {
+    local label=$1 f=$2 frames=$3
+    cat "$f" >/dev/null # page cache
+    local cat_ms nf_ms nw_ms
+    cat_ms=$(median_ms cat "$f")
+    if command -v nfpcapd >/dev/null; then nf_ms=$(median_ms nf "$f"); else nf_ms=NA; fi
+    nw_ms=$(median_ms bin/netwarden replay "$f" --format json)
+    printf '%-28s %10s frames  cat %6s ms  nfpcapd %6s ms  netwarden %6s ms' "$label" "$frames" "$cat_ms" "$nf_ms" "$nw_ms"
+    if [[ $nf_ms != NA ]]; then awk -v a="$nf_ms" -v b="$nw_ms" 'BEGIN {printf "  (%.1fx faster than nfpcapd", a / b}'; fi
+    awk -v c="$cat_ms" -v b="$nw_ms" -v f="$frames" 'BEGIN {printf ", %.1fx cat, %.1f M frames/s)\n", b / (c > 0 ? c : 1), f / b / 1000}'
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -r); runs=$runs (median)"
+report "generated min-size UDP" "$file" "$packets"
+if [[ -f $game ]]; then report "openarena 3 players" "$game" 8461; fi
