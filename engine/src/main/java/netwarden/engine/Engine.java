@@ -51,7 +51,7 @@ public final class Engine {
 
     /** Mutable totals, copied into each snapshot. */
     static final class Stats {
-        long packets, bytes, nonIp, late, untracked, discovered, sketchSwitches, joins, leaves;
+        long packets, bytes, nonIp, late, untracked, untrackedSources, discovered, sketchSwitches, joins, leaves;
     }
 
     /**
@@ -186,6 +186,14 @@ public final class Engine {
         }
         if (p.srcHi == p.dstHi && p.srcLo == p.dstLo) return e.promoted ? e : null; // its own address is never a source
         Flow f = flows.get(e.id, p.srcHi, p.srcLo);
+        if (f == null && e.scope != null && detector.frozen(e.scope)) {
+            // Under attack the player set is frozen, so a source first seen now gets no flow entry:
+            // it is still counted (totals, distinct sources, the incident's heavy hitters), and a
+            // spoofed flood cannot churn the table that holds the real players.
+            if (e.binSources.add(p.srcHi, p.srcLo)) stats.sketchSwitches++;
+            stats.untrackedSources += packets;
+            return e;
+        }
         if (f == null) {
             f = flows.create(e.id, e, p.srcHi, p.srcLo);
             e.binNewSources++;

@@ -32,7 +32,7 @@ final class SnapshotBuilder {
                 .thenComparing(PlayerSnapshot::address));
         var counters = new EngineCounters(s.packets, s.bytes, s.nonIp, s.late, flows.size(), flows.evictions(),
                 tracked, s.untracked, s.discovered, s.sketchSwitches, s.joins, s.leaves);
-        return new EngineSnapshot(asOf, services, players, counters, detector.incidents(), detector.counters());
+        return new EngineSnapshot(asOf, services, players, counters, detector.incidents(), detector.counters(s.untrackedSources));
     }
 
     static PlayerSnapshot player(Endpoint e, Flow f, long leftNanos) {

@@ -99,6 +99,7 @@ public final class Detector {
             if (h != null) {
                 add(h, p, f, count, bytes, frame);
                 h.ownSources.add(p.srcHi, p.srcLo);
+                if (service != null) service.host = h;
             }
         }
         if (service != null) add(service, p, f, count, bytes, frame);
@@ -114,11 +115,7 @@ public final class Detector {
 
     /** True while the service or its host is under attack: no new players may join then. */
     public boolean frozen(Scope service) {
-        if (service == null) return false;
-        if (service.underAttack()) return true;
-        Scope h = hosts.get(service.address.hi(), service.address.lo(), ScopeKind.HOST.ordinal(),
-                KeyedTable.hash(service.address.hi(), service.address.lo(), ScopeKind.HOST.ordinal()));
-        return h != null && h.underAttack();
+        return service != null && (service.incident != null || (service.host != null && service.host.incident != null));
     }
 
     /** Active incidents and recently ended ones, oldest first. */
@@ -129,8 +126,9 @@ public final class Detector {
         return out;
     }
 
-    public DetectionCounters counters() {
-        return new DetectionCounters(startedByKind, evaluations, evaluationNanos, hosts.size(), hostsUntracked);
+    /** Totals for metrics; {@code frozenSourcePackets} is counted by the engine and passed in. */
+    public DetectionCounters counters(long frozenSourcePackets) {
+        return new DetectionCounters(startedByKind, evaluations, evaluationNanos, hosts.size(), hostsUntracked, frozenSourcePackets);
     }
 
     /** Learned baselines of every scope seen, plus restored ones not seen this run, for persisting. */

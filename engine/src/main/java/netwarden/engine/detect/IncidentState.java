@@ -30,6 +30,7 @@ final class IncidentState {
     final SpaceSaving sources = new SpaceSaving(64);
     final SpaceSaving ports = new SpaceSaving(32);
     final List<CapturedFrame> sample = new ArrayList<>();
+    private int stride = 1, fed;
 
     IncidentState(Scope scope, long onsetSlot, Classifier.Verdict v, Metric trigger, double value, double threshold) {
         this.scope = scope;
@@ -80,10 +81,17 @@ final class IncidentState {
         return escalated;
     }
 
-    /** Per packet reaching the scope while open: heavy hitters and the raw sample. */
+    /**
+     * Per packet reaching the scope while open: heavy hitters and the raw sample. Above about 4096
+     * packets a second only every n-th packet feeds the heavy-hitter sketches, weighted by n, so
+     * the cost per packet stays flat however large the flood (heavy hitters survive sampling).
+     */
     void feed(Packet p, long count, MemorySegment frame, int sampleLimit, int linkType) {
-        sources.add(p.srcHi, p.srcLo, count);
-        if (p.srcPort >= 0) ports.add(0, p.srcPort, count);
+        if (++fed >= stride) {
+            fed = 0;
+            sources.add(p.srcHi, p.srcLo, count * stride);
+            if (p.srcPort >= 0) ports.add(0, p.srcPort, count * stride);
+        }
         if (frame != null && sample.size() < sampleLimit) {
             sample.add(new CapturedFrame(p.tsNanos, linkType, p.wireLen, frame.toArray(ValueLayout.JAVA_BYTE)));
         }
@@ -102,6 +110,11 @@ final class IncidentState {
     }
 
     void rate(Slots slots, long closedSlot) {
+        rateInto(slots, closedSlot);
+        stride = (int) Math.max(1, Math.min(4096, currentPps / 4096));
+    }
+
+    private void rateInto(Slots slots, long closedSlot) {
         int n = (int) Math.min(Slots.COUNT, closedSlot - onsetSlot + 1);
         long p = 0, b = 0;
         for (int age = 0; age < n; age++) {

@@ -33,6 +33,8 @@ public final class Scope implements Keyed {
     boolean live;
     IncidentState incident;
     IncidentState ended;
+    /** For a service scope: the scope of its host, once the detector has seen both. */
+    Scope host;
 
     Scope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier secondSources, DistinctCounter ownSources) {
         this.kind = kind;

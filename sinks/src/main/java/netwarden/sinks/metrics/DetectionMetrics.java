@@ -13,7 +13,8 @@ import netwarden.model.Incident;
  * absent otherwise), {@code netwarden_attack_pps{scope,target}}, {@code netwarden_attack_bps{scope,target}}
  * (current rate of open incidents), {@code netwarden_detector_evaluations_total},
  * {@code netwarden_detector_evaluation_seconds_total} (CPU time spent evaluating),
- * {@code netwarden_detection_hosts_tracked} and {@code netwarden_detection_untracked_host_packets_total}.
+ * {@code netwarden_detection_hosts_tracked}, {@code netwarden_detection_untracked_host_packets_total} and
+ * {@code netwarden_detection_frozen_source_packets_total}.
  */
 final class DetectionMetrics {
     private DetectionMetrics() {}
@@ -42,6 +43,9 @@ final class DetectionMetrics {
         CounterWithCallback.builder().name(NetwardenMetrics.PREFIX + "detection_untracked_host_packets_total")
                 .help("Packets to hosts the detector could not watch because its host table was full.")
                 .callback(cb -> cb.call(latest.get().detection().hostsUntracked())).register(registry);
+        CounterWithCallback.builder().name(NetwardenMetrics.PREFIX + "detection_frozen_source_packets_total")
+                .help("Packets from sources first seen while their service was under attack (counted, not given a flow entry).")
+                .callback(cb -> cb.call(latest.get().detection().frozenSourcePackets())).register(registry);
     }
 
     private static void activeRate(PrometheusRegistry registry, Supplier<EngineSnapshot> latest, String name, String help, boolean pps) {

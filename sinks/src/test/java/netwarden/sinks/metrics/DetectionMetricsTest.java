@@ -24,7 +24,7 @@ class DetectionMetricsTest {
 
     final EngineSnapshot snapshot = new EngineSnapshot(5_000_000_000L, List.of(), List.of(), EngineCounters.ZERO,
             List.of(incident("game", "udp_flood", 0, 6100), incident("old", "tcp_syn_flood", 3_000_000_000L, 900)),
-            new DetectionCounters(Map.of("udp_flood", 2L, "tcp_syn_flood", 1L), 4200, 2_500_000_000L, 7, 3));
+            new DetectionCounters(Map.of("udp_flood", 2L, "tcp_syn_flood", 1L), 4200, 2_500_000_000L, 7, 3, 99));
 
     String scrape() {
         var registry = new PrometheusRegistry();
@@ -44,6 +44,7 @@ class DetectionMetricsTest {
                 .contains("netwarden_detector_evaluation_seconds_total 2.5")
                 .contains("netwarden_detection_hosts_tracked 7.0")
                 .contains("netwarden_detection_untracked_host_packets_total 3.0")
+                .contains("netwarden_detection_frozen_source_packets_total 99.0")
                 .doesNotContain("target=\"old\"");
     }
 
