@@ -1,5 +1,6 @@
 package netwarden.server;
 
+import netwarden.testkit.Promtool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ class MetricsEndpointTest extends ServerHarness {
             }
             if (type.group(2).equals("counter")) assertThat(name).endsWith("_total");
         }
-        assertThat(counters).as("10 engine, 4 per-service, 1 HTTP counters").isEqualTo(15);
+        assertThat(counters).as("10 engine, 4 per-service, 4 detection, 1 HTTP counters").isEqualTo(19);
         assertThat(text).contains("# TYPE netwarden_service_packets_total counter\n",
                 "# TYPE netwarden_http_requests_total counter\n");
     }

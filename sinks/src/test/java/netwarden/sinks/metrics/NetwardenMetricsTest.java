@@ -1,5 +1,6 @@
 package netwarden.sinks.metrics;
 
+import netwarden.testkit.Promtool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

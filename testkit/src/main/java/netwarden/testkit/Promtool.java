@@ -1,4 +1,4 @@
-package netwarden.server;
+package netwarden.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs {@code promtool check metrics} on exposition text, when promtool is installed. */
-final class Promtool {
+public final class Promtool {
     private Promtool() {}
 
     /** The promtool binary on PATH, or null when absent. */
-    static Path find() {
+    public static Path find() {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         return Stream.of(path.split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "promtool"))
@@ -21,9 +21,9 @@ final class Promtool {
                 .findFirst().orElse(null);
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
-    static Result checkMetrics(Path promtool, byte[] exposition) throws IOException, InterruptedException {
+    public static Result checkMetrics(Path promtool, byte[] exposition) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(exposition);
