@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -15,8 +16,10 @@ import java.util.Optional;
  * so scanners cannot grow the label set). A handler that throws gives a 500 JSON error.
  *
  * <p>Order: unknown paths get 404 and wrong methods 405 before authentication (the route table is
- * no secret); every matched route except the open ones then needs a valid bearer token, so an
- * unknown service id answers 401 to strangers and 404 only to token holders.
+ * no secret); every matched route except the open ones then needs a valid bearer token (or basic-auth
+ * credentials where the route allows them), so an unknown service id answers 401 to strangers and
+ * 404 only to token holders. Routes that read a body get it read whole, up to their own limit (413
+ * beyond it, chunked bodies included), only after authentication succeeded.
  */
 final class Dispatcher implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -24,12 +27,14 @@ final class Dispatcher implements HttpHandler {
 
     private final Router router;
     private final ApiTokens tokens;
+    private final BasicAuthenticator basicAuth;
     private final int maxRequestBody;
     private final Counter requests;
 
-    Dispatcher(Router router, ApiTokens tokens, int maxRequestBody, Counter requests) {
+    Dispatcher(Router router, ApiTokens tokens, BasicAuthenticator basicAuth, int maxRequestBody, Counter requests) {
         this.router = router;
         this.tokens = tokens;
+        this.basicAuth = basicAuth;
         this.maxRequestBody = maxRequestBody;
         this.requests = requests;
     }
@@ -55,31 +60,62 @@ final class Dispatcher implements HttpHandler {
     }
 
     private Response answer(HttpExchange exchange, Router.Match match) throws Exception {
-        if (declaredBodyLength(exchange) > maxRequestBody) return JsonErrors.of(413, "request body too large");
+        boolean readsBody = match instanceof Router.Found f && f.route().maxBody() > 0;
+        int limit = readsBody ? ((Router.Found) match).route().maxBody() : maxRequestBody;
+        long declared = declaredBodyLength(exchange);
+        if (declared > limit && !(readsBody && declared == CHUNKED)) return JsonErrors.of(413, "request body too large");
         return switch (match) {
             case Router.NotFound n -> JsonErrors.notFound("no such endpoint");
             case Router.WrongMethod w -> JsonErrors.methodNotAllowed(exchange.getRequestMethod(), w.allowed());
             case Router.Found f -> {
-                ApiToken token = null;
-                if (f.route().authenticated()) {
-                    Optional<ApiToken> t = tokens.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-                    if (t.isEmpty()) yield JsonErrors.unauthorized();
-                    token = t.get();
+                Caller caller = authenticate(f.route().access(), exchange.getRequestHeaders().getFirst("Authorization"));
+                if (!caller.allowed()) yield JsonErrors.unauthorized(f.route().access());
+                byte[] body = null;
+                if (f.route().maxBody() > 0) {
+                    body = readBody(exchange, f.route().maxBody());
+                    if (body == null) yield JsonErrors.of(413, "request body too large");
                 }
-                yield f.route().handler().handle(new Request(f.params(), exchange.getRequestHeaders(), token));
+                yield f.route().handler().handle(new Request(f.params(), exchange.getRequestHeaders(), caller.token(), body));
             }
         };
     }
 
-    /** The Content-Length the client declared; chunked bodies count as too large. */
+    /** Whether the caller may use the route, and the bearer token it used (null for open routes and basic auth). */
+    private record Caller(boolean allowed, ApiToken token) {}
+
+    private Caller authenticate(Router.Access access, String authorization) {
+        if (access == Router.Access.OPEN) return new Caller(true, null);
+        if (access != Router.Access.BASIC) {
+            Optional<ApiToken> t = tokens.authenticate(authorization);
+            if (t.isPresent()) return new Caller(true, t.get());
+        }
+        boolean basic = access != Router.Access.TOKEN && basicAuth.authenticate(authorization).isPresent();
+        return new Caller(basic, null);
+    }
+
+    /**
+     * The whole body, or null when it is longer than {@code limit}. The stream is left open: closing
+     * it drains what is left, which for an endless chunked body would block before the 413 is sent;
+     * the exchange's close drains a little and then drops the connection.
+     */
+    private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? null : body;
+    }
+
+    /** Marks a body sent without Content-Length: too large unless the route reads and bounds bodies itself. */
+    private static final long CHUNKED = Long.MAX_VALUE;
+
+    /** The Content-Length the client declared, {@link #CHUNKED} without one, MAX_VALUE - 1 when unreadable. */
     private static long declaredBodyLength(HttpExchange exchange) {
-        if (exchange.getRequestHeaders().containsKey("Transfer-Encoding")) return Long.MAX_VALUE;
+        if (exchange.getRequestHeaders().containsKey("Transfer-Encoding")) return CHUNKED;
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length == null) return 0;
         try {
             return Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
+            return Long.MAX_VALUE - 1;
         }
     }
 

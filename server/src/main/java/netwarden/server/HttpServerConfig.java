@@ -11,8 +11,9 @@ import java.util.Objects;
  *                       reverse proxy or a firewall rule in front before binding a public address); port 0
  *                       picks a free port, which {@link NetwardenHttpServer#port()} reports
  * @param metricsAuth    whether {@code GET /metrics} needs a bearer token like the API; default true
- * @param maxRequestBody largest request body accepted, in bytes; every endpoint is a GET, so larger
- *                       declared bodies get 413; default 8192
+ * @param maxRequestBody largest request body a client may declare on the GET endpoints, in bytes
+ *                       (they read none; larger declared bodies get 413); default 8192. Routes that
+ *                       read a body (the Alertmanager receiver) have their own, larger limit
  * @param backlog        TCP accept backlog, 0 for the system default; default 0
  * @param stopGrace      how long {@link NetwardenHttpServer#close()} lets running requests finish,
  *                       whole seconds; default 1 s

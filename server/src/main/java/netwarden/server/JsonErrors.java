@@ -7,16 +7,28 @@ import java.util.TreeSet;
 import netwarden.sinks.json.SnapshotJson;
 
 /** Error answers as JSON {@code {"error": "...", "status": N}}, with the headers each status needs. */
-final class JsonErrors {
+public final class JsonErrors {
     private JsonErrors() {}
 
-    static Response of(int status, String message) {
+    /** {@code {"error": message, "status": status}} with that status. */
+    public static Response of(int status, String message) {
         return of(status, message, Map.of());
     }
 
     /** 401 with the challenge RFC 6750 asks for. */
     static Response unauthorized() {
-        return of(401, "missing or invalid bearer token", Map.of("WWW-Authenticate", "Bearer realm=\"netwarden\""));
+        return unauthorized(Router.Access.TOKEN);
+    }
+
+    /** 401 with the challenges (RFC 6750 bearer, RFC 7617 basic) the route accepts. */
+    static Response unauthorized(Router.Access access) {
+        String bearer = "Bearer realm=\"netwarden\"", basic = "Basic realm=\"netwarden\", charset=\"UTF-8\"";
+        return switch (access) {
+            case OPEN, TOKEN -> of(401, "missing or invalid bearer token", Map.of("WWW-Authenticate", bearer));
+            case BASIC -> of(401, "missing or invalid basic-auth credentials", Map.of("WWW-Authenticate", basic));
+            case TOKEN_OR_BASIC -> of(401, "missing or invalid bearer token or basic-auth credentials",
+                    Map.of("WWW-Authenticate", bearer + ", " + basic));
+        };
     }
 
     /** 405 with the methods the path does allow. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import netwarden.model.EngineSnapshot;
+import netwarden.model.EventListener;
+import netwarden.server.alert.AlertmanagerReceiver;
 import netwarden.sinks.json.SnapshotJson;
 import netwarden.sinks.metrics.MetricsExposition;
 
@@ -20,10 +23,16 @@ import netwarden.sinks.metrics.MetricsExposition;
  * <ul>
  *   <li>{@code GET /healthz}: {@code {"status":"ok"}}, no token needed;</li>
  *   <li>{@code GET /metrics}: Prometheus text (OpenMetrics when asked), bearer token unless
- *       {@link HttpServerConfig#metricsAuth()} is false;</li>
+ *       {@link HttpServerConfig#metricsAuth()} is false; with {@link #setMetricsBasicAuth basic-auth
+ *       users} their credentials are accepted too (and required when metricsAuth is false);</li>
  *   <li>{@code GET /api/v1/services}, {@code /api/v1/services/{id}}, {@code .../{id}/players},
- *       {@code .../{id}/windows}: JSON, bearer token required (see {@link ApiHandlers}).</li>
+ *       {@code .../{id}/windows}: JSON, bearer token required (see {@link ApiHandlers});</li>
+ *   <li>{@code POST /api/v1/alerts/alertmanager}: Alertmanager's webhook (payload version 4), bearer
+ *       token required; only once {@link #setAlertListener an alert listener} is set, else 404
+ *       (see {@link AlertmanagerReceiver}).</li>
  * </ul>
+ * HTTPS and client certificates come with the {@link HttpServerFactory} (see
+ * {@code netwarden.server.tls.TlsServerFactory}).
  * Errors are JSON {@code {"error","status"}}: 401 with {@code WWW-Authenticate}, 404, 405 with
  * {@code Allow}, 413, 500.
  *
@@ -39,6 +48,8 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private final HttpServerFactory factory;
     private final Counter requests;
 
+    private BasicAuthenticator metricsBasicAuth = BasicAuthenticator.NONE;
+    private AlertmanagerReceiver alertReceiver;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -62,6 +73,33 @@ public final class NetwardenHttpServer implements AutoCloseable {
     }
 
     /**
+     * Also accepts basic-auth credentials on {@code /metrics} (Prometheus {@code basic_auth}); pass
+     * {@link BasicAuthenticator#NONE} to turn that off again. Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer setMetricsBasicAuth(BasicAuthenticator users) {
+        requireNotStarted();
+        this.metricsBasicAuth = Objects.requireNonNull(users, "users");
+        return this;
+    }
+
+    /**
+     * Serves {@code POST /api/v1/alerts/alertmanager} and hands each received alert to
+     * {@code listener} as an {@link netwarden.model.Event.ExternalAlert}; {@link EventListener#NONE}
+     * removes the endpoint again (the default). The listener runs on request threads and must not
+     * block. Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer setAlertListener(EventListener listener) {
+        requireNotStarted();
+        Objects.requireNonNull(listener, "listener");
+        this.alertReceiver = listener == EventListener.NONE ? null : new AlertmanagerReceiver(listener);
+        return this;
+    }
+
+    private void requireNotStarted() {
+        if (server != null) throw new IllegalStateException("server already started on port " + port());
+    }
+
+    /**
      * Binds the port and starts serving.
      *
      * @throws IOException           if the address cannot be bound
@@ -71,7 +109,8 @@ public final class NetwardenHttpServer implements AutoCloseable {
         if (server != null) throw new IllegalStateException("server already started on port " + port());
         HttpServer s = factory.create(config.listen(), config.backlog());
         registry.register(requests);
-        Dispatcher dispatcher = new Dispatcher(router(), tokens, config.maxRequestBody(), requests);
+        if (alertReceiver != null) alertReceiver.register(registry);
+        Dispatcher dispatcher = new Dispatcher(router(), tokens, metricsBasicAuth, config.maxRequestBody(), requests);
         s.createContext("/", dispatcher);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         s.setExecutor(executor);
@@ -92,6 +131,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
         server.stop((int) config.stopGrace().toSeconds());
         executor.close();
         registry.unregister(requests);
+        if (alertReceiver != null) alertReceiver.unregister(registry);
         server = null;
         executor = null;
     }
@@ -100,9 +140,9 @@ public final class NetwardenHttpServer implements AutoCloseable {
         ApiHandlers api = new ApiHandlers(snapshots);
         MetricsExposition exposition = new MetricsExposition(registry);
         Response healthy = Response.json(200, SnapshotJson.object().put("status", "ok"));
-        return new Router(List.of(
+        List<Router.Route> routes = new ArrayList<>(List.of(
                 new Router.Route("GET", "/healthz", false, r -> healthy),
-                new Router.Route("GET", "/metrics", config.metricsAuth(), r -> {
+                new Router.Route("GET", "/metrics", metricsAccess(), 0, r -> {
                     MetricsExposition.Scrape scrape = exposition.scrape(r.headers().getFirst("Accept"));
                     return new Response(200, scrape.contentType(), scrape.body(), Map.of());
                 }),
@@ -110,5 +150,15 @@ public final class NetwardenHttpServer implements AutoCloseable {
                 new Router.Route("GET", "/api/v1/services/{id}", true, api::service),
                 new Router.Route("GET", "/api/v1/services/{id}/players", true, api::players),
                 new Router.Route("GET", "/api/v1/services/{id}/windows", true, api::windows)));
+        if (alertReceiver != null)
+            routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
+                    AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));
+        return new Router(routes);
+    }
+
+    private Router.Access metricsAccess() {
+        boolean basic = metricsBasicAuth != BasicAuthenticator.NONE;
+        if (config.metricsAuth()) return basic ? Router.Access.TOKEN_OR_BASIC : Router.Access.TOKEN;
+        return basic ? Router.Access.BASIC : Router.Access.OPEN;
     }
 }

@@ -14,8 +14,38 @@ import java.util.TreeSet;
  * A {@code {name}} segment matches one non-empty path segment and is percent-decoded. Immutable.
  */
 final class Router {
-    /** One endpoint; {@code authenticated} false only for routes open to everyone. */
-    record Route(String method, String template, boolean authenticated, Handler handler) {
+    /** Who may call a route. */
+    enum Access {
+        /** Everyone. */
+        OPEN,
+        /** Holders of a bearer token. */
+        TOKEN,
+        /** Users with basic-auth credentials. */
+        BASIC,
+        /** Either of the two. */
+        TOKEN_OR_BASIC
+    }
+
+    /**
+     * One endpoint.
+     *
+     * @param maxBody largest request body the route reads, in bytes; 0 means the route reads no
+     *                body and the server-wide limit applies to what clients declare
+     */
+    record Route(String method, String template, Access access, int maxBody, Handler handler) {
+        Route {
+            if (maxBody < 0) throw new IllegalArgumentException("maxBody must be >= 0: " + maxBody);
+        }
+
+        /** A body-less route, open to everyone or to bearer-token holders. */
+        Route(String method, String template, boolean authenticated, Handler handler) {
+            this(method, template, authenticated ? Access.TOKEN : Access.OPEN, 0, handler);
+        }
+
+        boolean authenticated() {
+            return access != Access.OPEN;
+        }
+
         List<String> segments() {
             return split(template);
         }

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Prepares deploy/compose for `docker compose up`: .env, the bearer tokens, the TLS certificates
+# and file ownership for the containers' users. Safe to run again: it keeps what exists.
+#
+#   ./setup.sh                     certificates made with the netwarden image (build it first:
+#                                  docker compose build netwarden)
+#   NETWARDEN_CLI=../../bin/netwarden ./setup.sh   ... or with a local build instead of Docker
+set -euo pipefail
+cd "$(dirname "$0")"
+umask 077
+
+note() { printf 'setup.sh: %s\n' "$*"; }
+
+# Reads KEY from .env (the first KEY=value line; no quoting, as docker compose reads it).
+env_get() { sed -n "s/^$1=//p" .env | head -n 1; }
+
+# Sets KEY=value in .env, replacing an existing line or appending one.
+env_set() {
+    local key=$1 value=$2 tmp
+    tmp=$(mktemp .env.XXXXXX)
+    if grep -q "^$key=" .env; then
+        awk -v k="$key" -v v="$value" 'BEGIN { FS = OFS = "=" } $1 == k && !done { print k "=" v; done = 1; next } { print }' .env > "$tmp"
+    else
+        cat .env > "$tmp"
+        printf '%s=%s\n' "$key" "$value" >> "$tmp"
+    fi
+    chmod 600 "$tmp"
+    mv "$tmp" .env
+}
+
+random_hex() { od -An -N24 -tx1 /dev/urandom | tr -d ' \n'; }
+
+if [[ ! -f .env ]]; then
+    cp .env.example .env
+    chmod 600 .env
+    note "created .env from .env.example: edit DISCORD_WEBHOOK_URL and the e-mail settings"
+fi
+
+mkdir -p secrets
+for name in prometheus alertmanager; do
+    if [[ ! -s secrets/${name}_token ]]; then
+        random_hex > "secrets/${name}_token"
+        note "made secrets/${name}_token"
+    fi
+done
+[[ -e secrets/smtp_password ]] || : > secrets/smtp_password
+env_set NETWARDEN_PROMETHEUS_TOKEN "$(cat secrets/prometheus_token)"
+env_set NETWARDEN_ALERTMANAGER_TOKEN "$(cat secrets/alertmanager_token)"
+if [[ -z $(env_get GRAFANA_ADMIN_PASSWORD) ]]; then
+    env_set GRAFANA_ADMIN_PASSWORD "$(random_hex)"
+    note "made a Grafana admin password (GRAFANA_ADMIN_PASSWORD in .env)"
+fi
+
+if [[ ! -f tls/server.pem ]]; then
+    hosts=$(env_get NETWARDEN_TLS_HOSTS)
+    hosts=${hosts:-localhost,127.0.0.1}
+    mkdir -p tls
+    if [[ -n ${NETWARDEN_CLI:-} ]]; then
+        $NETWARDEN_CLI tls init "$PWD/tls" --hosts "$hosts"
+    else
+        docker run --rm -u "$(id -u):$(id -g)" -v "$PWD/tls:/tls" netwarden:local tls init /tls --hosts "$hosts"
+    fi
+    # The CA key signs certificates netwarden would accept: keep it out of every container.
+    mkdir -p offline
+    mv tls/ca-key.pem offline/ca-key.pem
+    note "certificates in tls/ for: $hosts; the CA key is in offline/ca-key.pem: move it off this machine"
+fi
+
+# Prometheus and Alertmanager run as nobody (65534) and read the client key and their tokens;
+# netwarden reads its key as root, or as 10001 when NETWARDEN_USER says so.
+user=$(env_get NETWARDEN_USER)
+if [[ $(id -u) -eq 0 ]]; then
+    chown 65534:65534 secrets/prometheus_token secrets/alertmanager_token secrets/smtp_password
+    chgrp 65534 tls/client-key.pem && chmod 640 tls/client-key.pem
+    chmod 755 tls && chmod 644 tls/ca.pem tls/client.pem tls/server.pem
+    if [[ ${user:-0:0} != 0:0 ]]; then chown "${user%%:*}" tls/server-key.pem; fi
+    note "ownership set for the containers' users"
+else
+    note "not root: to let the containers read their files, run:"
+    echo "  sudo chown 65534:65534 secrets/prometheus_token secrets/alertmanager_token secrets/smtp_password"
+    echo "  sudo chgrp 65534 tls/client-key.pem && sudo chmod 640 tls/client-key.pem && chmod 755 tls"
+    if [[ ${user:-0:0} != 0:0 ]]; then echo "  sudo chown ${user%%:*} tls/server-key.pem"; fi
+fi
+note "done: docker compose up -d --build"

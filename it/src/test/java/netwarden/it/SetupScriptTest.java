@@ -1,0 +1,71 @@
+package netwarden.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** deploy/compose/setup.sh in a copy of the compose directory, with `netwarden tls` run from this build. */
+class SetupScriptTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void preparesEnvTokensAndCertificatesAndKeepsThemOnASecondRun() throws Exception {
+        Path compose = Files.createDirectories(tmp.resolve("compose"));
+        for (String f : List.of("setup.sh", ".env.example", "docker-compose.yml"))
+            Files.copy(Repo.deploy("compose").resolve(f), compose.resolve(f));
+        Path cli = tmp.resolve("netwarden");
+        Files.writeString(cli, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
+                + System.getProperty("java.class.path") + "' " + TlsCli.class.getName() + " \"$@\"\n");
+        cli.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("NETWARDEN_CLI", cli.toString());
+
+        Tools.Result first = Tools.run(List.of("bash", compose.resolve("setup.sh").toString()), env, compose, 120);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String dotEnv = Files.readString(compose.resolve(".env"));
+        String prometheusToken = Files.readString(compose.resolve("secrets/prometheus_token"));
+        String alertmanagerToken = Files.readString(compose.resolve("secrets/alertmanager_token"));
+        assertThat(prometheusToken).matches("[0-9a-f]{48}").isNotEqualTo(alertmanagerToken);
+        assertThat(value(dotEnv, "NETWARDEN_PROMETHEUS_TOKEN")).isEqualTo(prometheusToken);
+        assertThat(value(dotEnv, "NETWARDEN_ALERTMANAGER_TOKEN")).isEqualTo(alertmanagerToken);
+        assertThat(value(dotEnv, "GRAFANA_ADMIN_PASSWORD")).matches("[0-9a-f]{48}");
+        assertThat(value(dotEnv, "DISCORD_WEBHOOK_URL")).isEqualTo("https://discord.com/api/webhooks/ID/TOKEN");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve(".env")))).isEqualTo("rw-------");
+        for (String f : List.of("ca.pem", "server.pem", "server-key.pem", "client.pem", "client-key.pem"))
+            assertThat(compose.resolve("tls").resolve(f)).isRegularFile();
+        assertThat(compose.resolve("tls/ca-key.pem")).as("the CA key is kept out of the mounted directory").doesNotExist();
+        assertThat(compose.resolve("offline/ca-key.pem")).isRegularFile();
+        assertThat(first.output()).contains("certificates in tls/ for: localhost,127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            assertThat(Files.getAttribute(compose.resolve("secrets/prometheus_token"), "unix:uid")).isEqualTo(65534);
+            assertThat(Files.getAttribute(compose.resolve("tls/client-key.pem"), "unix:gid")).isEqualTo(65534);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve("tls/client-key.pem"))))
+                    .isEqualTo("rw-r-----");
+        } else {
+            assertThat(first.output()).contains("sudo chown 65534:65534");
+        }
+
+        byte[] ca = Files.readAllBytes(compose.resolve("tls/ca.pem"));
+        Tools.Result second = Tools.run(List.of("bash", compose.resolve("setup.sh").toString()), env, compose, 120);
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(Files.readString(compose.resolve("secrets/prometheus_token"))).isEqualTo(prometheusToken);
+        assertThat(Files.readAllBytes(compose.resolve("tls/ca.pem"))).isEqualTo(ca);
+        String again = Files.readString(compose.resolve(".env"));
+        assertThat(value(again, "GRAFANA_ADMIN_PASSWORD")).isEqualTo(value(dotEnv, "GRAFANA_ADMIN_PASSWORD"));
+        assertThat(again.lines().filter(l -> l.startsWith("NETWARDEN_PROMETHEUS_TOKEN="))).hasSize(1);
+    }
+
+    private static String value(String dotEnv, String key) {
+        Matcher m = Pattern.compile("(?m)^" + key + "=(.*)$").matcher(dotEnv);
+        assertThat(m.find()).as(key + " in .env").isTrue();
+        return m.group(1);
+    }
+}
