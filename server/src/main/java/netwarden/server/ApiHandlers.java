@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import netwarden.model.EngineSnapshot;
+import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.ServiceSnapshot;
 import netwarden.sinks.json.AddressFormat;
@@ -63,6 +64,32 @@ final class ApiHandlers {
         ObjectNode body = envelope(snap).put("service", s.id());
         body.set("windows", json(request).windows(s.recent()));
         return Response.json(200, body);
+    }
+
+    /**
+     * {@code {"as_of", "incidents": [...]}}: attacks in progress and recently ended ones, oldest
+     * first; {@code ?active=true} keeps only those in progress.
+     */
+    Response incidents(Request request) {
+        EngineSnapshot snap = latest();
+        ObjectNode body = envelope(snap);
+        body.set("incidents", json(request).incidents(filter(snap.incidents(), request)));
+        return Response.json(200, body);
+    }
+
+    /** {@code {"as_of", "service", "incidents": [...]}}: the incidents whose service is this one. */
+    Response serviceIncidents(Request request) {
+        EngineSnapshot snap = latest();
+        ServiceSnapshot s = snap.service(request.param("id"));
+        if (s == null) return unknown(request);
+        List<Incident> mine = snap.incidents().stream().filter(i -> s.id().equals(i.service())).toList();
+        ObjectNode body = envelope(snap).put("service", s.id());
+        body.set("incidents", json(request).incidents(filter(mine, request)));
+        return Response.json(200, body);
+    }
+
+    private static List<Incident> filter(List<Incident> incidents, Request request) {
+        return "true".equals(request.query("active")) ? incidents.stream().filter(Incident::active).toList() : incidents;
     }
 
     private EngineSnapshot latest() {

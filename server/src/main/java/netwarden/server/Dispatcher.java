@@ -75,7 +75,8 @@ final class Dispatcher implements HttpHandler {
                     body = readBody(exchange, f.route().maxBody());
                     if (body == null) yield JsonErrors.of(413, "request body too large");
                 }
-                yield f.route().handler().handle(new Request(f.params(), exchange.getRequestHeaders(), caller.token(), body));
+                yield f.route().handler().handle(new Request(f.params(), exchange.getRequestHeaders(), caller.token(), body,
+                        Request.parseQuery(exchange.getRequestURI().getRawQuery())));
             }
         };
     }

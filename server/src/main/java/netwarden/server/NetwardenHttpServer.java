@@ -149,7 +149,9 @@ public final class NetwardenHttpServer implements AutoCloseable {
                 new Router.Route("GET", "/api/v1/services", true, api::services),
                 new Router.Route("GET", "/api/v1/services/{id}", true, api::service),
                 new Router.Route("GET", "/api/v1/services/{id}/players", true, api::players),
-                new Router.Route("GET", "/api/v1/services/{id}/windows", true, api::windows)));
+                new Router.Route("GET", "/api/v1/services/{id}/windows", true, api::windows),
+                new Router.Route("GET", "/api/v1/services/{id}/incidents", true, api::serviceIncidents),
+                new Router.Route("GET", "/api/v1/incidents", true, api::incidents)));
         if (alertReceiver != null)
             routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
                     AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));

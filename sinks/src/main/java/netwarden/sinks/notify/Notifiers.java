@@ -1,0 +1,71 @@
+package netwarden.sinks.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import netwarden.model.Clock;
+import netwarden.sinks.json.AddressFormat;
+import netwarden.sinks.notify.channel.Channel;
+import netwarden.sinks.notify.channel.Sender;
+import netwarden.sinks.notify.channel.Sleeper;
+import netwarden.sinks.notify.config.ChannelConfig;
+import netwarden.sinks.notify.config.DiscordConfig;
+import netwarden.sinks.notify.config.EmailConfig;
+import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sinks.notify.config.ScriptConfig;
+import netwarden.sinks.notify.config.SlackConfig;
+import netwarden.sinks.notify.config.WebhookConfig;
+import netwarden.sinks.notify.discord.DiscordSender;
+import netwarden.sinks.notify.email.EmailSender;
+import netwarden.sinks.notify.render.EventJson;
+import netwarden.sinks.notify.render.NoticeViews;
+import netwarden.sinks.notify.script.ScriptSender;
+import netwarden.sinks.notify.slack.SlackSender;
+import netwarden.sinks.notify.webhook.WebhookSender;
+
+/**
+ * Builds channels and the router from a {@link NotifyConfig}. Typical wiring:
+ *
+ * <pre>{@code
+ * NotifyConfig config = fileConfig.withEnvironment(System.getenv());   // NETWARDEN_DISCORD_WEBHOOK
+ * NotifyMetrics metrics = new NotifyMetrics();
+ * metrics.register(registry);
+ * Router router = Notifiers.router(config, new Router.Deps(enricher, seen, geo, engine.published(), Clock.SYSTEM, metrics));
+ * router.start();                      // then pass router as (part of) the engine's EventListener
+ * ...
+ * router.close(Duration.ofSeconds(5)); // on shutdown
+ * }</pre>
+ */
+public final class Notifiers {
+    private Notifiers() {}
+
+    /** The router with a channel per configured channel, system sleeper; not started. */
+    public static Router router(NotifyConfig config, Router.Deps deps) {
+        return new Router(config, channels(config, deps.metrics(), deps.clock(), Sleeper.SYSTEM), deps);
+    }
+
+    /** One channel per configured channel (not started), registered with {@code metrics}. */
+    public static List<Channel> channels(NotifyConfig config, NotifyMetrics metrics, Clock clock, Sleeper sleeper) {
+        List<Channel> out = new ArrayList<>();
+        for (ChannelConfig c : config.channels()) {
+            Channel ch = new Channel(c.name(), c.type(), sender(config, c, metrics, clock, sleeper), c.delivery(), sleeper, clock,
+                    RandomGenerator.getDefault());
+            metrics.addChannel(ch);
+            out.add(ch);
+        }
+        return out;
+    }
+
+    /** The sender for one channel; its messages follow the channel's privacy settings. */
+    public static Sender sender(NotifyConfig config, ChannelConfig c, NotifyMetrics metrics, Clock clock, Sleeper sleeper) {
+        AddressFormat addresses = config.masks(c) ? AddressFormat.masked() : AddressFormat.fullAddresses();
+        NoticeViews views = new NoticeViews(addresses, config.privacy().showConnect());
+        return switch (c) {
+            case DiscordConfig d -> new DiscordSender(d, views, sleeper, clock);
+            case SlackConfig s -> new SlackSender(s, views);
+            case WebhookConfig w -> new WebhookSender(w, new EventJson(views), clock);
+            case EmailConfig e -> new EmailSender(e, views, clock);
+            case ScriptConfig s -> new ScriptSender(s, new EventJson(views), metrics.scriptExits());
+        };
+    }
+}

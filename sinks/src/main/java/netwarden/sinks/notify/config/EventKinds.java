@@ -1,0 +1,25 @@
+package netwarden.sinks.notify.config;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The event kinds notices can be routed by (the {@code kind()} of each {@link netwarden.model.Event}). */
+public final class EventKinds {
+    public static final String PLAYER_JOINED = "player_joined";
+    public static final String PLAYER_LEFT = "player_left";
+    public static final String SERVICE_DISCOVERED = "service_discovered";
+    public static final String ATTACK_STARTED = "attack_started";
+    public static final String ATTACK_UPDATED = "attack_updated";
+    public static final String ATTACK_ENDED = "attack_ended";
+    public static final String EXTERNAL_ALERT = "external_alert";
+
+    public static final List<String> ALL = List.of(PLAYER_JOINED, PLAYER_LEFT, SERVICE_DISCOVERED, ATTACK_STARTED,
+            ATTACK_UPDATED, ATTACK_ENDED, EXTERNAL_ALERT);
+
+    private EventKinds() {}
+
+    static void check(String field, Collection<String> kinds) {
+        for (String k : kinds)
+            if (!ALL.contains(k)) throw new IllegalArgumentException(field + ": unknown event kind '" + k + "' (known: " + String.join(", ", ALL) + ")");
+    }
+}
