@@ -48,7 +48,12 @@ class DocsTest {
         List<String> keys = new ArrayList<>();
         collect(ConfigRenderer.tree(example), "", keys);
         assertThat(keys).hasSizeGreaterThan(25);
-        for (String key : keys) assertThat(doc).as("docs/config.md documents " + key).contains("`" + key + "`");
+        for (String key : keys) {
+            // Floors are one table of metrics shared by the three detection scopes: a metric is documented by its name there.
+            String documented = key.matches("detection\\.[a-z]+\\.floors\\..+") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            assertThat(doc).as("docs/config.md documents " + key).contains("`" + documented + "`");
+        }
+        assertThat(keys).contains("detection.host.floors.later-fragments", "state.dir", "incidents.queue");
     }
 
     private static void collect(JsonNode node, String prefix, List<String> keys) {

@@ -32,7 +32,7 @@ class RunProcessIT {
     void runServesTheFileAndShutsDownOnSigterm() throws Exception {
         Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
         int port = freePort();
-        Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN),
+        Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "XDG_STATE_HOME", dir.toString()),
                 List.of("run", "--pcap", pcap.toString(), "--speed", "max", "--listen", "127.0.0.1:" + port)).start();
         p.getOutputStream().close();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
@@ -52,6 +52,9 @@ class RunProcessIT {
                 .contains("source ended").contains("stopping").contains("stopped")
                 .doesNotContain(TOKEN);
         assertThat(out.get(5, TimeUnit.SECONDS)).isEmpty();
+        // The learned baselines were saved at shutdown, in the state directory the environment chose.
+        assertThat(log).contains("state: " + dir.resolve("netwarden"));
+        assertThat(dir.resolve("netwarden/baselines.json")).isRegularFile().content().contains("\"service:10.0.0.1-udp-27960:pps\"");
     }
 
     private static int freePort() throws IOException {

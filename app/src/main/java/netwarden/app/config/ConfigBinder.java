@@ -13,6 +13,7 @@ import netwarden.engine.DiscoveryConfig;
 import netwarden.engine.EngineConfig;
 import netwarden.engine.PlayerConfig;
 import netwarden.engine.WindowConfig;
+import netwarden.engine.detect.DetectionConfig;
 import netwarden.model.Ip;
 import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
@@ -32,17 +33,19 @@ final class ConfigBinder {
     private final LocationIndex index;
     private final EnvExpander env;
     private final String envToken;
+    private final Map<String, String> environment;
 
     ConfigBinder(String file, LocationIndex index, Map<String, String> environment) {
         this.file = file;
         this.index = index;
         this.env = new EnvExpander(environment);
         this.envToken = environment.get(ENV_TOKEN);
+        this.environment = environment;
     }
 
     NetwardenConfig bind(RawConfig raw) {
         NetwardenConfig d = NetwardenConfig.defaults();
-        if (raw == null) raw = new RawConfig(null, null, null, null, null, null, null, null);
+        if (raw == null) raw = RawConfig.EMPTY;
         HttpSettings http = http(raw.http(), d.http());
         List<ApiTokenSetting> tokens = tokens(raw.api());
         EngineConfig defaults = d.engine();
@@ -51,9 +54,27 @@ final class ConfigBinder {
         PlayerConfig players = players(raw.players(), defaults.players());
         WindowConfig windows = windows(raw.windows(), defaults.windows());
         int flowCapacity = raw.flows() == null || raw.flows().capacity() == null ? defaults.flowCapacity() : raw.flows().capacity();
-        EngineConfig engine = check("services", () -> new EngineConfig(services, discovery, players, windows, flowCapacity));
+        DetectionConfig detection = new DetectionBinder(this).bind(raw.detection(), defaults.detection());
+        EngineConfig engine = check("services", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection));
         SourceSettings source = source(raw.source(), d.source());
-        return check("api", () -> new NetwardenConfig(http, tokens, engine, source));
+        StateSettings state = state(raw.state());
+        IncidentSettings incidents = incidents(raw.incidents(), state);
+        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, state, incidents));
+    }
+
+    private StateSettings state(RawConfig.State r) {
+        String dir = r == null ? null : string("state.dir", r.dir());
+        if (dir == null) return new StateSettings(StateSettings.defaultDir(environment));
+        if (dir.isBlank()) throw error("state.dir", "state.dir must not be empty");
+        return check("state.dir", () -> new StateSettings(Path.of(dir)));
+    }
+
+    private IncidentSettings incidents(RawConfig.Incidents r, StateSettings state) {
+        IncidentSettings d = IncidentSettings.defaults(state);
+        if (r == null) return d;
+        String dir = string("incidents.dir", r.dir());
+        if (dir != null && dir.isBlank()) throw error("incidents.dir", "incidents.dir must not be empty");
+        return check("incidents", () -> new IncidentSettings(dir == null ? d.dir() : Path.of(dir), or(r.queue(), d.queue())));
     }
 
     private HttpSettings http(RawConfig.Http h, HttpSettings d) {
@@ -154,11 +175,11 @@ final class ConfigBinder {
         return new SourceSettings(pcap == null ? d.pcap() : Path.of(pcap), speed);
     }
 
-    private String string(String path, String raw) {
+    String string(String path, String raw) {
         return check(path, () -> env.expand(raw));
     }
 
-    private Duration duration(String path, String raw, Duration fallback) {
+    Duration duration(String path, String raw, Duration fallback) {
         if (raw == null) return fallback;
         return check(path, () -> Durations.parse(string(path, raw)));
     }
@@ -168,7 +189,7 @@ final class ConfigBinder {
     }
 
     /** Runs a constructor or parser; an IllegalArgumentException becomes a located ConfigException. */
-    private <T> T check(String path, Supplier<T> build) {
+    <T> T check(String path, Supplier<T> build) {
         try {
             return build.get();
         } catch (ConfigException e) {

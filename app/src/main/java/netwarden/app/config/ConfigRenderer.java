@@ -10,6 +10,9 @@ import netwarden.engine.DiscoveryConfig;
 import netwarden.engine.EngineConfig;
 import netwarden.engine.PlayerConfig;
 import netwarden.engine.WindowConfig;
+import netwarden.engine.detect.DetectionConfig;
+import netwarden.engine.detect.Metric;
+import netwarden.engine.detect.ScopeRules;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSpec;
 
@@ -76,6 +79,36 @@ public final class ConfigRenderer {
         ObjectNode source = root.putObject("source");
         source.put("pcap", c.source().pcap() == null ? null : c.source().pcap().toString());
         source.put("speed", c.source().speed().text());
+
+        detection(root.putObject("detection"), e.detection());
+        root.putObject("state").put("dir", c.state().dir().toString());
+        root.putObject("incidents").put("dir", c.incidents().dir().toString()).put("queue", c.incidents().queue());
         return root;
+    }
+
+    private static void detection(ObjectNode n, DetectionConfig d) {
+        n.put("enabled", d.enabled()).put("fast-k", d.fastK()).put("fast-n", d.fastN())
+                .put("instant-factor", d.instantFactor()).put("slow-alpha", d.slowAlpha())
+                .put("baselines", d.baselines()).put("cold-start", Durations.format(d.coldStart()))
+                .put("baseline-half-life", Durations.format(d.baselineHalfLife())).put("baseline-k", d.baselineK())
+                .put("quiet-period", Durations.format(d.quietPeriod())).put("hysteresis", d.hysteresis())
+                .put("cooldown", Durations.format(d.cooldown())).put("update-every", Durations.format(d.updateEvery()))
+                .put("max-hosts", d.maxHosts()).put("sample-packets", d.samplePackets()).put("top-sources", d.topSources())
+                .put("recent-incidents", d.recentIncidents());
+        scope(n.putObject("service"), d.service());
+        scope(n.putObject("host"), d.host());
+        scope(n.putObject("network"), d.network());
+    }
+
+    /** Every metric, so the output shows what could be watched: a floor, or off. */
+    private static void scope(ObjectNode n, ScopeRules rules) {
+        n.put("enabled", rules.enabled());
+        ObjectNode floors = n.putObject("floors");
+        for (Metric m : Metric.values()) {
+            Double floor = rules.floors().get(m);
+            if (floor == null) floors.put(m.key(), "off");
+            else if (floor == Math.rint(floor) && floor < 1e15) floors.put(m.key(), floor.longValue());
+            else floors.put(m.key(), floor);
+        }
     }
 }

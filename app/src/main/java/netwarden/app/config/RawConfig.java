@@ -1,6 +1,7 @@
 package netwarden.app.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The YAML file as written, before defaults and validation: every field is nullable (absent means
@@ -9,7 +10,9 @@ import java.util.List;
  * {@code ${ENV}} references and report errors at their line.
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
-                 Windows windows, Flows flows, Source source) {
+                 Windows windows, Flows flows, Source source, Detection detection, State state, Incidents incidents) {
+
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null);
 
     record Http(String listen, Boolean metricsAuth) {}
 
@@ -29,4 +32,17 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
     record Flows(Integer capacity) {}
 
     record Source(String pcap, String speed) {}
+
+    record Detection(Boolean enabled, Integer fastK, Integer fastN, Double instantFactor, Double slowAlpha,
+                     Boolean baselines, String coldStart, String baselineHalfLife, Double baselineK,
+                     String quietPeriod, Double hysteresis, String cooldown, String updateEvery,
+                     Integer maxHosts, Integer samplePackets, Integer topSources, Integer recentIncidents,
+                     DetectionScope service, DetectionScope host, DetectionScope network) {}
+
+    /** Floors stay untyped: a value is a number, a number with a k/M/G suffix, or off/null to unwatch the metric. */
+    record DetectionScope(Boolean enabled, Map<String, Object> floors) {}
+
+    record State(String dir) {}
+
+    record Incidents(String dir, Integer queue) {}
 }

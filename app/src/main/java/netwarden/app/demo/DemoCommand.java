@@ -1,6 +1,8 @@
 package netwarden.app.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,6 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same traffic (default: random).")
     Long seed;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the demo keeps its learned baselines and attack records (default: a new temporary directory, "
+                    + "never the state directory of 'run', so demo traffic cannot teach a real installation).")
+    Path stateDir;
+
     public DemoCommand(CliContext context) {
         // The demo reads no config and no environment: everything it needs is made here.
     }
@@ -65,7 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
         NetwardenConfig config = NetwardenConfig.defaults()
                 .withHttp(new HttpSettings(listen, true))
                 .withApiTokens(List.of(new ApiTokenSetting("demo", token, false)))
-                .withEngine(new EngineConfig(services, d.discovery(), d.players(), d.windows(), d.flowCapacity()));
+                .withEngine(new EngineConfig(services, d.discovery(), d.players(), d.windows(), d.flowCapacity()))
+                .withStateDir(stateDir != null ? stateDir : Files.createTempDirectory("netwarden-demo-"));
 
         DemoFeed feed = new DemoFeed(s, duration, Clock.SYSTEM, line -> LOG.info("demo: {}", line));
         LiveRuntime runtime = new LiveRuntime(config, feed);
@@ -79,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         String url = "http://" + new ListenAddress(listen.host(), runtime.port());
-        printWelcome(spec.commandLine().getOut(), url, token, s);
+        printWelcome(spec.commandLine().getOut(), url, token, s, config.incidents().dir());
         LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());
 
         while (!runtime.awaitFeedEnd(STATUS_EVERY)) LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
@@ -99,12 +107,13 @@ public final class DemoCommand implements Callable<Integer> {
         return runtime.feedFailure() == null ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static void printWelcome(PrintWriter out, String url, String token, long seed) {
+    private static void printWelcome(PrintWriter out, String url, String token, long seed, Path incidents) {
         out.println("netwarden demo: synthetic traffic for 3 game servers (seed " + seed + ")");
         out.println("  URL:        " + url + "   (/metrics, /healthz, /api/v1/services)");
         out.println("  API token:  " + token + "   (this session only; player addresses masked)");
         out.println("  try:        curl -H 'Authorization: Bearer " + token + "' " + url + "/api/v1/services");
         out.println("              curl -H 'Authorization: Bearer " + token + "' " + url + "/metrics");
+        out.println("  attacks:    logged when they start, update and end; each ended one is saved to " + incidents);
         out.println("  Ctrl-C stops. Players appear after about 5 s of play; a flood comes about a minute in.");
         out.flush();
     }

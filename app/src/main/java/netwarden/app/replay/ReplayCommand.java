@@ -3,6 +3,7 @@ package netwarden.app.replay;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.concurrent.Callable;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
 import netwarden.engine.EngineConfig;
+import netwarden.model.Incident;
+import netwarden.sinks.incidents.IncidentArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,13 +21,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netwarden replay FILE...}: exact traffic totals, services and players of capture files.
+ * {@code netwarden replay FILE...}: exact traffic totals, services, players and attacks of capture files.
  * A damaged file is still reported (exit 0, {@code read_error} set); a file that cannot be opened
  * is reported on stderr, the other files are still read, and the exit code is 1.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Read pcap/pcapng files and print exact per-(ip_version, proto, dst_port) traffic,",
-            "the services found (configured with --config, else discovered) and their players.",
+            "the services found (configured with --config, else discovered), their players and the attacks detected.",
             "Addresses are printed in full. A damaged file is reported with read_error and exit 0."})
 public final class ReplayCommand implements Callable<Integer> {
     /** Output formats. */
@@ -42,8 +45,13 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "text (a readable table, default) or json (one object per file, one per line).")
     Format format;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file for services and player rules (default: discovery).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file for services, player rules and attack detection (default: discovery, default detection).")
     Path config;
+
+    @Option(names = "--incidents-dir", paramLabel = "DIR",
+            description = "Also write each attack found as DIR/<id>.json and its sample packets as DIR/<id>.pcap.")
+    Path incidentsDir;
 
     public ReplayCommand(CliContext context) {
         this.context = context;
@@ -68,6 +76,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 code = ExitCodes.FAILURE;
                 continue;
             }
+            if (incidentsDir != null && !archive(report, err)) code = ExitCodes.FAILURE;
             if (format == Format.json) {
                 out.println(ReplayJson.line(report));
             } else {
@@ -80,10 +89,27 @@ public final class ReplayCommand implements Callable<Integer> {
         return code;
     }
 
+    /** Writes the report's attacks to {@link #incidentsDir}; false (after saying why on stderr) when one could not be written. */
+    private boolean archive(ReplayReport report, PrintWriter err) {
+        IncidentArchive archive = new IncidentArchive(incidentsDir, 1);
+        for (Incident i : report.attacks()) {
+            try {
+                archive.write(i);
+            } catch (IOException | RuntimeException e) {
+                err.println("netwarden replay: cannot write incident " + i.id() + " to " + incidentsDir + ": "
+                        + (e instanceof IOException io ? reason(io) : e.toString()));
+                err.flush();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String reason(IOException e) {
         return switch (e) {
             case NoSuchFileException n -> "no such file";
             case AccessDeniedException a -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getFile() + ": " + f.getReason();
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
     }

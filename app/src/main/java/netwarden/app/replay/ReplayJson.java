@@ -7,15 +7,19 @@ import netwarden.model.PlayerSnapshot;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSnapshot;
 import netwarden.model.TrafficRow;
+import netwarden.sinks.json.AddressFormat;
 import netwarden.sinks.json.SnapshotJson;
 
 /**
  * The replay report as one line of JSON, fields in the documented order (README, "Replay JSON").
  * Timestamps are epoch seconds as plain JSON numbers; addresses are written in full (replay is a
  * local forensic command). Players carry {@code joined_at} and {@code left_at} beside {@code left}
- * so a leave can be timed.
+ * so a leave can be timed. Attacks are the API's incident objects.
  */
 public final class ReplayJson {
+    /** Attacks as in the API, with source addresses in full. */
+    private static final SnapshotJson INCIDENTS = new SnapshotJson(AddressFormat.fullAddresses());
+
     private ReplayJson() {}
 
     public static String line(ReplayReport r) {
@@ -49,6 +53,7 @@ public final class ReplayJson {
         r.services().forEach(s -> services.add(service(s)));
         ArrayNode players = n.putArray("players");
         r.players().forEach(p -> players.add(player(p)));
+        n.set("attacks", INCIDENTS.incidents(r.attacks()));
         return n;
     }
 

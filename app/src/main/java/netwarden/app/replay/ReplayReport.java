@@ -2,6 +2,7 @@ package netwarden.app.replay;
 
 import java.util.Comparator;
 import java.util.List;
+import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.ServiceSnapshot;
 import netwarden.model.TrafficRow;
@@ -18,10 +19,12 @@ import netwarden.model.TrafficRow;
  *                      counted in {@code nonIpFrames} and have no row)
  * @param services      configured or discovered services, as the engine ended
  * @param players       players of those services, current and recently left
+ * @param attacks       every attack detected, ended where its traffic ended, by start time
  */
 public record ReplayReport(String file, String format, List<Integer> linkTypes, long frames, long nonIpFrames,
                            long truncatedFrames, String readError, long firstTsNanos, long lastTsNanos,
-                           List<TrafficRow> traffic, List<ServiceSnapshot> services, List<PlayerSnapshot> players) {
+                           List<TrafficRow> traffic, List<ServiceSnapshot> services, List<PlayerSnapshot> players,
+                           List<Incident> attacks) {
     /** Rows in a stable order: IP version, protocol number, then destination port (none first). */
     static final Comparator<TrafficRow> ROW_ORDER = Comparator.comparingInt(TrafficRow::ipVersion)
             .thenComparingInt(TrafficRow::proto).thenComparingInt(TrafficRow::dstPort);
@@ -33,6 +36,7 @@ public record ReplayReport(String file, String format, List<Integer> linkTypes, 
         traffic = traffic.stream().filter(r -> r.ipVersion() != 0).sorted(ROW_ORDER).toList();
         services = List.copyOf(services);
         players = players.stream().sorted(PLAYER_ORDER).toList();
+        attacks = attacks.stream().sorted(AttackCollector.ORDER).toList();
     }
 
     public boolean hasFrames() {

@@ -2,6 +2,7 @@ package netwarden.app.replay;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSnapshot;
@@ -9,7 +10,7 @@ import netwarden.model.Times;
 import netwarden.model.TrafficRow;
 import netwarden.sinks.json.SnapshotJson;
 
-/** The replay report as readable text: a summary, then traffic, services and players tables. */
+/** The replay report as readable text: a summary, then traffic, services, players and attacks tables. */
 public final class ReplayText {
     private ReplayText() {}
 
@@ -52,5 +53,15 @@ public final class ReplayText {
                     p.packetsIn(), p.packetsOut(), p.left() ? Times.instant(p.leftNanos()) : null);
         }
         players.print(out, "    ");
+
+        out.println();
+        out.println("  attacks");
+        TextTable attacks = new TextTable("kind", "scope", "target", "start", "duration_s", "peak_pps", "peak_bps", "packets", "reason");
+        for (Incident a : r.attacks()) {
+            BigDecimal duration = a.active() ? null : SnapshotJson.seconds(a.endNanos()).subtract(SnapshotJson.seconds(a.startNanos()));
+            attacks.row(a.kind(), a.scope(), a.target(), Times.instant(a.startNanos()), duration == null ? null : duration.toPlainString(),
+                    a.peakPps(), a.peakBps(), a.packets(), a.reason());
+        }
+        attacks.print(out, "    ");
     }
 }

@@ -12,13 +12,14 @@ import netwarden.engine.EngineConfig;
 import netwarden.engine.traffic.CaptureTotals;
 import netwarden.engine.traffic.TrafficTable;
 import netwarden.model.EngineSnapshot;
-import netwarden.model.EventListener;
 import netwarden.model.Packet;
 import netwarden.sources.file.MappedCapture;
 
 /**
  * Reads a capture file, feeding every frame to an exact {@link TrafficTable} and to an
- * {@link Engine}, and returns a {@link ReplayReport}.
+ * {@link Engine} (with attack detection, given the raw frames for incident samples), and returns a
+ * {@link ReplayReport}. At the end of the file every attack still open is ended where its traffic
+ * ended, so the report holds complete incidents.
  *
  * <p>Design notes: this is the replay benchmark's hot path (millions of frames). The two consumers
  * share nothing, so each runs on its own core with its own {@link CaptureReader} over the same
@@ -67,7 +68,7 @@ public final class Replayer {
             CaptureTotals t = traffic.totals();
             return new ReplayReport(file.toString(), reader == null ? null : reader.format(),
                     reader == null ? List.of() : reader.linkTypes(), t.frames(), t.nonIpFrames(), t.truncatedFrames(),
-                    error, t.firstTsNanos(), t.lastTsNanos(), traffic.rows(), s.services(), s.players());
+                    error, t.firstTsNanos(), t.lastTsNanos(), traffic.rows(), s.services(), s.players(), engineSide.attacks.all(s));
         }
     }
 
@@ -97,6 +98,7 @@ public final class Replayer {
     private static final class EngineSide implements Runnable {
         private final EngineConfig config;
         private final MemorySegment data;
+        final AttackCollector attacks = new AttackCollector();
         volatile EngineSnapshot snapshot = EngineSnapshot.EMPTY;
         volatile Throwable failure;
 
@@ -108,15 +110,19 @@ public final class Replayer {
         @Override
         public void run() {
             try {
-                Engine engine = new Engine(config, EventListener.NONE, false);
+                Engine engine = new Engine(config, attacks, false);
                 Packet packet = new Packet();
                 try {
                     CaptureReader reader = CaptureReader.open(data);
-                    while (reader.next(packet)) engine.onPacket(packet);
+                    int linkType = -1;
+                    while (reader.next(packet)) {
+                        if (packet.linkType != linkType) engine.linkType(linkType = packet.linkType); // for attack samples
+                        engine.onPacket(packet, reader.frame());
+                    }
                 } catch (DecodeException e) {
                     // Same bytes, same error: the traffic side reports it; everything before it counts here too.
                 }
-                engine.finish();
+                engine.finish(true); // the file is over: attacks still open end where their traffic ended
                 snapshot = engine.snapshot();
             } catch (Throwable t) {
                 failure = t;

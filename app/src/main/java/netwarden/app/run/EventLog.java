@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs engine events (player joined/left, service discovered) at INFO, with player addresses masked.
+ * Logs engine events at INFO, one line each: player joined/left (addresses masked), service
+ * discovered, and attack started/updated/ended with the incident's numbers and its reason.
  *
  * <p>Design notes: {@link #onEvent} runs on the pipeline thread and must never block, so events go
  * to a bounded queue drained by a daemon thread; when the queue is full the event is dropped and
@@ -66,6 +67,11 @@ final class EventLog implements EventListener, AutoCloseable {
                     + " (players now " + l.playersNow() + ")";
             case Event.ServiceDiscovered d -> "service discovered: " + d.key() + " as " + d.service() + " ("
                     + d.distinctSources() + " sources)";
+            case Event.AttackStarted a -> "attack started: " + AttackLines.headline(a.incident()) + ": " + a.incident().reason();
+            case Event.AttackUpdated a -> "attack updated: " + AttackLines.headline(a.incident()) + ": " + AttackLines.now(a.incident())
+                    + ": " + a.incident().reason();
+            case Event.AttackEnded a -> "attack ended: " + AttackLines.headline(a.incident()) + " after "
+                    + AttackLines.duration(a.incident()) + ": " + AttackLines.totals(a.incident()) + ": " + a.incident().reason();
             default -> e.kind() + " " + e.service();
         };
     }

@@ -46,9 +46,11 @@ public final class FileFeed implements PacketFeed {
         FileReplaySource source = new FileReplaySource(
                 speed == ReplaySpeed.MAX ? FileReplaySource.Speed.MAX : FileReplaySource.Speed.REALTIME, monotonic, pacing::sleep);
         pacing.source = source;
+        int[] linkType = {-1};
         FileReplaySource.Result r = source.replay(file, (p, frame) -> {
             pacing.onPacket(p);
-            engine.onPacket(p);
+            if (p.linkType != linkType[0]) engine.linkType(linkType[0] = p.linkType); // for attack sample pcaps
+            engine.onPacket(p, frame);
         });
         if (r.error() != null) {
             LOG.warn("{} is damaged; stopped after {} frames: {}", file, r.frames(), r.error().getMessage());

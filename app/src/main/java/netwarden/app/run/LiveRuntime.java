@@ -5,17 +5,27 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
+import netwarden.app.state.BaselineFile;
+import netwarden.app.state.BaselineKeeper;
+import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
+import netwarden.engine.detect.BaselineState;
+import netwarden.engine.detect.DetectionConfig;
 import netwarden.model.EngineSnapshot;
+import netwarden.model.EventListener;
+import netwarden.model.Incident;
 import netwarden.server.ApiToken;
 import netwarden.server.ApiTokens;
 import netwarden.server.HttpServerConfig;
 import netwarden.server.NetwardenHttpServer;
+import netwarden.sinks.incidents.IncidentArchive;
 import netwarden.sinks.json.AddressFormat;
 import netwarden.sinks.metrics.NetwardenMetrics;
 import org.slf4j.Logger;
@@ -23,15 +33,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine},
- * with Prometheus metrics and the HTTP server reading the engine's published snapshots.
+ * with Prometheus metrics and the HTTP server reading the engine's published snapshots, events
+ * going to the log and the incident archive, and learned baselines kept in the state directory.
  *
  * <p>Design notes: the constructor has no side effects; {@link #start()} binds the HTTP port
- * first (so a taken port fails before any input is read), then starts the pipeline thread. When the
- * feed ends (a file reaches its end) the engine is finished and its final state stays served until
- * {@link #close()}, which stops the feed, waits for the pipeline thread, and releases the port.
- * Only immutable snapshots cross from the pipeline thread to HTTP threads.
+ * first (so a taken port fails before any input is read), creates the incidents directory, loads
+ * the saved baselines into a new engine, then starts the pipeline thread. The feed's stop poll is
+ * the pipeline thread's chance to do timed chores on the engine (taking the baselines copy every
+ * {@link #SAVE_EVERY}). When the feed ends (a file reaches its end) the engine is finished, its
+ * baselines saved, and its final state stays served until {@link #close()}, which stops the feed,
+ * waits for the pipeline thread, archives attacks still open, and releases the port. Only
+ * immutable snapshots (and baseline copies) cross from the pipeline thread to other threads.
  */
 public final class LiveRuntime implements AutoCloseable {
+    /** How often the learned baselines are written while running. */
+    public static final Duration SAVE_EVERY = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
@@ -40,23 +56,32 @@ public final class LiveRuntime implements AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter eventsDropped = EventLog.droppedCounter();
     private final EventLog events;
-    private final Engine engine;
+    private final IncidentArchive archive;
+    private final BaselineKeeper baselines;
     private final NetwardenHttpServer server;
     private final CountDownLatch fed = new CountDownLatch(1);
+    private volatile Engine engine;
     private volatile boolean stopRequested;
     private volatile Throwable feedFailure;
     private Thread pipeline;
     private boolean closed;
 
     public LiveRuntime(NetwardenConfig config, PacketFeed feed) {
+        this(config, feed, SAVE_EVERY);
+    }
+
+    /** @param saveEvery how often baselines are saved while running (tests shorten it) */
+    LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery) {
         this.config = config;
         this.feed = feed;
         this.events = new EventLog(AddressFormat.masked(), eventsDropped);
-        this.engine = new Engine(config.engine(), events, true);
+        this.archive = new IncidentArchive(config.incidents().dir(), config.incidents().queue());
+        DetectionConfig d = config.engine().detection();
+        this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
         HttpServerConfig http = HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth());
-        this.server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), engine.published(), registry);
+        this.server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry);
     }
 
     static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
@@ -64,33 +89,64 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     /**
-     * Registers metrics, binds the HTTP port and starts the pipeline thread.
+     * Registers metrics, binds the HTTP port, prepares the state and incidents directories and
+     * starts the pipeline thread.
      *
-     * @throws IOException when the listen address cannot be bound (in use, not local)
+     * @throws IOException when the listen address cannot be bound (in use, not local) or the
+     *                     incidents directory cannot be created
      */
     public synchronized void start() throws IOException {
         if (pipeline != null) throw new IllegalStateException("already started");
         registry.register(eventsDropped);
-        NetwardenMetrics.register(registry, engine.published(), true);
+        NetwardenMetrics.register(registry, snapshots(), true);
+        StateMetrics.register(registry, archive, baselines);
         try {
             server.start();
         } catch (IOException e) {
             throw new IOException("cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
         }
+        try {
+            archive.start();
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot create the incidents directory " + config.incidents().dir() + ": " + e, e);
+        }
+        Map<String, BaselineState> restored = baselines == null ? Map.of() : baselines.load();
+        engine = new Engine(config.engine(), fanOut(List.of(events, archive)), true, restored);
         events.start();
+        if (baselines != null) baselines.start();
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").start(this::runPipeline);
     }
 
     private void runPipeline() {
+        Engine e = engine;
+        BooleanSupplier poll = () -> {
+            if (baselines != null) baselines.poll(e::baselines);
+            return stopRequested;
+        };
         try {
-            feed.run(engine, () -> stopRequested);
+            feed.run(e, poll);
         } catch (Throwable t) {
             feedFailure = t;
             LOG.error("packet source stopped with an error: {}", t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
-            engine.finish();
+            e.finish();
+            if (baselines != null) baselines.save(e.baselines());
             fed.countDown();
         }
+    }
+
+    /** Every listener gets every event; one that throws is logged and cannot break the others or the pipeline. */
+    private static EventListener fanOut(List<EventListener> listeners) {
+        return event -> {
+            for (EventListener l : listeners) {
+                try {
+                    l.onEvent(event);
+                } catch (RuntimeException ex) {
+                    LOG.debug("event listener failed on {}: {}", event.kind(), ex.toString());
+                }
+            }
+        };
     }
 
     /** The port the HTTP server is bound to (useful after asking for port 0). */
@@ -98,9 +154,12 @@ public final class LiveRuntime implements AutoCloseable {
         return server.port();
     }
 
-    /** The latest published snapshot; thread-safe. */
+    /** The latest published snapshot (empty before {@link #start()}); thread-safe. */
     public Supplier<EngineSnapshot> snapshots() {
-        return engine.published();
+        return () -> {
+            Engine e = engine;
+            return e == null ? EngineSnapshot.EMPTY : e.published().get();
+        };
     }
 
     public PrometheusRegistry registry() {
@@ -117,22 +176,47 @@ public final class LiveRuntime implements AutoCloseable {
         return feedFailure;
     }
 
-    /** Stops the feed, finishes the engine, stops the HTTP server. Idempotent. */
+    /**
+     * Stops the feed, finishes the engine, saves the baselines, archives the attacks still open
+     * (as they stand, without an end), stops the HTTP server. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
         stopRequested = true;
+        boolean pipelineEnded = pipeline == null;
         try {
             if (pipeline != null && !fed.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("packet source did not stop within {} s; interrupting it", STOP_WAIT.toSeconds());
                 pipeline.interrupt();
-                fed.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
+            pipelineEnded |= fed.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         server.close();
         events.close();
+        if (pipelineEnded && engine != null) archiveOpenAttacks(engine.published().get().activeIncidents());
+        try {
+            archive.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (archive.dropped() + archive.failed() > 0)
+            LOG.warn("incident archive {}: {} records not written because the queue was full, {} failed to write",
+                    config.incidents().dir(), archive.dropped(), archive.failed());
+        if (baselines != null) baselines.close();
+    }
+
+    private void archiveOpenAttacks(List<Incident> open) {
+        for (Incident i : open) {
+            try {
+                archive.write(i);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot archive open attack {}: {}", i.id(), e.toString());
+            }
+        }
+        if (!open.isEmpty()) LOG.info("archived {} attack(s) still in progress at shutdown to {}", open.size(), config.incidents().dir());
     }
 }

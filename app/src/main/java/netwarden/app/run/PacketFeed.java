@@ -12,6 +12,13 @@ public interface PacketFeed {
      * Feeds packets to {@code engine} (and advances its clock) until the input ends or
      * {@code stopRequested} turns true; returns promptly after that. Must not call
      * {@link Engine#finish()}: the runtime does, once, after this returns.
+     *
+     * <p>Poll {@code stopRequested} on the pipeline thread, often (per packet or batch, and at
+     * least every second or so while idle): the runtime also uses the poll for its timed work on
+     * the engine, such as taking the learned baselines to save. Give the engine the captured frames
+     * ({@link Engine#onPacket(netwarden.model.Packet, java.lang.foreign.MemorySegment)}) and their
+     * link type ({@link Engine#linkType(int)}) when the source has them, so attack records carry a
+     * sample pcap.
      */
     void run(Engine engine, BooleanSupplier stopRequested) throws Exception;
 

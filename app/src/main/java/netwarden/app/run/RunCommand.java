@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Run the pipeline with Prometheus metrics and the JSON API on one HTTP port",
             "(default 127.0.0.1:9420) until stopped with Ctrl-C or SIGTERM.",
             "Source: a capture file (--pcap or source.pcap), replayed live; after it ends the final state stays served.",
+            "Attacks are logged and archived (incidents.dir); learned baselines persist in state.dir.",
             "API token: api.tokens in the config, or NETWARDEN_API_TOKEN (masked addresses)."})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -75,11 +76,13 @@ public final class RunCommand implements Callable<Integer> {
             LOG.info("stopped");
             stopped.countDown();
         }));
-        LOG.info("netwarden {} serving http://{} (/metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}",
+        LOG.info("netwarden {} serving http://{} (/metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}; "
+                        + "attack detection {}; state: {}; incidents: {}",
                 VersionProvider.version(), hostPort(effective.http().listen(), runtime.port()),
                 effective.apiTokens().isEmpty() ? "none" : String.join(", ", effective.apiTokens().stream().map(ApiTokenSetting::name).toList()),
                 feed.describe(),
-                effective.engine().services().isEmpty() ? "discovered automatically" : effective.engine().services().size() + " configured");
+                effective.engine().services().isEmpty() ? "discovered automatically" : effective.engine().services().size() + " configured",
+                effective.engine().detection().enabled() ? "on" : "off", effective.state().dir(), effective.incidents().dir());
         runtime.awaitFeedEnd(Duration.ofDays(36_500));
         if (runtime.feedFailure() == null && !stopping.get()) LOG.info("source ended; serving the final state until stopped (Ctrl-C or SIGTERM)");
         stopped.await();

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code netwarden demo --duration 6s}: the URL and token it prints work, and it exits 0 by itself. */
 class DemoCommandTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path state;
+
     private static final Pattern URL = Pattern.compile("URL: +http://127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("API token: +([0-9a-f]{32})");
 
@@ -26,7 +29,8 @@ class DemoCommandTest {
     void servesSyntheticServicesWithTheFreshTokenAndStopsAfterItsDuration() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.execute(new CliContext(Map.of()),
-                new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5"));
+                new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5",
+                "--state-dir", state.toString()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         String text = out.toString();
         while (System.nanoTime() < deadline && !(URL.matcher(text).find() && TOKEN.matcher(text).find())) {
@@ -48,6 +52,8 @@ class DemoCommandTest {
         assertThat(Http.get(port, "/metrics", secret).body()).contains("netwarden_service_packets_total{");
 
         assertThat(exit.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("synthetic traffic for 3 game servers (seed 5)");
+        assertThat(out.toString()).contains("synthetic traffic for 3 game servers (seed 5)")
+                .contains("each ended one is saved to " + state.resolve("incidents"));
+        assertThat(state.resolve("baselines.json")).isRegularFile();
     }
 }

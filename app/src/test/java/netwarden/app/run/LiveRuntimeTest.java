@@ -52,11 +52,12 @@ class LiveRuntimeTest {
                 source:
                   speed: realtime
                 """.formatted(ADMIN));
-        NetwardenConfig effective = parseRun(Map.of("NETWARDEN_API_TOKEN", VIEWER),
+        NetwardenConfig effective = parseRun(Map.of("NETWARDEN_API_TOKEN", VIEWER, "XDG_STATE_HOME", dir.toString()),
                 "run", "--config", config.toString(), "--pcap", pcap.toString(), "--speed", "max", "--listen", "127.0.0.1:0");
         assertThat(effective.source().speed()).isEqualTo(ReplaySpeed.MAX);
         assertThat(effective.source().pcap()).isEqualTo(pcap);
         assertThat(effective.http().listen().port()).isZero();
+        assertThat(effective.state().dir()).isEqualTo(dir.resolve("netwarden"));
 
         LiveRuntime runtime = new LiveRuntime(effective, new FileFeed(pcap, ReplaySpeed.MAX));
         int port;
@@ -87,7 +88,8 @@ class LiveRuntimeTest {
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).containsPattern("netwarden_service_packets_total\\{[^}]*service=\"arena\"[^}]*} "
                     + game.rows.get("udp/27960")[0] + "(\\.0)?\\n");
-            assertThat(metrics.body()).contains("netwarden_event_log_dropped_total 0");
+            assertThat(metrics.body()).contains("netwarden_event_log_dropped_total 0")
+                    .contains("netwarden_incident_archive_written_total 0").contains("netwarden_incident_archive_dropped_total 0");
             promtoolAccepts(metrics.body());
         } finally {
             runtime.close();
@@ -101,10 +103,11 @@ class LiveRuntimeTest {
     void aTakenPortFailsAtStart() throws Exception {
         GameCapture game = new GameCapture();
         Path pcap = Files.write(dir.resolve("game.pcap"), game.bytes);
-        NetwardenConfig first = parseRun(Map.of(), "run", "--pcap", pcap.toString(), "--listen", "127.0.0.1:0");
+        Map<String, String> env = Map.of("XDG_STATE_HOME", dir.toString());
+        NetwardenConfig first = parseRun(env, "run", "--pcap", pcap.toString(), "--listen", "127.0.0.1:0");
         try (LiveRuntime a = new LiveRuntime(first, new FileFeed(pcap, ReplaySpeed.MAX))) {
             a.start();
-            NetwardenConfig second = parseRun(Map.of(), "run", "--pcap", pcap.toString(), "--listen", "127.0.0.1:" + a.port());
+            NetwardenConfig second = parseRun(env, "run", "--pcap", pcap.toString(), "--listen", "127.0.0.1:" + a.port());
             try (LiveRuntime b = new LiveRuntime(second, new FileFeed(pcap, ReplaySpeed.MAX))) {
                 assertThatThrownBy(b::start).isInstanceOf(IOException.class).hasMessageContaining("cannot listen on 127.0.0.1:" + a.port());
             }

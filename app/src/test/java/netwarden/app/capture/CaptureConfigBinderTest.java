@@ -1,0 +1,87 @@
+package netwarden.app.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import netwarden.sources.live.CaptureConfig;
+import netwarden.sources.live.CaptureMode;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class CaptureConfigBinderTest {
+    private static final UnaryOperator<String> NO_ENV = s -> s;
+
+    /** Reads YAML the way the config loader does (kebab-case keys, unknown keys rejected). */
+    private static RawCapture yaml(String text) throws Exception {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return mapper.readValue(text, RawCapture.class);
+    }
+
+    @Test
+    void everyKeyBindsAndAbsentOnesKeepTheirDefaults() throws Exception {
+        CaptureConfig c = CaptureConfigBinder.bind(yaml("""
+                mode: pcap
+                interfaces: [eth0, "${IF}"]
+                netns: game
+                snaplen: 128
+                promiscuous: true
+                immediate: false
+                buffer-size: 64MiB
+                bpf-filter: udp
+                handoff-capacity: 4096
+                ebpf-flow-entries: 131072
+                ebpf-object: /opt/nw.o
+                poll-interval: 2s
+                """), s -> s.replace("${IF}", "eth1"));
+        assertThat(c).isEqualTo(new CaptureConfig(CaptureMode.PCAP, List.of("eth0", "eth1"), "game", 128, true, false, 64 << 20, "udp",
+                4096, 131072, Path.of("/opt/nw.o"), Duration.ofSeconds(2)));
+        assertThat(CaptureConfigBinder.bind(yaml("mode: proc"), NO_ENV)).isEqualTo(CaptureConfig.defaults().withMode(CaptureMode.PROC));
+        assertThat(CaptureConfigBinder.bind(null, NO_ENV)).isEqualTo(CaptureConfig.defaults());
+    }
+
+    @Test
+    void badValuesNameTheKey() throws Exception {
+        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("mode: xdp"), NO_ENV)).hasMessageStartingWith("capture.mode");
+        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("buffer-size: lots"), NO_ENV))
+                .hasMessage("capture.buffer-size must be a size such as 32MiB or 1048576: 'lots'");
+        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("poll-interval: 1"), NO_ENV)).hasMessageStartingWith("capture.poll-interval: ");
+        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("snaplen: 1"), NO_ENV)).hasMessageStartingWith("capture.snaplen");
+        assertThatThrownBy(() -> yaml("snap-len: 64")).hasMessageContaining("snap-len");
+        assertThat(CaptureConfigBinder.bytes("k", "1048576")).isEqualTo(1 << 20);
+        assertThat(CaptureConfigBinder.bytes("k", "2 KiB")).isEqualTo(2048);
+    }
+
+    @Command(name = "run")
+    static final class Run {
+        @Mixin CaptureOptions capture;
+    }
+
+    @Test
+    void flagsOverrideTheConfig() {
+        Run run = new Run();
+        new CommandLine(run).parseArgs("--capture", "EBPF", "--interface", "eth0", "--interface", "eth1");
+        assertThat(run.capture.requested()).isTrue();
+        CaptureConfig c = run.capture.applyTo(CaptureConfig.defaults().withInterfaces(List.of("wg0")));
+        assertThat(c.mode()).isEqualTo(CaptureMode.EBPF);
+        assertThat(c.interfaces()).containsExactly("eth0", "eth1");
+        Run none = new Run();
+        new CommandLine(none).parseArgs();
+        assertThat(none.capture.requested()).isFalse();
+        assertThat(none.capture.applyTo(CaptureConfig.defaults())).isEqualTo(CaptureConfig.defaults());
+        assertThatThrownBy(() -> new CommandLine(new Run()).parseArgs("--capture", "xdp"))
+                .hasMessageContaining("capture.mode must be auto, ebpf, pcap or proc: 'xdp'");
+        assertThat(Map.of()).isEmpty();
+    }
+}
