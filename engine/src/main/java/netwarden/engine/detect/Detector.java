@@ -93,7 +93,10 @@ public final class Detector {
     public void onPacket(Packet p, long count, long bytes, MemorySegment frame, Scope service) {
         if (!cfg.enabled() || slot == Long.MIN_VALUE) return;
         int f = Features.of(p);
-        if (network != null) add(network, p, f, count, bytes, frame);
+        if (network != null) {
+            add(network, p, f, count, bytes, frame);
+            network.ownSources.add(p.srcHi, p.srcLo);
+        }
         if (cfg.host().enabled()) {
             Scope h = host(p.dstHi, p.dstLo);
             if (h != null) {
