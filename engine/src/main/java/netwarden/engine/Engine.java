@@ -86,12 +86,21 @@ public final class Engine {
     }
 
     public void onPacket(Packet p) {
-        onAggregate(p, 1, p.wireLen, null);
+        onAggregate(p, 1, p.wireLen, null, 0);
     }
 
     /** As {@link #onPacket(Packet)}, with the captured frame so attack samples can keep a copy. */
     public void onPacket(Packet p, MemorySegment frame) {
-        onAggregate(p, 1, p.wireLen, frame);
+        onAggregate(p, 1, p.wireLen, frame, 0);
+    }
+
+    /**
+     * As {@link #onPacket(Packet, MemorySegment)}, with the frame given as {@code p.capLen} bytes at
+     * {@code frameOffset} of {@code data} (a whole mapped file, say), so nothing is allocated per
+     * packet: a slice is cut only when an attack keeps a sample.
+     */
+    public void onPacket(Packet p, MemorySegment data, long frameOffset) {
+        onAggregate(p, 1, p.wireLen, data, frameOffset);
     }
 
     /**
@@ -101,10 +110,10 @@ public final class Engine {
      * aggregate may leave the source port out and an egress one the destination port.
      */
     public void onAggregate(Packet p, long packets, long bytes) {
-        onAggregate(p, packets, bytes, null);
+        onAggregate(p, packets, bytes, null, 0);
     }
 
-    private void onAggregate(Packet p, long packets, long bytes, MemorySegment frame) {
+    private void onAggregate(Packet p, long packets, long bytes, MemorySegment data, long frameOffset) {
         if (packets <= 0) return;
         stats.packets += packets;
         stats.bytes += bytes;
@@ -122,7 +131,7 @@ public final class Engine {
         }
         Endpoint service = p.dstPort >= 0 ? inbound(p, packets, bytes) : null;
         if (p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p, packets, bytes);
-        detector.onPacket(p, packets, bytes, frame, service == null ? null : service.scope);
+        detector.onPacket(p, packets, bytes, data, frameOffset, service == null ? null : service.scope);
     }
 
     /** Closes every second that ended at or before {@code nowNanos} (the live clock's tick). */

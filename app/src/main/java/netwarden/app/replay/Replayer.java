@@ -117,7 +117,7 @@ public final class Replayer {
                     int linkType = -1;
                     while (reader.next(packet)) {
                         if (packet.linkType != linkType) engine.linkType(linkType = packet.linkType); // for attack samples
-                        engine.onPacket(packet, reader.frame());
+                        engine.onPacket(packet, reader.data(), reader.frameOffset());
                     }
                 } catch (DecodeException e) {
                     // Same bytes, same error: the traffic side reports it; everything before it counts here too.

@@ -89,23 +89,26 @@ public final class Detector {
         }
     }
 
-    /** Adds a packet (or an aggregate of {@code count} like it) to its scopes; {@code frame} may be null. */
-    public void onPacket(Packet p, long count, long bytes, MemorySegment frame, Scope service) {
+    /**
+     * Adds a packet (or an aggregate of {@code count} like it) to its scopes. Its frame, when known, is
+     * {@code p.capLen} bytes at {@code frameOffset} of {@code data}; {@code data} may be null.
+     */
+    public void onPacket(Packet p, long count, long bytes, MemorySegment data, long frameOffset, Scope service) {
         if (!cfg.enabled() || slot == Long.MIN_VALUE) return;
         int f = Features.of(p);
         if (network != null) {
-            add(network, p, f, count, bytes, frame);
+            add(network, p, f, count, bytes, data, frameOffset);
             network.ownSources.add(p.srcHi, p.srcLo);
         }
         if (cfg.host().enabled()) {
             Scope h = host(p.dstHi, p.dstLo);
             if (h != null) {
-                add(h, p, f, count, bytes, frame);
+                add(h, p, f, count, bytes, data, frameOffset);
                 h.ownSources.add(p.srcHi, p.srcLo);
                 if (service != null) service.host = h;
             }
         }
-        if (service != null) add(service, p, f, count, bytes, frame);
+        if (service != null) add(service, p, f, count, bytes, data, frameOffset);
     }
 
     /** A source talked to the service for the first time. */
@@ -169,12 +172,12 @@ public final class Detector {
         return h;
     }
 
-    private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment frame) {
+    private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment data, long frameOffset) {
         touch(s);
         s.slots.add(features, count, bytes);
         s.ttl(p.ttl);
         if ((features & Features.REFLECTION) != 0) s.reflection[AmplificationPorts.index(p.srcPort)] += count;
-        if (s.incident != null) s.incident.feed(p, count, frame, cfg.samplePackets(), linkType);
+        if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets(), linkType);
     }
 
     private void touch(Scope s) {

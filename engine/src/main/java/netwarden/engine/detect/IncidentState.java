@@ -86,14 +86,15 @@ final class IncidentState {
      * packets a second only every n-th packet feeds the heavy-hitter sketches, weighted by n, so
      * the cost per packet stays flat however large the flood (heavy hitters survive sampling).
      */
-    void feed(Packet p, long count, MemorySegment frame, int sampleLimit, int linkType) {
+    void feed(Packet p, long count, MemorySegment data, long frameOffset, int sampleLimit, int linkType) {
         if (++fed >= stride) {
             fed = 0;
             sources.add(p.srcHi, p.srcLo, count * stride);
             if (p.srcPort >= 0) ports.add(0, p.srcPort, count * stride);
         }
-        if (frame != null && sample.size() < sampleLimit) {
-            sample.add(new CapturedFrame(p.tsNanos, linkType, p.wireLen, frame.toArray(ValueLayout.JAVA_BYTE)));
+        if (data != null && sample.size() < sampleLimit) {
+            long length = Math.min(p.capLen, data.byteSize() - frameOffset);
+            sample.add(new CapturedFrame(p.tsNanos, linkType, p.wireLen, data.asSlice(frameOffset, length).toArray(ValueLayout.JAVA_BYTE)));
         }
     }
 

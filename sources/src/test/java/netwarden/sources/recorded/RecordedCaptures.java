@@ -44,7 +44,7 @@ final class RecordedCaptures {
             Packet p = new Packet();
             engine.linkType(reader.linkTypes().isEmpty() ? 1 : reader.linkTypes().getFirst());
             try {
-                while (reader.next(p)) engine.onPacket(p, reader.frame());
+                while (reader.next(p)) engine.onPacket(p, reader.data(), reader.frameOffset());
             } catch (DecodeException e) {
                 // A damaged file ends here; what came before still counts, as in replay.
             }
