@@ -8,6 +8,7 @@ import netwarden.app.config.ConfigException;
 import netwarden.app.config.Durations;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.ReplaySpeed;
+import netwarden.server.tls.TlsConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -74,6 +75,10 @@ public final class Main {
         switch (e) {
             case ConfigException c -> {
                 err.println(c.getMessage());
+                return ExitCodes.USAGE;
+            }
+            case TlsConfigException t -> { // the web config or its TLS files: FILE[:LINE:COLUMN]: what
+                err.println(command + ": " + t.getMessage());
                 return ExitCodes.USAGE;
             }
             case UsageException u -> {

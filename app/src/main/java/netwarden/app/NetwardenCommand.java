@@ -2,8 +2,11 @@ package netwarden.app;
 
 import java.util.concurrent.Callable;
 import netwarden.app.demo.DemoCommand;
+import netwarden.app.geoip.GeoIpCommand;
+import netwarden.app.notify.NotifyCommand;
 import netwarden.app.replay.ReplayCommand;
 import netwarden.app.run.RunCommand;
+import netwarden.app.tls.TlsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,10 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "netwarden", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Per-service traffic truth for game servers: packets, bytes, sources and real players,",
-            "with Prometheus metrics and a JSON API."},
-        subcommands = {RunCommand.class, ReplayCommand.class, CheckConfigCommand.class, DemoCommand.class, HelpCommand.class},
+            "attacks, with Prometheus metrics, a JSON API and notifications."},
+        subcommands = {RunCommand.class, ReplayCommand.class, CheckConfigCommand.class, DemoCommand.class, NotifyCommand.class,
+            GeoIpCommand.class, TlsCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config.",
-            "Docs: README.md and docs/config.md in the source tree."})
+            "Docs: README.md, docs/config.md, docs/notify.md and docs/deploy.md in the source tree."})
 public final class NetwardenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

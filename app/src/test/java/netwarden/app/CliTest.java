@@ -17,7 +17,8 @@ class CliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "run --help", "replay --help", "check-config --help", "demo --help", "help replay"})
+    @ValueSource(strings = {"--help", "run --help", "replay --help", "check-config --help", "demo --help", "help replay",
+        "notify --help", "notify test --help", "geoip update --help", "tls init --help", "help tls"})
     void helpExitsZero(String args) {
         CliRun run = CliRun.of(args.split(" "));
         assertThat(run.code()).as(run.err()).isZero();
@@ -27,7 +28,30 @@ class CliTest {
     @Test
     void topLevelHelpListsEveryCommandAndTheExitCodes() {
         String out = CliRun.of("--help").out();
-        assertThat(out).contains("run", "replay", "check-config", "demo").contains("Exit codes: 0 ok, 1 runtime failure, 2 bad usage");
+        assertThat(out).contains("run", "replay", "check-config", "demo", "notify", "geoip", "tls")
+                .contains("Exit codes: 0 ok, 1 runtime failure, 2 bad usage");
+    }
+
+    @Test
+    void commandGroupsWithoutASubcommandSayWhichExist() {
+        for (String group : new String[] {"notify", "geoip", "tls"}) {
+            CliRun run = CliRun.of(group);
+            assertThat(run.code()).as(group).isEqualTo(2);
+            assertThat(run.err()).contains("netwarden " + group + ": a ");
+        }
+    }
+
+    @Test
+    void geoipUpdateFillsTheDataDirectoryOfTheConfig() throws IOException {
+        Path config = Files.writeString(dir.resolve("c.yaml"), "enrich:\n  data-dir: " + dir.resolve("geo") + "\n");
+        // A program that fails at once stands in for npm: the target directory is printed before npm runs.
+        CliRun run = CliRun.of("geoip", "update", "--config", config.toString(), "--npm", "/bin/false", "--timeout", "10s");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("fetching GeoIP/ASN data into " + dir.resolve("geo"));
+        assertThat(run.err()).contains("netwarden geoip update: ");
+        CliRun explicit = CliRun.of("geoip", "update", "--config", config.toString(), "--dir", dir.resolve("other").toString(),
+                "--npm", "/bin/false");
+        assertThat(explicit.out()).contains("into " + dir.resolve("other"));
     }
 
     @Test

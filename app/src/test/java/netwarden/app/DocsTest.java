@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netwarden.app.config.ConfigLoader;
 import netwarden.app.config.ConfigRenderer;
 import netwarden.app.config.NetwardenConfig;
@@ -40,31 +42,46 @@ class DocsTest {
     @Test
     void configReferenceDocumentsEveryKey() throws IOException {
         String doc = Files.readString(ROOT.resolve("docs/config.md"));
+        Path tokenFile = Files.writeString(Files.createTempFile("netwarden-token", ""), "0123456789abcdef-file\n");
         NetwardenConfig example = new ConfigLoader(Map.of()).parse("example", """
                 api:
-                  tokens: [{name: a, token: 0123456789abcdef}]
+                  tokens: [{name: a, token: 0123456789abcdef}, {name: b, token-file: %s}]
                 services: [{name: s, address: 192.0.2.1, port: 1, connect: x}]
-                """);
-        List<String> keys = new ArrayList<>();
+                notify:
+                  max-players: {s: 16}
+                  channels:
+                    - {name: d, type: discord, url: "https://discord.example/x"}
+                    - {name: s, type: slack, url: "https://slack.example/x"}
+                    - {name: w, type: webhook, url: "https://hook.example/x", secret: 0123456789abcdef, headers: {A: b}}
+                    - {name: e, type: email, host: smtp.example, username: u, password: p, from: a@example.org, to: [b@example.org]}
+                    - {name: x, type: script, command: [/bin/true], environment: {A: b}}
+                """.formatted(tokenFile));
+        Files.delete(tokenFile);
+        Set<String> keys = new LinkedHashSet<>();
         collect(ConfigRenderer.tree(example), "", keys);
-        assertThat(keys).hasSizeGreaterThan(25);
+        assertThat(keys).hasSizeGreaterThan(100);
         for (String key : keys) {
             // Floors are one table of metrics shared by the three detection scopes: a metric is documented by its name there.
-            String documented = key.matches("detection\\.[a-z]+\\.floors\\..+") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            // Maps keyed by the user (max-players, headers, environment) are documented by the map's key.
+            String documented = key.matches("detection\\.[a-z]+\\.floors\\..+") ? key.substring(key.lastIndexOf('.') + 1)
+                    : key.matches(".*\\.(max-players|headers|environment)\\..+") ? key.substring(0, key.lastIndexOf('.')) : key;
             assertThat(doc).as("docs/config.md documents " + key).contains("`" + documented + "`");
         }
-        assertThat(keys).contains("detection.host.floors.later-fragments", "state.dir", "incidents.queue");
+        assertThat(keys).contains("detection.host.floors.later-fragments", "state.dir", "incidents.queue", "http.web-config",
+                "api.tokens[].token-file", "notify.channels[].delivery.timeout", "notify.channels[].ssl-trust",
+                "notify.routes[].continue", "enrich.returning-store");
     }
 
-    private static void collect(JsonNode node, String prefix, List<String> keys) {
+    private static void collect(JsonNode node, String prefix, Set<String> keys) {
         if (node.isObject()) {
             node.fieldNames().forEachRemaining(f -> {
                 String key = prefix.isEmpty() ? f : prefix + "." + f;
                 keys.add(key);
                 collect(node.get(f), key, keys);
             });
-        } else if (node.isArray() && !node.isEmpty()) {
-            collect(node.get(0), prefix + "[]", keys);
+        } else if (node.isArray()) {
+            // Every element: channels of different types have different keys.
+            node.forEach(element -> collect(element, prefix + "[]", keys));
         }
     }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/netwarden run} as a real process: serves the discovered service, stops cleanly on SIGTERM. */
+/**
+ * {@code bin/netwarden run} as a real process: serves the discovered service, stops cleanly on
+ * SIGTERM; over HTTPS with client certificates and with notifications to Discord from the environment.
+ */
 class RunProcessIT {
     private static final String TOKEN = "process-test-token-0123456789";
 
@@ -39,8 +42,9 @@ class RunProcessIT {
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         try {
             Http.Answer a = Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(30),
-                    r -> r.status() == 200 && r.body().contains("\"id\":\"10.0.0.1-udp-27960\"") && r.body().contains("\"players_peak\":2"));
-            assertThat(a.body()).contains("\"players_now\":1");
+                    r -> r.status() == 200 && r.body().contains("\"id\":\"10.0.0.1-udp-27960\"") && r.body().contains("\"players_peak\":2")
+                            && r.body().contains("\"players_now\":1")); // Bob has left: the end of the file
+            assertThat(a.body()).contains("\"packets_in\":" + new GameCapture().rows.get("udp/27960")[0]);
             assertThat(Http.get(port, "/metrics", TOKEN).body()).contains("netwarden_packets_total");
         } finally {
             p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our ends of its output
@@ -55,6 +59,59 @@ class RunProcessIT {
         // The learned baselines were saved at shutdown, in the state directory the environment chose.
         assertThat(log).contains("state: " + dir.resolve("netwarden"));
         assertThat(dir.resolve("netwarden/baselines.json")).isRegularFile().content().contains("\"service:10.0.0.1-udp-27960:pps\"");
+    }
+
+    @Test
+    void runServesHttpsWithTlsInitCertificatesAndNotifiesDiscord() throws Exception {
+        Path tls = dir.resolve("tls");
+        CliRun init = CliRun.of("tls", "init", tls.toString(), "--hosts", "localhost,127.0.0.1");
+        assertThat(init.code()).as(init.err()).isZero();
+        Path web = Files.writeString(dir.resolve("web.yml"), """
+                tls_server_config:
+                  cert_file: tls/server.pem
+                  key_file: tls/server-key.pem
+                  client_auth_type: RequireAndVerifyClientCert
+                  client_ca_file: tls/ca.pem
+                """);
+        Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
+        int port = freePort();
+        try (FakeDiscord discord = new FakeDiscord()) {
+            Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "XDG_STATE_HOME", dir.toString(),
+                            "XDG_CACHE_HOME", dir.toString(), "NETWARDEN_DISCORD_WEBHOOK", discord.url()),
+                    List.of("run", "--pcap", pcap.toString(), "--speed", "max", "--listen", "127.0.0.1:" + port,
+                            "--web-config", web.toString())).start();
+            p.getOutputStream().close();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            try {
+                TlsClient client = TlsClient.of(tls, true);
+                String url = "https://127.0.0.1:" + port + "/api/v1/services";
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                Http.Answer a = null;
+                // Until Bob has left: the end of the file.
+                while (System.nanoTime() < deadline && !(a != null && a.body().contains("\"players_peak\":2")
+                        && a.body().contains("\"players_now\":1"))) {
+                    try {
+                        a = client.get(url, TOKEN);
+                    } catch (IOException notListeningYet) {
+                        // the JVM is still starting
+                    }
+                    Thread.sleep(100);
+                }
+                assertThat(a).as("an answer over HTTPS").isNotNull();
+                assertThat(a.body()).contains("\"id\":\"10.0.0.1-udp-27960\"", "\"players_now\":1", "\"players_peak\":2");
+                assertThat(discord.await(Duration.ofSeconds(10), t -> t.size() >= 4)).containsExactly(
+                        "New service discovered: udp 10.0.0.1:27960", "Player joined 10.0.0.1-udp-27960",
+                        "Player joined 10.0.0.1-udp-27960", "Player left 10.0.0.1-udp-27960");
+            } finally {
+                p.toHandle().destroy();
+            }
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+            String log = err.get(5, TimeUnit.SECONDS);
+            assertThat(log).contains("serving https://127.0.0.1:" + port + " (HTTPS, client certificates required;",
+                    "notifications to discord (discord)").doesNotContain(TOKEN, "secret-webhook-token");
+            assertThat(out.get(5, TimeUnit.SECONDS)).isEmpty();
+        }
     }
 
     private static int freePort() throws IOException {

@@ -14,7 +14,7 @@ import java.util.List;
  *   netns: game             # optional: a network namespace name or path
  *   snaplen: 256
  *   promiscuous: false
- *   immediate: true
+ *   immediate: false        # true: per-packet delivery, ~8x the CPU
  *   buffer-size: 32MiB
  *   bpf-filter: "udp or tcp"
  *   handoff-capacity: 65536

@@ -1,12 +1,15 @@
 package netwarden.app.config;
 
+import java.nio.file.Path;
+
 /**
  * One bearer token for the HTTP API. The secret is never printed: {@link #toString()} and the
  * effective-config output redact it.
  *
  * @param fullAddresses whether answers to this token show player addresses unmasked
+ * @param tokenFile     the file the secret was read from ({@code token-file}), or null when it was given inline
  */
-public record ApiTokenSetting(String name, String token, boolean fullAddresses) {
+public record ApiTokenSetting(String name, String token, boolean fullAddresses, Path tokenFile) {
     /** Shorter secrets are refused: they can be guessed. */
     public static final int MIN_SECRET_LENGTH = 16;
     /** Name of the token made from {@code NETWARDEN_API_TOKEN}. */
@@ -23,8 +26,14 @@ public record ApiTokenSetting(String name, String token, boolean fullAddresses) 
             throw new IllegalArgumentException("api token '" + name + "' must be printable ASCII without spaces");
     }
 
+    /** A token given inline (config value or environment). */
+    public ApiTokenSetting(String name, String token, boolean fullAddresses) {
+        this(name, token, fullAddresses, null);
+    }
+
     @Override
     public String toString() {
-        return "ApiTokenSetting[name=" + name + ", token=<redacted>, fullAddresses=" + fullAddresses + "]";
+        return "ApiTokenSetting[name=" + name + ", token=<redacted>, fullAddresses=" + fullAddresses
+                + (tokenFile == null ? "" : ", tokenFile=" + tokenFile) + "]";
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netwarden.app.notify.EnrichSettings;
+import netwarden.app.notify.NotifyBinder;
+import netwarden.app.notify.NotifyYaml;
 import netwarden.engine.DiscoveryConfig;
 import netwarden.engine.EngineConfig;
 import netwarden.engine.PlayerConfig;
@@ -18,36 +21,41 @@ import netwarden.model.Ip;
 import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
+import netwarden.sinks.notify.config.NotifyConfig;
 
 /**
  * Turns a {@link RawConfig} into a {@link NetwardenConfig}: fills defaults, expands {@code ${ENV}}
- * references, adds the {@code NETWARDEN_API_TOKEN} token, and lets the component records validate.
+ * references, adds the {@code NETWARDEN_API_TOKEN} token and the {@code NETWARDEN_DISCORD_WEBHOOK}
+ * channel, reads token files, and lets the component records validate.
  * A validation error is reported at the line of the key it names (the records' messages start with
  * the dotted key, e.g. {@code players.join-after}), else at the section it came from.
  */
 final class ConfigBinder {
     static final String ENV_TOKEN = "NETWARDEN_API_TOKEN";
-    private static final Pattern KEY_IN_MESSAGE = Pattern.compile("[a-z]+(?:\\.[a-z-]+)+");
+    private static final String KEY = "[a-z]+(?:\\[\\d+])*(?:\\.[a-z-]+(?:\\[\\d+])*)+";
+    /** A dotted key, with list indices: {@code players.join-after}, {@code notify.channels[1].url}. */
+    private static final Pattern KEY_IN_MESSAGE = Pattern.compile(KEY);
 
     private final String file;
     private final LocationIndex index;
     private final EnvExpander env;
-    private final String envToken;
     private final Map<String, String> environment;
+    private final String userHome;
 
-    ConfigBinder(String file, LocationIndex index, Map<String, String> environment) {
+    /** @param userHome where {@code ~} points, and the base of the default GeoIP data directory */
+    ConfigBinder(String file, LocationIndex index, Map<String, String> environment, String userHome) {
         this.file = file;
         this.index = index;
         this.env = new EnvExpander(environment);
-        this.envToken = environment.get(ENV_TOKEN);
         this.environment = environment;
+        this.userHome = userHome;
     }
 
     NetwardenConfig bind(RawConfig raw) {
         NetwardenConfig d = NetwardenConfig.defaults();
         if (raw == null) raw = RawConfig.EMPTY;
         HttpSettings http = http(raw.http(), d.http());
-        List<ApiTokenSetting> tokens = tokens(raw.api());
+        List<ApiTokenSetting> tokens = new ApiTokenBinder(this, environment.get(ENV_TOKEN)).bind(raw.api());
         EngineConfig defaults = d.engine();
         List<ServiceSpec> services = services(raw.services());
         DiscoveryConfig discovery = discovery(raw.discovery(), defaults.discovery());
@@ -59,7 +67,21 @@ final class ConfigBinder {
         SourceSettings source = source(raw.source(), d.source());
         StateSettings state = state(raw.state());
         IncidentSettings incidents = incidents(raw.incidents(), state);
-        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, state, incidents));
+        NotifyBinder notifyBinder = new NotifyBinder(env::expand);
+        NotifyConfig notify = notifications(notifyBinder, raw.notifications());
+        NotifyYaml.Enrich rawEnrich = raw.enrich();
+        EnrichSettings enrich = check("enrich", () -> notifyBinder.enrich(rawEnrich, environment, userHome, state.dir()));
+        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, state, incidents, notify, enrich));
+    }
+
+    /** The {@code notify} section plus the {@code NETWARDEN_DISCORD_WEBHOOK} channel. */
+    private NotifyConfig notifications(NotifyBinder binder, NotifyYaml.Notify raw) {
+        NotifyConfig fromFile = check("notify", () -> binder.notifications(raw));
+        try {
+            return fromFile.withEnvironment(environment);
+        } catch (IllegalArgumentException e) { // the message names the variable, not a key of the file
+            throw error("", e.getMessage());
+        }
     }
 
     private StateSettings state(RawConfig.State r) {
@@ -80,29 +102,10 @@ final class ConfigBinder {
     private HttpSettings http(RawConfig.Http h, HttpSettings d) {
         if (h == null) return d;
         ListenAddress listen = h.listen() == null ? d.listen() : check("http.listen", () -> ListenAddress.parse(string("http.listen", h.listen())));
-        return new HttpSettings(listen, or(h.metricsAuth(), d.metricsAuth()));
-    }
-
-    private List<ApiTokenSetting> tokens(RawConfig.Api api) {
-        var out = new ArrayList<ApiTokenSetting>();
-        if (api != null && api.tokens() != null) {
-            for (int i = 0; i < api.tokens().size(); i++) {
-                RawConfig.Token t = api.tokens().get(i);
-                String at = "api.tokens[" + i + "]";
-                if (t == null) throw error(at, "empty api token entry");
-                String name = string(at + ".name", t.name());
-                String secret = string(at + ".token", t.token());
-                out.add(check(at, () -> new ApiTokenSetting(name, secret, or(t.fullAddresses(), false))));
-            }
-        }
-        if (envToken != null && !envToken.isEmpty()) {
-            try {
-                out.add(new ApiTokenSetting(ApiTokenSetting.ENV_TOKEN_NAME, envToken, false));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(file, ENV_TOKEN + ": " + e.getMessage());
-            }
-        }
-        return out;
+        String web = string("http.web-config", h.webConfig());
+        if (web != null && web.isBlank()) throw error("http.web-config", "http.web-config must not be empty");
+        return new HttpSettings(listen, or(h.metricsAuth(), d.metricsAuth()), web == null ? d.webConfig() : Path.of(web),
+                or(h.allowPlainHttp(), d.allowPlainHttp()));
     }
 
     private List<ServiceSpec> services(List<RawConfig.Service> raw) {
@@ -197,16 +200,23 @@ final class ConfigBinder {
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
             // Component records already start their messages with the dotted key; others get the path.
-            boolean named = message.matches("[a-z]+(\\.[a-z-]+)+ .*");
+            boolean named = message.matches(KEY + ":? .*");
             throw error(locate(path, message), named ? message : path + ": " + message);
         }
     }
 
-    /** The first key named in the message that the file actually wrote, else the section path. */
+    /**
+     * The first key named in the message that the file actually wrote; else the first one inside
+     * {@code path} (reported at its nearest written parent); else the section path.
+     */
     private String locate(String path, String message) {
         Matcher m = KEY_IN_MESSAGE.matcher(message);
-        while (m.find()) if (index.has(m.group())) return m.group();
-        return path;
+        String inside = null;
+        while (m.find()) {
+            if (index.has(m.group())) return m.group();
+            if (inside == null && m.group().startsWith(path)) inside = m.group();
+        }
+        return inside != null ? inside : path;
     }
 
     ConfigException error(String path, String message) {

@@ -27,9 +27,17 @@ import java.util.TreeSet;
 public final class ConfigLoader {
     private final YAMLMapper mapper;
     private final Map<String, String> environment;
+    private final String userHome;
 
+    /** The environment given; the user's home is {@link #userHome(Map) its HOME}. */
     public ConfigLoader(Map<String, String> environment) {
+        this(environment, userHome(environment));
+    }
+
+    /** @param userHome where {@code ~} in paths points and the default GeoIP data directory lives (tests fix it) */
+    public ConfigLoader(Map<String, String> environment, String userHome) {
         this.environment = Map.copyOf(environment);
+        this.userHome = userHome;
         this.mapper = YAMLMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -39,9 +47,15 @@ public final class ConfigLoader {
                 .build();
     }
 
+    /** {@code HOME} when it is an absolute path, else the JVM's {@code user.home}. */
+    public static String userHome(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        return home != null && home.startsWith("/") ? home : System.getProperty("user.home");
+    }
+
     /** Defaults plus the environment, as when no file is given. */
     public NetwardenConfig defaults() {
-        return new ConfigBinder("(defaults)", LocationIndex.EMPTY, environment).bind(null);
+        return new ConfigBinder("(defaults)", LocationIndex.EMPTY, environment, userHome).bind(null);
     }
 
     public NetwardenConfig load(Path file) {
@@ -72,7 +86,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(name, "cannot parse config: " + e.getMessage());
         }
-        return new ConfigBinder(name, index, environment).bind(raw);
+        return new ConfigBinder(name, index, environment, userHome).bind(raw);
     }
 
     private static ConfigException located(String file, LocationIndex index, JsonProcessingException e) {

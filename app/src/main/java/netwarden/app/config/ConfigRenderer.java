@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import netwarden.app.notify.NotifyRenderer;
 import netwarden.engine.DiscoveryConfig;
 import netwarden.engine.EngineConfig;
 import netwarden.engine.PlayerConfig;
@@ -18,7 +19,8 @@ import netwarden.model.ServiceSpec;
 
 /**
  * Prints a {@link NetwardenConfig} as YAML in the same keys a config file uses, every default filled
- * in and every secret replaced by {@value #REDACTED}. What {@code netwarden check-config} shows.
+ * in and every secret replaced by {@value #REDACTED} (webhook URLs, which carry tokens, show only
+ * {@code scheme://host/…}). What {@code netwarden check-config} shows.
  */
 public final class ConfigRenderer {
     public static final String REDACTED = "<redacted>";
@@ -44,10 +46,16 @@ public final class ConfigRenderer {
         ObjectNode http = root.putObject("http");
         http.put("listen", c.http().listen().toString());
         http.put("metrics-auth", c.http().metricsAuth());
+        http.put("web-config", c.http().webConfig() == null ? null : c.http().webConfig().toString());
+        http.put("allow-plain-http", c.http().allowPlainHttp());
 
         ArrayNode tokens = root.putObject("api").putArray("tokens");
         for (ApiTokenSetting t : c.apiTokens()) {
-            tokens.addObject().put("name", t.name()).put("token", REDACTED).put("full-addresses", t.fullAddresses());
+            ObjectNode n = tokens.addObject().put("name", t.name());
+            // A token read from a file is shown by its file, so the printed config can be used as is.
+            if (t.tokenFile() == null) n.put("token", REDACTED);
+            else n.put("token-file", t.tokenFile().toString());
+            n.put("full-addresses", t.fullAddresses());
         }
 
         EngineConfig e = c.engine();
@@ -83,6 +91,8 @@ public final class ConfigRenderer {
         detection(root.putObject("detection"), e.detection());
         root.putObject("state").put("dir", c.state().dir().toString());
         root.putObject("incidents").put("dir", c.incidents().dir().toString()).put("queue", c.incidents().queue());
+        NotifyRenderer.notify(root.putObject("notify"), c.notifications());
+        NotifyRenderer.enrich(root.putObject("enrich"), c.enrich());
         return root;
     }
 

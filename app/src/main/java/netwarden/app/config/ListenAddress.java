@@ -1,5 +1,6 @@
 package netwarden.app.config;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import netwarden.model.Ip;
 
@@ -41,6 +42,11 @@ public record ListenAddress(String host, int port) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad listen address '" + s + "': " + e.getMessage());
         }
+    }
+
+    /** True for {@code localhost} and addresses in 127.0.0.0/8 or ::1: reachable from this host only. */
+    public boolean loopback() {
+        return host.equals("localhost") || InetAddress.ofLiteral(host).isLoopbackAddress();
     }
 
     public InetSocketAddress toSocketAddress() {

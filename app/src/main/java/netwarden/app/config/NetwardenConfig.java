@@ -1,17 +1,24 @@
 package netwarden.app.config;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import netwarden.app.notify.EnrichSettings;
 import netwarden.engine.EngineConfig;
+import netwarden.sinks.notify.config.NotifyConfig;
 
 /**
  * The whole effective configuration: what a YAML file, the environment and the defaults add up to.
  * Load it with {@link ConfigLoader}; print it (secrets redacted) with {@link ConfigRenderer}.
- * Attack detection is part of {@link EngineConfig#detection()}.
+ * Attack detection is part of {@link EngineConfig#detection()}; notifications (the {@code notify}
+ * section, with {@code NETWARDEN_DISCORD_WEBHOOK} applied; a record component cannot be called
+ * {@code notify}, which {@link Object} has) and GeoIP/ASN enrichment ({@code enrich}) are documented
+ * in docs/notify.md.
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
-                              StateSettings state, IncidentSettings incidents) {
+                              StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -19,6 +26,8 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(incidents, "incidents");
+        Objects.requireNonNull(notifications, "notify");
+        Objects.requireNonNull(enrich, "enrich");
         var names = new HashSet<String>();
         var secrets = new HashSet<String>();
         for (ApiTokenSetting t : apiTokens) {
@@ -27,32 +36,49 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         }
     }
 
-    /** Defaults for an empty environment (state in {@code ./netwarden-state}); the loader uses the real one. */
+    /**
+     * Defaults for an empty environment (state in {@code ./netwarden-state}, GeoIP data under the
+     * JVM's {@code user.home}); the loader uses the real environment.
+     */
     public static NetwardenConfig defaults() {
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
-                state, IncidentSettings.defaults(state));
+                state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()));
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, state, incidents);
+        return new NetwardenConfig(h, apiTokens, engine, source, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, state, incidents);
+        return new NetwardenConfig(http, tokens, engine, source, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, state, incidents);
+        return new NetwardenConfig(http, apiTokens, e, source, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, state, incidents);
+        return new NetwardenConfig(http, apiTokens, engine, s, state, incidents, notifications, enrich);
     }
 
-    /** Moves the state directory; the incident archive moves with it. */
-    public NetwardenConfig withStateDir(java.nio.file.Path dir) {
+    public NetwardenConfig withNotifications(NotifyConfig n) {
+        return new NetwardenConfig(http, apiTokens, engine, source, state, incidents, n, enrich);
+    }
+
+    public NetwardenConfig withEnrich(EnrichSettings e) {
+        return new NetwardenConfig(http, apiTokens, engine, source, state, incidents, notifications, e);
+    }
+
+    /**
+     * Moves the state directory; the incident archive and the returning-player store move with it
+     * (the store stays off when it was off).
+     */
+    public NetwardenConfig withStateDir(Path dir) {
         StateSettings s = new StateSettings(dir);
-        return new NetwardenConfig(http, apiTokens, engine, source, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()));
+        EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
+        return new NetwardenConfig(http, apiTokens, engine, source, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
+                notifications, e);
     }
 }

@@ -1,24 +1,29 @@
 package netwarden.app.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import netwarden.app.notify.NotifyYaml;
 
 /**
  * The YAML file as written, before defaults and validation: every field is nullable (absent means
  * "use the default"). Keys are kebab-case ({@code min-pps-in}); unknown keys fail binding.
  * Durations, addresses and names stay strings here so {@link ConfigBinder} can expand
- * {@code ${ENV}} references and report errors at their line.
+ * {@code ${ENV}} references and report errors at their line. The {@code notify} and {@code enrich}
+ * sections are read as {@link NotifyYaml} (the component is not called {@code notify}: that would
+ * clash with {@link Object#notify()}).
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
-                 Windows windows, Flows flows, Source source, Detection detection, State state, Incidents incidents) {
+                 Windows windows, Flows flows, Source source, Detection detection, State state, Incidents incidents,
+                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    record Http(String listen, Boolean metricsAuth) {}
+    record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 
     record Api(List<Token> tokens) {}
 
-    record Token(String name, String token, Boolean fullAddresses) {}
+    record Token(String name, String token, String tokenFile, Boolean fullAddresses) {}
 
     record Service(String name, String address, String proto, Integer port, String connect) {}
 

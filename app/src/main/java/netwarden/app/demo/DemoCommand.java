@@ -32,11 +32,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code netwarden demo}: the live pipeline fed with synthetic game traffic, with metrics and the
  * API up, for a first look without root or a capture file. Prints the URL and a fresh API token.
+ * Reads no config file; from the environment it takes what {@code run} would take without one:
+ * notifications ({@code NETWARDEN_DISCORD_WEBHOOK}) and where the GeoIP data is.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run netwarden on synthetic traffic made in-process: three game servers (192.0.2.10-12),",
             "players joining and leaving at game tick rates, query noise and now and then a flood.",
-            "Metrics and the API are up; the URL and a fresh API token are printed. No root, no capture file."})
+            "Metrics and the API are up; the URL and a fresh API token are printed. No root, no capture file.",
+            "With NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> every event is also posted to that channel."})
 public final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
@@ -59,8 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + "never the state directory of 'run', so demo traffic cannot teach a real installation).")
     Path stateDir;
 
+    @Option(names = "--allow-plain-http", description = "Allow --listen on a non-loopback address (plain HTTP, unencrypted).")
+    boolean allowPlainHttp;
+
+    private final CliContext context;
+
     public DemoCommand(CliContext context) {
-        // The demo reads no config and no environment: everything it needs is made here.
+        this.context = context;
     }
 
     @Override
@@ -69,8 +77,9 @@ public final class DemoCommand implements Callable<Integer> {
         String token = newToken();
         EngineConfig d = EngineConfig.defaults();
         List<ServiceSpec> services = Arrays.stream(DemoServer.standard()).map(DemoServer::spec).toList();
-        NetwardenConfig config = NetwardenConfig.defaults()
-                .withHttp(new HttpSettings(listen, true))
+        // Defaults plus the environment (Discord webhook, GeoIP data); the state lives apart from run's.
+        NetwardenConfig config = context.configLoader().defaults()
+                .withHttp(HttpSettings.defaults().withListen(listen).withAllowPlainHttp(allowPlainHttp))
                 .withApiTokens(List.of(new ApiTokenSetting("demo", token, false)))
                 .withEngine(new EngineConfig(services, d.discovery(), d.players(), d.windows(), d.flowCapacity()))
                 .withStateDir(stateDir != null ? stateDir : Files.createTempDirectory("netwarden-demo-"));
@@ -86,8 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
             closed.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        String url = "http://" + new ListenAddress(listen.host(), runtime.port());
-        printWelcome(spec.commandLine().getOut(), url, token, s, config.incidents().dir());
+        String url = runtime.scheme() + "://" + new ListenAddress(listen.host(), runtime.port());
+        printWelcome(spec.commandLine().getOut(), url, token, s, config);
         LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());
 
         while (!runtime.awaitFeedEnd(STATUS_EVERY)) LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
@@ -107,13 +116,16 @@ public final class DemoCommand implements Callable<Integer> {
         return runtime.feedFailure() == null ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static void printWelcome(PrintWriter out, String url, String token, long seed, Path incidents) {
+    private static void printWelcome(PrintWriter out, String url, String token, long seed, NetwardenConfig config) {
         out.println("netwarden demo: synthetic traffic for 3 game servers (seed " + seed + ")");
         out.println("  URL:        " + url + "   (/metrics, /healthz, /api/v1/services)");
         out.println("  API token:  " + token + "   (this session only; player addresses masked)");
         out.println("  try:        curl -H 'Authorization: Bearer " + token + "' " + url + "/api/v1/services");
         out.println("              curl -H 'Authorization: Bearer " + token + "' " + url + "/metrics");
-        out.println("  attacks:    logged when they start, update and end; each ended one is saved to " + incidents);
+        out.println("  attacks:    logged when they start, update and end; each ended one is saved to " + config.incidents().dir());
+        out.println("  notify:     " + (config.notifications().channels().isEmpty()
+                ? "no channels (set NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> to see every event in Discord)"
+                : String.join(", ", config.notifications().channels().stream().map(c -> c.name() + " (" + c.type() + ")").toList())));
         out.println("  Ctrl-C stops. Players appear after about 5 s of play; a flood comes about a minute in.");
         out.flush();
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
-import netwarden.sinks.enrich.EnrichConfig;
 import netwarden.sinks.enrich.GeoIpFiles;
 import netwarden.sinks.enrich.GeoIpUpdater;
 import picocli.CommandLine.Command;
@@ -17,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code netwarden geoip update [--dir DIR]}: fetches the country and ASN data with npm into the data directory. */
+/**
+ * {@code netwarden geoip update [--config FILE] [--dir DIR]}: fetches the country and ASN data with
+ * npm into the data directory: {@code --dir}, else {@code enrich.data-dir} of the config (the
+ * directory {@code run} with the same config reads), else the default.
+ */
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = {"Fetch the GeoIP country database (" + GeoIpFiles.COUNTRY_PACKAGE + ") and the ASN ranges",
             "(" + GeoIpFiles.ASN_PACKAGE + ") with 'npm pack' into the data directory, and write",
@@ -30,8 +33,11 @@ public final class GeoIpUpdateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Data directory (default: $XDG_CACHE_HOME/netwarden/geoip or ~/.cache/netwarden/geoip).")
+            description = "Data directory (default: enrich.data-dir of --config, else $XDG_CACHE_HOME/netwarden/geoip or ~/.cache/netwarden/geoip).")
     Path dir;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The YAML config file whose enrich.data-dir to fill.")
+    Path config;
 
     @Option(names = "--npm", paramLabel = "PATH", defaultValue = "npm", description = "The npm program (default: ${DEFAULT-VALUE}).")
     String npm;
@@ -46,7 +52,8 @@ public final class GeoIpUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = dir != null ? dir : EnrichConfig.defaultDataDir(context.environment(), System.getProperty("user.home"));
+        Path target = dir != null ? dir
+                : (config == null ? context.configLoader().defaults() : context.configLoader().load(config)).enrich().enrich().dataDir();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("fetching GeoIP/ASN data into " + target + " ...");

@@ -11,18 +11,25 @@ import netwarden.sinks.enrich.EnrichConfig;
  * @param returningMax   addresses the store remembers at most
  */
 public record EnrichSettings(EnrichConfig enrich, Path returningStore, int returningMax) {
+    /** Name of the store's directory inside the state directory. */
+    public static final String RETURNING_DIR = "returning";
+    public static final int DEFAULT_RETURNING_MAX = 5_000_000;
+
     public EnrichSettings {
+        if (enrich == null) throw new IllegalArgumentException("enrich must be set");
         if (returningMax < 1) throw new IllegalArgumentException("enrich.returning-max must be positive: " + returningMax);
     }
 
     /**
-     * Data in {@code $XDG_CACHE_HOME/netwarden/geoip} (else {@code ~/.cache/...}); the store in
-     * {@code $XDG_STATE_HOME/netwarden/returning} (else {@code ~/.local/state/...}), 5 M addresses (40 MB).
+     * Data in {@code $XDG_CACHE_HOME/netwarden/geoip} (else {@code <userHome>/.cache/...}); the store in
+     * {@code <stateDir>/returning}, 5 M addresses (40 MB).
      */
-    public static EnrichSettings defaults(Map<String, String> environment, String userHome) {
-        String state = environment.get("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Path.of(state) : Path.of(userHome, ".local", "state");
+    public static EnrichSettings defaults(Map<String, String> environment, String userHome, Path stateDir) {
         return new EnrichSettings(EnrichConfig.defaults(EnrichConfig.defaultDataDir(environment, userHome)),
-                base.resolve("netwarden").resolve("returning"), 5_000_000);
+                stateDir.resolve(RETURNING_DIR), DEFAULT_RETURNING_MAX);
+    }
+
+    public EnrichSettings withReturningStore(Path dir) {
+        return new EnrichSettings(enrich, dir, returningMax);
     }
 }

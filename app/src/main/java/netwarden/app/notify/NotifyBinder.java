@@ -56,8 +56,11 @@ public final class NotifyBinder {
         return new NotifyConfig(channels, routes, cooldown, digest, privacy, maxPlayers, or(raw.queueCapacity(), d.queueCapacity()));
     }
 
-    public EnrichSettings enrich(NotifyYaml.Enrich raw, Map<String, String> environment, String userHome) {
-        EnrichSettings d = EnrichSettings.defaults(environment, userHome);
+    /**
+     * @param stateDir the state directory; the returning-player store defaults to {@code <stateDir>/returning}
+     */
+    public EnrichSettings enrich(NotifyYaml.Enrich raw, Map<String, String> environment, String userHome, Path stateDir) {
+        EnrichSettings d = EnrichSettings.defaults(environment, userHome, stateDir);
         if (raw == null) return d;
         EnrichConfig e = d.enrich();
         Path dataDir = raw.dataDir() == null ? e.dataDir() : path("enrich.data-dir", raw.dataDir(), userHome);
@@ -67,7 +70,9 @@ public final class NotifyBinder {
         EnrichConfig config = new EnrichConfig(or(raw.enabled(), e.enabled()), dataDir, countryDb, asnCsv, asnLists,
                 or(raw.cacheSize(), e.cacheSize()), or(raw.queueCapacity(), e.queueCapacity()));
         String store = raw.returningStore() == null ? null : string("enrich.returning-store", raw.returningStore());
-        Path seen = store == null ? d.returningStore() : store.isEmpty() || store.equals("off") ? null : tilde(store, userHome);
+        // An unquoted YAML off reads as the boolean false, which arrives here as "false".
+        boolean off = store != null && (store.isBlank() || store.equals("off") || store.equals("false"));
+        Path seen = store == null ? d.returningStore() : off ? null : tilde(store, userHome);
         return new EnrichSettings(config, seen, or(raw.returningMax(), d.returningMax()));
     }
 
@@ -215,13 +220,34 @@ public final class NotifyBinder {
         return v == null ? fallback : v;
     }
 
-    /** Prefixes a record's message with the key path unless it already names a key. */
+    /** Runs a record constructor; its message gets the key path (see {@link #qualify}) unless it already names a key. */
     private static <T> T check(String at, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
-            throw new IllegalArgumentException(m.startsWith("notify.") || m.startsWith("enrich.") ? m : at + ": " + m, e);
+            throw new IllegalArgumentException(m.startsWith("notify.") || m.startsWith("enrich.") ? m : qualify(at, m), e);
         }
+    }
+
+    /** Settings the records name at the start of their messages ({@code secret must hold ...}). */
+    private static final Set<String> FIELDS = Set.of("url", "username", "secret", "headers", "host", "port", "tls", "password",
+            "from", "to", "subject-prefix", "ssl-trust", "command", "environment", "max-output-bytes",
+            "queue-capacity", "max-attempts", "initial-backoff", "max-backoff", "timeout");
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("([a-z][a-z-]*)([ :].*)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Puts {@code at} in front of a record's message so it names the full key, which the config
+     * loader then points at: {@code secret must ...} under {@code notify.channels[0]} becomes
+     * {@code notify.channels[0].secret must ...}, {@code digest.kinds: ...} under {@code notify.digest}
+     * becomes {@code notify.digest.kinds: ...}; other messages become {@code at: message}.
+     */
+    static String qualify(String at, String message) {
+        String last = at.substring(at.lastIndexOf('.') + 1);
+        if (message.startsWith(last + ".")) return at + message.substring(last.length());
+        java.util.regex.Matcher f = FIELD.matcher(message);
+        boolean container = at.endsWith("]") || last.equals("delivery"); // a channel or its delivery, not a single setting
+        if (container && f.matches() && FIELDS.contains(f.group(1))) return at + "." + f.group(1) + f.group(2);
+        return at + ": " + message;
     }
 }

@@ -32,7 +32,7 @@ public final class NotifyTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The YAML config file.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The YAML config file (see docs/config.md).")
     Path config;
 
     @Option(names = "--message", paramLabel = "TEXT", defaultValue = "If you can read this, netwarden can reach this channel.",
@@ -47,8 +47,7 @@ public final class NotifyTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NotifyConfigFile file = new NotifyConfigFile(context.environment(), System.getProperty("user.home"));
-        NotifyConfig notify = (config == null ? file.defaults() : file.load(config)).notifications();
+        NotifyConfig notify = (config == null ? context.configLoader().defaults() : context.configLoader().load(config)).notifications();
         if (notify.channels().isEmpty()) {
             err.println("netwarden notify test: no channels configured (add notify.channels to the config file, or set "
                     + NotifyConfig.DISCORD_ENV + "=<Discord webhook URL>)");

@@ -1,21 +1,17 @@
 package netwarden.app.notify;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code notify:} and {@code enrich:} sections of the config file as written: every field
- * nullable (absent means default), kebab-case keys, unknown keys rejected. Durations and secrets stay
- * strings so {@code ${ENV}} references can be expanded by the binder. Docs: docs/notify.md.
+ * The {@code notify:} and {@code enrich:} sections of the config file as written (read by the main
+ * config loader as part of its raw config): every field nullable (absent means default), kebab-case
+ * keys, unknown keys rejected. Durations and secrets stay strings so {@code ${ENV}} references can be
+ * expanded by {@link NotifyBinder}. Docs: docs/notify.md.
  */
 public final class NotifyYaml {
     private NotifyYaml() {}
-
-    /** The whole file, reading only these two sections (the main config loader checks the rest). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record File(@JsonProperty("notify") Notify notifications, Enrich enrich) {}
 
     public record Notify(List<Channel> channels, List<Route> routes, String cooldown, Digest digest, Privacy privacy,
                          Map<String, Integer> maxPlayers, Integer queueCapacity) {}

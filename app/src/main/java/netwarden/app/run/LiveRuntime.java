@@ -18,6 +18,7 @@ import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
 import netwarden.engine.detect.BaselineState;
 import netwarden.engine.detect.DetectionConfig;
+import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.EventListener;
 import netwarden.model.Incident;
@@ -33,17 +34,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine},
- * with Prometheus metrics and the HTTP server reading the engine's published snapshots, events
- * going to the log and the incident archive, and learned baselines kept in the state directory.
+ * with Prometheus metrics and the HTTP server (plain or HTTPS, see {@link WebSecurity}) reading
+ * the engine's published snapshots, events going to the log, the incident archive and the
+ * notification router (with GeoIP enrichment, see {@link Notifications}), Alertmanager alerts
+ * going to that router too, and learned baselines kept in the state directory.
  *
- * <p>Design notes: the constructor has no side effects; {@link #start()} binds the HTTP port
- * first (so a taken port fails before any input is read), creates the incidents directory, loads
- * the saved baselines into a new engine, then starts the pipeline thread. The feed's stop poll is
- * the pipeline thread's chance to do timed chores on the engine (taking the baselines copy every
+ * <p>Design notes: the constructor has no side effects; {@link #start()} reads the web config and
+ * TLS files, loads the GeoIP data and starts the notification router, binds the HTTP port (so a
+ * taken port fails before any packet is read), creates the incidents directory, loads the saved
+ * baselines into a new engine, then starts the pipeline thread. The feed's stop poll is the
+ * pipeline thread's chance to do timed chores on the engine (taking the baselines copy every
  * {@link #SAVE_EVERY}). When the feed ends (a file reaches its end) the engine is finished, its
  * baselines saved, and its final state stays served until {@link #close()}, which stops the feed,
- * waits for the pipeline thread, archives attacks still open, and releases the port. Only
- * immutable snapshots (and baseline copies) cross from the pipeline thread to other threads.
+ * waits for the pipeline thread, releases the port, archives attacks still open, and flushes the
+ * notifications. Only immutable snapshots (and baseline copies) cross from the pipeline thread to
+ * other threads.
  */
 public final class LiveRuntime implements AutoCloseable {
     /** How often the learned baselines are written while running. */
@@ -58,8 +63,10 @@ public final class LiveRuntime implements AutoCloseable {
     private final EventLog events;
     private final IncidentArchive archive;
     private final BaselineKeeper baselines;
-    private final NetwardenHttpServer server;
     private final CountDownLatch fed = new CountDownLatch(1);
+    private NetwardenHttpServer server;
+    private WebSecurity web;
+    private Notifications notifications;
     private volatile Engine engine;
     private volatile boolean stopRequested;
     private volatile Throwable feedFailure;
@@ -78,10 +85,6 @@ public final class LiveRuntime implements AutoCloseable {
         this.archive = new IncidentArchive(config.incidents().dir(), config.incidents().queue());
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
-        HttpServerConfig http = HttpServerConfig.defaults()
-                .withListen(config.http().listen().toSocketAddress())
-                .withMetricsAuth(config.http().metricsAuth());
-        this.server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry);
     }
 
     static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
@@ -89,30 +92,44 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     /**
-     * Registers metrics, binds the HTTP port, prepares the state and incidents directories and
-     * starts the pipeline thread.
+     * Registers metrics, starts notifications, binds the HTTP port, prepares the state and
+     * incidents directories and starts the pipeline thread.
      *
-     * @throws IOException when the listen address cannot be bound (in use, not local) or the
-     *                     incidents directory cannot be created
+     * @throws IOException when the listen address cannot be bound (in use, not local), the
+     *                     incidents directory cannot be created, or configured GeoIP data or the
+     *                     returning-player store cannot be read
+     * @throws netwarden.server.tls.TlsConfigException when the web config or its TLS files cannot serve
+     * @throws netwarden.app.UsageException when plain HTTP would bind a non-loopback address without being allowed
      */
     public synchronized void start() throws IOException {
-        if (pipeline != null) throw new IllegalStateException("already started");
+        if (pipeline != null || closed) throw new IllegalStateException("already started");
+        web = WebSecurity.prepare(config.http(), Clock.SYSTEM);
         registry.register(eventsDropped);
         NetwardenMetrics.register(registry, snapshots(), true);
         StateMetrics.register(registry, archive, baselines);
+        web.register(registry);
+        notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots());
+        HttpServerConfig http = HttpServerConfig.defaults()
+                .withListen(config.http().listen().toSocketAddress())
+                .withMetricsAuth(config.http().metricsAuth());
+        server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
+                .setMetricsBasicAuth(web.basicAuth())
+                .setAlertListener(notifications.router());
         try {
             server.start();
         } catch (IOException e) {
+            closeNotifications();
             throw new IOException("cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
         }
         try {
             archive.start();
         } catch (IOException e) {
             server.close();
+            closeNotifications();
             throw new IOException("cannot create the incidents directory " + config.incidents().dir() + ": " + e, e);
         }
         Map<String, BaselineState> restored = baselines == null ? Map.of() : baselines.load();
-        engine = new Engine(config.engine(), fanOut(List.of(events, archive)), true, restored);
+        engine = new Engine(config.engine(), fanOut(List.of(events, archive, notifications.router())), true, restored);
         events.start();
         if (baselines != null) baselines.start();
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").start(this::runPipeline);
@@ -150,8 +167,21 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     /** The port the HTTP server is bound to (useful after asking for port 0). */
-    public int port() {
+    public synchronized int port() {
+        if (server == null) throw new IllegalStateException("not started");
         return server.port();
+    }
+
+    /** "https" or "http", once started. */
+    public synchronized String scheme() {
+        if (web == null) throw new IllegalStateException("not started");
+        return web.https() ? "https" : "http";
+    }
+
+    /** How the port is secured, for the startup line ({@code HTTPS, client certificates required}); once started. */
+    public synchronized String security() {
+        if (web == null) throw new IllegalStateException("not started");
+        return web.describe();
     }
 
     /** The latest published snapshot (empty before {@link #start()}); thread-safe. */
@@ -177,8 +207,9 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops the feed, finishes the engine, saves the baselines, archives the attacks still open
-     * (as they stand, without an end), stops the HTTP server. Idempotent.
+     * Stops the feed, finishes the engine, saves the baselines, stops the HTTP server, archives the
+     * attacks still open (as they stand, without an end), and delivers the notifications still
+     * queued (within {@link Notifications#FLUSH}). Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -195,7 +226,7 @@ public final class LiveRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        server.close();
+        if (server != null) server.close();
         events.close();
         if (pipelineEnded && engine != null) archiveOpenAttacks(engine.published().get().activeIncidents());
         try {
@@ -207,6 +238,12 @@ public final class LiveRuntime implements AutoCloseable {
             LOG.warn("incident archive {}: {} records not written because the queue was full, {} failed to write",
                     config.incidents().dir(), archive.dropped(), archive.failed());
         if (baselines != null) baselines.close();
+        closeNotifications();
+    }
+
+    private void closeNotifications() {
+        if (notifications != null) notifications.close();
+        notifications = null;
     }
 
     private void archiveOpenAttacks(List<Incident> open) {

@@ -12,7 +12,6 @@ import netwarden.app.ExitCodes;
 import netwarden.app.UsageException;
 import netwarden.app.VersionProvider;
 import netwarden.app.config.ApiTokenSetting;
-import netwarden.app.config.HttpSettings;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.config.ReplaySpeed;
@@ -23,16 +22,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code netwarden run}: the live pipeline with metrics and the API, until SIGTERM or SIGINT. For
- * now the only packet source is a capture file ({@code --pcap}) replayed in real time or at full
- * speed; after it ends the final state stays served.
+ * {@code netwarden run}: the live pipeline with metrics, the API and notifications, until SIGTERM
+ * or SIGINT. The packet source is a capture file ({@code --pcap}) replayed in real time or at full
+ * speed; after it ends the final state stays served. HTTPS comes with {@code --web-config}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the pipeline with Prometheus metrics and the JSON API on one HTTP port",
             "(default 127.0.0.1:9420) until stopped with Ctrl-C or SIGTERM.",
             "Source: a capture file (--pcap or source.pcap), replayed live; after it ends the final state stays served.",
             "Attacks are logged and archived (incidents.dir); learned baselines persist in state.dir.",
-            "API token: api.tokens in the config, or NETWARDEN_API_TOKEN (masked addresses)."})
+            "API token: api.tokens in the config, or NETWARDEN_API_TOKEN (masked addresses).",
+            "Notifications: notify in the config, or NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> (docs/notify.md).",
+            "HTTPS and client certificates: --web-config (docs/deploy.md); plain HTTP binds loopback only unless allowed."})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -49,6 +50,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--speed", paramLabel = "realtime|max", description = "Replay speed of --pcap: realtime (default) or max.")
     ReplaySpeed speed;
+
+    @Option(names = "--web-config", paramLabel = "FILE",
+            description = "Web config file (Prometheus web.config.file format): HTTPS, client certificates, basic auth for /metrics.")
+    Path webConfig;
+
+    @Option(names = "--allow-plain-http", description = "Serve plain HTTP on a non-loopback address (tokens and player data unencrypted).")
+    boolean allowPlainHttp;
 
     public RunCommand(CliContext context) {
         this.context = context;
@@ -76,9 +84,9 @@ public final class RunCommand implements Callable<Integer> {
             LOG.info("stopped");
             stopped.countDown();
         }));
-        LOG.info("netwarden {} serving http://{} (/metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}; "
+        LOG.info("netwarden {} serving {}://{} ({}; /metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}; "
                         + "attack detection {}; state: {}; incidents: {}",
-                VersionProvider.version(), hostPort(effective.http().listen(), runtime.port()),
+                VersionProvider.version(), runtime.scheme(), hostPort(effective.http().listen(), runtime.port()), runtime.security(),
                 effective.apiTokens().isEmpty() ? "none" : String.join(", ", effective.apiTokens().stream().map(ApiTokenSetting::name).toList()),
                 feed.describe(),
                 effective.engine().services().isEmpty() ? "discovered automatically" : effective.engine().services().size() + " configured",
@@ -92,7 +100,9 @@ public final class RunCommand implements Callable<Integer> {
     /** The config file (or defaults) with the command-line flags applied; fails with exit 2 when no source is set. */
     NetwardenConfig effectiveConfig() {
         NetwardenConfig c = config == null ? context.configLoader().defaults() : context.configLoader().load(config);
-        if (listen != null) c = c.withHttp(new HttpSettings(listen, c.http().metricsAuth()));
+        if (listen != null) c = c.withHttp(c.http().withListen(listen));
+        if (webConfig != null) c = c.withHttp(c.http().withWebConfig(webConfig));
+        if (allowPlainHttp) c = c.withHttp(c.http().withAllowPlainHttp(true));
         SourceSettings s = c.source();
         c = c.withSource(new SourceSettings(pcap != null ? pcap : s.pcap(), speed != null ? speed : s.speed()));
         if (c.source().pcap() == null)

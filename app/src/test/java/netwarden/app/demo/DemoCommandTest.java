@@ -13,11 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netwarden.app.CliContext;
+import netwarden.app.FakeDiscord;
 import netwarden.app.Http;
 import netwarden.app.Main;
 import org.junit.jupiter.api.Test;
 
-/** {@code netwarden demo --duration 6s}: the URL and token it prints work, and it exits 0 by itself. */
+/**
+ * {@code netwarden demo --duration 6s}: the URL and token it prints work, it exits 0 by itself, and
+ * with {@code NETWARDEN_DISCORD_WEBHOOK} set its events reach Discord (here a local fake).
+ */
 class DemoCommandTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path state;
@@ -28,7 +32,9 @@ class DemoCommandTest {
     @Test
     void servesSyntheticServicesWithTheFreshTokenAndStopsAfterItsDuration() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.execute(new CliContext(Map.of()),
+        FakeDiscord discord = new FakeDiscord();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.execute(
+                new CliContext(Map.of("NETWARDEN_DISCORD_WEBHOOK", discord.url(), "NETWARDEN_API_TOKEN", "not-the-demo-token-0123")),
                 new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5",
                 "--state-dir", state.toString()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -55,5 +61,9 @@ class DemoCommandTest {
         assertThat(out.toString()).contains("synthetic traffic for 3 game servers (seed 5)")
                 .contains("each ended one is saved to " + state.resolve("incidents"));
         assertThat(state.resolve("baselines.json")).isRegularFile();
+        assertThat(out.toString()).contains("notify:     discord (discord)");
+        // Seed 5 has players joining within the 6 s; close() delivered what was queued before exit.
+        assertThat(discord.titles()).isNotEmpty().allMatch(t -> t.contains("Player joined") || t.contains("Player left"));
+        discord.close();
     }
 }

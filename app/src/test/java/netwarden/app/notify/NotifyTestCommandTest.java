@@ -13,28 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import netwarden.app.CliContext;
+import netwarden.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
+/** {@code netwarden notify test}: one test message per channel, each result reported. */
 class NotifyTestCommandTest {
     @TempDir
     Path dir;
 
     private static int run(Map<String, String> env, StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = new CommandLine(new NotifyCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                try {
-                    return type.getDeclaredConstructor(CliContext.class).newInstance(new CliContext(env));
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-        });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "notify";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.execute(new CliContext(env), new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 
     @Test
@@ -62,6 +54,18 @@ class NotifyTestCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aBadConfigIsReportedAtItsLineByTheMainLoader() throws Exception {
+        Path config = Files.writeString(dir.resolve("c.yaml"), "notify:\n  channels:\n    - {name: a, type: discord, url: x, hots: y}\n");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertThat(run(Map.of(), out, err, "test", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith(config + ":3:").contains("unknown key 'notify.channels[0].hots'");
+        Files.writeString(config, "http:\n  listn: 127.0.0.1:9420\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(Map.of(), out, err, "test", "--config", config.toString())).as("the whole file is checked").isEqualTo(2);
+        assertThat(err.toString()).contains("unknown key 'http.listn'");
     }
 
     @Test

@@ -103,7 +103,7 @@ class LiveRuntimeTest {
     void aTakenPortFailsAtStart() throws Exception {
         GameCapture game = new GameCapture();
         Path pcap = Files.write(dir.resolve("game.pcap"), game.bytes);
-        Map<String, String> env = Map.of("XDG_STATE_HOME", dir.toString());
+        Map<String, String> env = Map.of("XDG_STATE_HOME", dir.toString(), "XDG_CACHE_HOME", dir.toString()); // no GeoIP data to load
         NetwardenConfig first = parseRun(env, "run", "--pcap", pcap.toString(), "--listen", "127.0.0.1:0");
         try (LiveRuntime a = new LiveRuntime(first, new FileFeed(pcap, ReplaySpeed.MAX))) {
             a.start();
