@@ -1,0 +1,77 @@
+package netwarden.sources.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import netwarden.engine.Engine;
+import netwarden.engine.EngineConfig;
+import netwarden.engine.detect.DetectionConfig;
+import netwarden.engine.detect.Metric;
+import netwarden.engine.detect.ScopeRules;
+import netwarden.model.Clock;
+import netwarden.model.Event;
+import netwarden.model.Incident;
+import netwarden.sources.pcap.PcapSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bounded flood inside a private namespace pair, captured live with libpcap: the attack-start
+ * event comes while the flood is still running, classified, sized and attributed to the service.
+ */
+class LiveFloodDetectionTest {
+    static final int FLOOD = 20_000;
+
+    @BeforeAll
+    static void needsRootAndLibpcap() {
+        String why = NetnsLab.unavailableReason();
+        Assumptions.assumeTrue(why == null, why);
+        String lib = PcapSource.unavailableReason();
+        Assumptions.assumeTrue(lib == null, lib);
+    }
+
+    @AfterAll
+    static void nothingLeftBehind() throws Exception {
+        assertThat(NetnsLab.leftovers()).isEmpty();
+    }
+
+    @Test
+    void aLiveFloodRaisesAnAttackEvent() throws Exception {
+        try (NetnsLab lab = NetnsLab.create(31)) {
+            var off = new ScopeRules(false, Map.of());
+            EngineConfig cfg = GameScenario.engineConfig(lab).withDetection(
+                    DetectionConfig.defaults().withRules(new ScopeRules(true, Map.of(Metric.PPS, 2000.0)), off, off));
+            List<Event> events = new CopyOnWriteArrayList<>();
+            Engine engine = new Engine(cfg, events::add, true);
+            PcapSource source = new PcapSource(lab.serverIf, CaptureConfig.defaults().withNetns(lab.serverNs), lab.serverNsPath());
+            LivePipeline pipeline = new LivePipeline(List.of(source), Clock.SYSTEM);
+            try (GameTraffic traffic = new GameTraffic(); pipeline) {
+                pipeline.start(engine);
+                traffic.udpServer(lab.serverNsPath(), lab.serverV4(), false);
+                Thread.sleep(500);
+                long started = System.nanoTime();
+                Thread flood = traffic.udpClient(lab.peerNsPath(), lab.peerV4(99), lab.serverV4(), 'F', GameTraffic.FLOOD_PAYLOAD,
+                        FLOOD, 0, false);
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (events.stream().noneMatch(e -> e instanceof Event.AttackStarted) && System.currentTimeMillis() < deadline)
+                    Thread.sleep(20);
+                long detectedAfterMillis = (System.nanoTime() - started) / 1_000_000;
+                flood.join(20_000);
+                var start = events.stream().filter(e -> e instanceof Event.AttackStarted).map(e -> ((Event.AttackStarted) e).incident())
+                        .findFirst().orElseThrow(() -> new AssertionError("no attack event within 10 s of a " + FLOOD + "-packet flood"));
+                assertThat(start.kind()).isEqualTo("udp_flood");
+                assertThat(start.service()).isEqualTo("game");
+                assertThat(start.multiSource()).isFalse();
+                assertThat(start.currentPps()).isGreaterThan(2000);
+                assertThat(detectedAfterMillis).as("detected within 5 s of the flood's start").isLessThan(5_000);
+                Incident live = engine.published().get().activeIncidents().stream().findFirst().orElse(start);
+                assertThat(live.packets()).isPositive();
+            }
+            assertThat(pipeline.failure()).isNull();
+        }
+    }
+}
