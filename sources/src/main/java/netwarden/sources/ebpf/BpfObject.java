@@ -57,7 +57,8 @@ final class BpfObject implements AutoCloseable {
                 if (rc != 0) throw new CaptureException("cannot size eBPF map " + m + " to " + flowEntries + ": " + lib.error(rc));
             }
             int rc = (int) lib.load.invokeExact(obj);
-            if (rc != 0) throw new CaptureException("the kernel refused the eBPF program: " + lib.error(rc) + log());
+            if (rc != 0) throw new CaptureException("the kernel refused the eBPF program: " + lib.error(rc)
+                    + (rc == -1 || rc == -13 ? " (loading needs root or CAP_BPF + CAP_NET_ADMIN)" : "") + log());
             return o;
         } catch (CaptureException | RuntimeException e) {
             closeQuietly(lib, obj, arena);

@@ -27,7 +27,9 @@ import netwarden.model.ServiceSpec;
  * java --enable-native-access=ALL-UNNAMED -cp netwarden.jar netwarden.sources.live.CaptureProbe \
  *     --mode ebpf --interface eth0 [--netns NAME] --service 10.0.0.1:27960 --seconds 30 [--stop-file F]
  * </pre>
- * It stops after {@code --seconds} or as soon as the stop file exists, whichever comes first.
+ * It stops after {@code --seconds} or as soon as the stop file exists, whichever comes first;
+ * {@code --quiet true} prints only the first and last lines (so CPU measurements see netwarden, not
+ * the probe's own reporting).
  */
 public final class CaptureProbe {
     private CaptureProbe() {}
@@ -37,6 +39,7 @@ public final class CaptureProbe {
         String service = null;
         int seconds = 10;
         Path stopFile = null;
+        boolean quiet = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--mode" -> config = config.withMode(CaptureMode.parse(args[i + 1]));
@@ -45,9 +48,10 @@ public final class CaptureProbe {
                 case "--service" -> service = args[i + 1];
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--stop-file" -> stopFile = Path.of(args[i + 1]);
+                case "--quiet" -> quiet = Boolean.parseBoolean(args[i + 1]);
                 case "--immediate" -> config = config.withImmediate(Boolean.parseBoolean(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --mode, --interface, --netns, --service ADDR:PORT, --seconds, --stop-file PATH, --immediate true|false)");
+                        + " (use --mode, --interface, --netns, --service ADDR:PORT, --seconds, --stop-file PATH, --immediate true|false, --quiet true|false)");
             }
         }
         if (service == null) throw new IllegalArgumentException("--service ADDR:PORT is required");
@@ -66,7 +70,8 @@ public final class CaptureProbe {
             int s = 0;
             while (s < seconds && pipeline.failure() == null && (stopFile == null || !Files.exists(stopFile))) {
                 Thread.sleep(1000);
-                System.out.println(json("second", ++s, sources, engine));
+                s++;
+                if (!quiet) System.out.println(json("second", s, sources, engine));
             }
             seconds = s;
             if (pipeline.failure() != null) throw new CaptureException("capture failed: " + pipeline.failure().getMessage());
