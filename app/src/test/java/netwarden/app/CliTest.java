@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +65,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "replay --bogus x.pcap", "replay", "replay --format xml x.pcap", "run --speed fast --pcap x",
-        "run --listen nowhere --pcap x", "demo --duration 10", "demo --seed abc", "check-config", "frobnicate"})
+        "run --listen nowhere --pcap x", "run --capture sniff", "demo --duration 10", "demo --seed abc", "check-config", "frobnicate"})
     void badUsageExitsTwo(String args) {
         CliRun run = CliRun.of(args.split(" "));
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
@@ -125,7 +126,32 @@ class CliTest {
     void runWithoutASourceSaysSoAndExitsTwo() {
         CliRun run = CliRun.of("run", "--listen", "127.0.0.1:0");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("no packet source configured: give --pcap FILE").contains("netwarden demo");
+        assertThat(run.err()).contains("no packet source configured: give --pcap FILE")
+                .contains("--capture auto|ebpf|pcap|proc").contains("netwarden demo").doesNotContain("not available");
+    }
+
+    @Test
+    void runWithACaptureFileAndLiveCaptureIsBadUsage() {
+        for (String flag : new String[] {"--capture", "--interface"}) {
+            CliRun run = CliRun.of("run", "--listen", "127.0.0.1:0", "--pcap", "x.pcap", flag, flag.equals("--capture") ? "pcap" : "lo");
+            assertThat(run.code()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--pcap and --capture/--interface exclude each other");
+        }
+    }
+
+    @Test
+    void runLiveOnAMissingInterfaceFailsBeforeServingAndNamesIt() {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "pcap capture needs root (or CAP_NET_RAW)");
+        CliRun run = CliRun.of(Map.of("XDG_STATE_HOME", dir.toString()), "run", "--listen", "127.0.0.1:0", "--capture", "pcap",
+                "--interface", "nosuch0");
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("run: error: ").contains("nosuch0");
+    }
+
+    @Test
+    void helpOfRunNamesTheLiveCaptureFlags() {
+        assertThat(CliRun.of("run", "--help").out()).contains("--capture=auto|ebpf|pcap|proc").contains("--interface=IF")
+                .contains("docs/capture.md").doesNotContain("not available");
     }
 
     @Test

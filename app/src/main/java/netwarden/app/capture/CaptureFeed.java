@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Live capture as a {@link PacketFeed} for {@code netwarden run}: {@link #prepare} chooses the mode
- * (logging which and why the better ones were not possible), builds the sources and registers the
- * {@code netwarden_capture_*} metrics; {@link #open()} starts capturing (call it before serving,
- * so a permission problem fails the command at once); {@link #run} feeds the engine on the
- * runtime's pipeline thread until stopped, then stops capture (detaching eBPF).
+ * (logging which and why the better ones were not possible) and builds the sources;
+ * {@link #registerMetrics} adds the {@code netwarden_capture_*} metrics to the runtime's registry;
+ * {@link #open()} starts capturing (call it before serving, so a permission problem fails the
+ * command at once); {@link #run} feeds the engine on the runtime's pipeline thread until stopped,
+ * then stops capture (detaching eBPF).
  */
 public final class CaptureFeed implements PacketFeed {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureFeed.class);
@@ -34,16 +35,20 @@ public final class CaptureFeed implements PacketFeed {
     }
 
     /**
-     * Plans capture for {@code config} and registers its metrics on {@code registry}; starts nothing.
+     * Plans capture for {@code config}; starts nothing.
      *
      * @throws CaptureException when the configured mode is impossible here or no interface can be found
      */
-    public static CaptureFeed prepare(CaptureConfig config, Clock clock, PrometheusRegistry registry) throws CaptureException {
+    public static CaptureFeed prepare(CaptureConfig config, Clock clock) throws CaptureException {
         CaptureSources.Plan plan = CaptureSources.plan(config);
         LOG.info(plan.describe());
         List<LiveSource> sources = CaptureSources.create(config, plan, clock);
-        CaptureMetrics.register(registry, sources);
         return new CaptureFeed(plan, new LivePipeline(sources, clock));
+    }
+
+    /** Registers the capture metrics of these sources; once per registry. */
+    public void registerMetrics(PrometheusRegistry registry) {
+        CaptureMetrics.register(registry, pipeline.sources());
     }
 
     /** Starts every source; throws with what failed and what to do. */

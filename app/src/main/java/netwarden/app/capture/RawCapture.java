@@ -9,6 +9,7 @@ import java.util.List;
  *
  * <pre>
  * capture:
+ *   enabled: true           # default: true when this section is written (run then captures live without --pcap)
  *   mode: auto              # auto | ebpf | pcap | proc
  *   interfaces: [eth0]      # default: the interface holding the default route
  *   netns: game             # optional: a network namespace name or path
@@ -23,6 +24,6 @@ import java.util.List;
  *   poll-interval: 1s
  * </pre>
  */
-public record RawCapture(String mode, List<String> interfaces, String netns, Integer snaplen, Boolean promiscuous,
+public record RawCapture(Boolean enabled, String mode, List<String> interfaces, String netns, Integer snaplen, Boolean promiscuous,
                          Boolean immediate, String bufferSize, String bpfFilter, Integer handoffCapacity,
                          Integer ebpfFlowEntries, String ebpfObject, String pollInterval) {}

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netwarden.app.capture.CaptureConfigBinder;
+import netwarden.app.capture.RawCapture;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.app.notify.NotifyBinder;
 import netwarden.app.notify.NotifyYaml;
@@ -22,6 +24,7 @@ import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sources.live.CaptureConfig;
 
 /**
  * Turns a {@link RawConfig} into a {@link NetwardenConfig}: fills defaults, expands {@code ${ENV}}
@@ -64,14 +67,16 @@ final class ConfigBinder {
         int flowCapacity = raw.flows() == null || raw.flows().capacity() == null ? defaults.flowCapacity() : raw.flows().capacity();
         DetectionConfig detection = new DetectionBinder(this).bind(raw.detection(), defaults.detection());
         EngineConfig engine = check("services", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection));
-        SourceSettings source = source(raw.source(), d.source());
+        RawCapture rawCapture = raw.capture();
+        SourceSettings source = source(raw.source(), d.source(), rawCapture != null && !Boolean.FALSE.equals(rawCapture.enabled()));
+        CaptureConfig capture = check("capture", () -> CaptureConfigBinder.bind(rawCapture, env::expand));
         StateSettings state = state(raw.state());
         IncidentSettings incidents = incidents(raw.incidents(), state);
         NotifyBinder notifyBinder = new NotifyBinder(env::expand);
         NotifyConfig notify = notifications(notifyBinder, raw.notifications());
         NotifyYaml.Enrich rawEnrich = raw.enrich();
         EnrichSettings enrich = check("enrich", () -> notifyBinder.enrich(rawEnrich, environment, userHome, state.dir()));
-        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, state, incidents, notify, enrich));
+        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich));
     }
 
     /** The {@code notify} section plus the {@code NETWARDEN_DISCORD_WEBHOOK} channel. */
@@ -170,12 +175,13 @@ final class ConfigBinder {
                 or(r.exactSourcesLimit(), d.exactSourcesLimit()), or(r.topSources(), d.topSources())));
     }
 
-    private SourceSettings source(RawConfig.Source r, SourceSettings d) {
-        if (r == null) return d;
+    /** @param liveCapture whether the {@code capture} section asks for live capture */
+    private SourceSettings source(RawConfig.Source r, SourceSettings d, boolean liveCapture) {
+        if (r == null) return new SourceSettings(d.pcap(), d.speed(), liveCapture);
         String pcap = string("source.pcap", r.pcap());
         if (pcap != null && pcap.isBlank()) throw error("source.pcap", "source.pcap must not be empty");
         ReplaySpeed speed = r.speed() == null ? d.speed() : check("source.speed", () -> ReplaySpeed.parse(string("source.speed", r.speed())));
-        return new SourceSettings(pcap == null ? d.pcap() : Path.of(pcap), speed);
+        return new SourceSettings(pcap == null ? d.pcap() : Path.of(pcap), speed, liveCapture);
     }
 
     String string(String path, String raw) {

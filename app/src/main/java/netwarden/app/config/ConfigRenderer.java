@@ -16,6 +16,7 @@ import netwarden.engine.detect.Metric;
 import netwarden.engine.detect.ScopeRules;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSpec;
+import netwarden.sources.live.CaptureConfig;
 
 /**
  * Prints a {@link NetwardenConfig} as YAML in the same keys a config file uses, every default filled
@@ -88,12 +89,25 @@ public final class ConfigRenderer {
         source.put("pcap", c.source().pcap() == null ? null : c.source().pcap().toString());
         source.put("speed", c.source().speed().text());
 
+        capture(root.putObject("capture"), c.source().liveCapture(), c.capture());
         detection(root.putObject("detection"), e.detection());
         root.putObject("state").put("dir", c.state().dir().toString());
         root.putObject("incidents").put("dir", c.incidents().dir().toString()).put("queue", c.incidents().queue());
         NotifyRenderer.notify(root.putObject("notify"), c.notifications());
         NotifyRenderer.enrich(root.putObject("enrich"), c.enrich());
         return root;
+    }
+
+    /** Every key, defaults included; {@code enabled} says whether {@code run} captures live when no capture file is given. */
+    private static void capture(ObjectNode n, boolean enabled, CaptureConfig c) {
+        n.put("enabled", enabled).put("mode", c.mode().key());
+        ArrayNode interfaces = n.putArray("interfaces");
+        c.interfaces().forEach(interfaces::add);
+        n.put("netns", c.netns()).put("snaplen", c.snaplen()).put("promiscuous", c.promiscuous())
+                .put("immediate", c.immediate()).put("buffer-size", c.bufferSize()).put("bpf-filter", c.bpfFilter())
+                .put("handoff-capacity", c.handoffCapacity()).put("ebpf-flow-entries", c.ebpfFlowEntries())
+                .put("ebpf-object", c.ebpfObject() == null ? null : c.ebpfObject().toString())
+                .put("poll-interval", Durations.format(c.pollInterval()));
     }
 
     private static void detection(ObjectNode n, DetectionConfig d) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.engine.EngineConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sources.live.CaptureConfig;
 
 /**
  * The whole effective configuration: what a YAML file, the environment and the defaults add up to.
@@ -15,15 +16,17 @@ import netwarden.sinks.notify.config.NotifyConfig;
  * Attack detection is part of {@link EngineConfig#detection()}; notifications (the {@code notify}
  * section, with {@code NETWARDEN_DISCORD_WEBHOOK} applied; a record component cannot be called
  * {@code notify}, which {@link Object} has) and GeoIP/ASN enrichment ({@code enrich}) are documented
- * in docs/notify.md.
+ * in docs/notify.md. Live capture settings ({@code capture}) are used by {@code run} when
+ * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md).
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
-                              StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich) {
+                              CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(notifications, "notify");
@@ -43,32 +46,36 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
     public static NetwardenConfig defaults() {
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
-                state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
+                CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
                 EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()));
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, state, incidents, notifications, enrich);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich);
+    }
+
+    public NetwardenConfig withCapture(CaptureConfig c) {
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, state, incidents, n, enrich);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, state, incidents, notifications, e);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e);
     }
 
     /**
@@ -78,7 +85,7 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
     public NetwardenConfig withStateDir(Path dir) {
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
-        return new NetwardenConfig(http, apiTokens, engine, source, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
                 notifications, e);
     }
 }

@@ -3,6 +3,7 @@ package netwarden.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import netwarden.app.capture.RawCapture;
 import netwarden.app.notify.NotifyYaml;
 
 /**
@@ -14,10 +15,10 @@ import netwarden.app.notify.NotifyYaml;
  * clash with {@link Object#notify()}).
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
-                 Windows windows, Flows flows, Source source, Detection detection, State state, Incidents incidents,
+                 Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
                  @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 

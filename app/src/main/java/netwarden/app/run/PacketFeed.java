@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 import netwarden.engine.Engine;
 
 /**
- * A producer of packets for the live pipeline: a capture file, synthetic demo traffic, later live
+ * A producer of packets for the live pipeline: a capture file, synthetic demo traffic, live
  * capture. {@link #run} is called once, on the pipeline thread, which owns the engine.
  */
 public interface PacketFeed {

@@ -11,25 +11,33 @@ import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
 import netwarden.app.UsageException;
 import netwarden.app.VersionProvider;
+import netwarden.app.capture.CaptureFeed;
+import netwarden.app.capture.CaptureOptions;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.config.ReplaySpeed;
 import netwarden.app.config.SourceSettings;
+import netwarden.model.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code netwarden run}: the live pipeline with metrics, the API and notifications, until SIGTERM
  * or SIGINT. The packet source is a capture file ({@code --pcap}) replayed in real time or at full
- * speed; after it ends the final state stays served. HTTPS comes with {@code --web-config}.
+ * speed (after it ends the final state stays served), or live capture ({@code --capture},
+ * {@code --interface} or the {@code capture:} section; opened before the HTTP port is served, so
+ * a missing permission or interface fails at once). HTTPS comes with {@code --web-config}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the pipeline with Prometheus metrics and the JSON API on one HTTP port",
             "(default 127.0.0.1:9420) until stopped with Ctrl-C or SIGTERM.",
-            "Source: a capture file (--pcap or source.pcap), replayed live; after it ends the final state stays served.",
+            "Source, chosen explicitly: a capture file (--pcap or source.pcap), replayed live (after it ends the final",
+            "state stays served); or live capture (--capture/--interface, or a capture: section in the config) with",
+            "eBPF, libpcap or /proc, which needs root or capabilities for ebpf and pcap (docs/capture.md).",
             "Attacks are logged and archived (incidents.dir); learned baselines persist in state.dir.",
             "API token: api.tokens in the config, or NETWARDEN_API_TOKEN (masked addresses).",
             "Notifications: notify in the config, or NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> (docs/notify.md).",
@@ -45,8 +53,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDR:PORT", description = "HTTP listen address (default 127.0.0.1:9420).")
     ListenAddress listen;
 
-    @Option(names = "--pcap", paramLabel = "FILE", description = "Capture file to feed through the live pipeline.")
+    @Option(names = "--pcap", paramLabel = "FILE", description = "Capture file to feed through the live pipeline (instead of live capture).")
     Path pcap;
+
+    @Mixin
+    CaptureOptions capture;
 
     @Option(names = "--speed", paramLabel = "realtime|max", description = "Replay speed of --pcap: realtime (default) or max.")
     ReplaySpeed speed;
@@ -66,21 +77,33 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NetwardenConfig effective = effectiveConfig();
         Path file = effective.source().pcap();
-        if (!Files.isRegularFile(file) || !Files.isReadable(file))
+        if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file)))
             throw new IOException("cannot read capture file " + file + (Files.exists(file) ? ": not a readable file" : ": no such file"));
         if (effective.apiTokens().isEmpty())
             LOG.warn("no API token configured: /api/v1{} will answer 401; set NETWARDEN_API_TOKEN or api.tokens",
                     effective.http().metricsAuth() ? " and /metrics" : "");
 
-        PacketFeed feed = new FileFeed(file, effective.source().speed());
+        // Live capture is planned (mode chosen, and logged) before anything starts.
+        CaptureFeed live = file == null ? CaptureFeed.prepare(effective.capture(), Clock.SYSTEM) : null;
+        PacketFeed feed = live != null ? live : new FileFeed(file, effective.source().speed());
         LiveRuntime runtime = new LiveRuntime(effective, feed);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        runtime.start();
+        try {
+            if (live != null) {
+                live.registerMetrics(runtime.registry());
+                live.open(); // before serving: a missing permission or interface fails the command at once
+            }
+            runtime.start();
+        } catch (Exception e) {
+            if (live != null) live.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
             stopping.set(true);
             LOG.info("stopping");
             runtime.close();
+            if (live != null) live.close(); // stops capture (detaching eBPF) even if the pipeline did not
             LOG.info("stopped");
             stopped.countDown();
         }));
@@ -97,17 +120,28 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The config file (or defaults) with the command-line flags applied; fails with exit 2 when no source is set. */
+    /**
+     * The config file (or defaults) with the command-line flags applied. The source is explicit,
+     * never a surprise: a capture file (--pcap, else source.pcap) is replayed; else live capture
+     * runs when asked for (--capture/--interface, or a capture: section in the file). Fails with
+     * exit 2 when neither is set, or when --pcap and --capture are both given.
+     */
     NetwardenConfig effectiveConfig() {
         NetwardenConfig c = config == null ? context.configLoader().defaults() : context.configLoader().load(config);
         if (listen != null) c = c.withHttp(c.http().withListen(listen));
         if (webConfig != null) c = c.withHttp(c.http().withWebConfig(webConfig));
         if (allowPlainHttp) c = c.withHttp(c.http().withAllowPlainHttp(true));
+        boolean captureFlags = capture.requested();
+        if (pcap != null && captureFlags)
+            throw new UsageException("--pcap and --capture/--interface exclude each other: replay a capture file or capture live, not both");
         SourceSettings s = c.source();
-        c = c.withSource(new SourceSettings(pcap != null ? pcap : s.pcap(), speed != null ? speed : s.speed()));
-        if (c.source().pcap() == null)
-            throw new UsageException("no packet source configured: give --pcap FILE (or source.pcap in the config file); "
-                    + "live capture is not available yet. To see netwarden work without a capture, run 'netwarden demo'.");
+        Path file = captureFlags ? null : pcap != null ? pcap : s.pcap();
+        c = c.withSource(new SourceSettings(file, speed != null ? speed : s.speed(), captureFlags || s.liveCapture()));
+        c = c.withCapture(capture.applyTo(c.capture()));
+        if (file == null && !c.source().liveCapture())
+            throw new UsageException("no packet source configured: give --pcap FILE (or source.pcap in the config file) to replay a "
+                    + "capture, or --capture auto|ebpf|pcap|proc [--interface IF] (or a capture: section) to capture live "
+                    + "(needs root or capabilities, see docs/capture.md). To see netwarden work without either, run 'netwarden demo'.");
         return c;
     }
 
