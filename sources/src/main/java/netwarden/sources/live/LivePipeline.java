@@ -83,6 +83,7 @@ public final class LivePipeline implements AutoCloseable {
     public void run(Engine engine, BooleanSupplier stop) throws CaptureException {
         open();
         Packet p = new Packet();
+        int[] engineLinkType = {-1};
         FrameRing.FrameSink frames = (MemorySegment data, long offset, int capLen, int wireLen, int linkType, long ts) -> {
             p.reset();
             p.tsNanos = ts;
@@ -90,7 +91,8 @@ public final class LivePipeline implements AutoCloseable {
             p.capLen = capLen;
             p.linkType = linkType;
             PacketDecoder.decode(linkType, data, offset, capLen, p);
-            engine.onPacket(p);
+            if (linkType != engineLinkType[0]) engine.linkType(engineLinkType[0] = linkType); // for attack sample pcaps
+            engine.onPacket(p, data, offset); // the frame is copied at once if an attack keeps it as a sample
         };
         AggregateRing.AggregateSink aggregates = engine::onAggregate;
         long nextTick = Long.MIN_VALUE;

@@ -70,6 +70,9 @@ class LiveFloodDetectionTest {
                 assertThat(detectedAfterMillis).as("detected within 5 s of the flood's start").isLessThan(5_000);
                 Incident live = engine.published().get().activeIncidents().stream().findFirst().orElse(start);
                 assertThat(live.packets()).isPositive();
+                assertThat(live.sample()).as("live incidents keep raw frames for their sample pcap").isNotEmpty();
+                assertThat(live.sample().getFirst().linkType()).isEqualTo(1);
+                assertThat(live.sample().getFirst().data().length).isEqualTo(live.sample().getFirst().wireLen());
             }
             assertThat(pipeline.failure()).isNull();
         }
