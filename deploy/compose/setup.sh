@@ -73,12 +73,14 @@ if [[ $(id -u) -eq 0 ]]; then
     chown 65534:65534 secrets/prometheus_token secrets/alertmanager_token secrets/smtp_password
     chgrp 65534 tls/client-key.pem && chmod 640 tls/client-key.pem
     chmod 755 tls && chmod 644 tls/ca.pem tls/client.pem tls/server.pem
-    if [[ ${user:-0:0} != 0:0 ]]; then chown "${user%%:*}" tls/server-key.pem; fi
+    # Unprivileged netwarden (proc mode) owns its server key and the client key its healthcheck presents;
+    # the client key's group stays nobody's, for Prometheus.
+    if [[ ${user:-0:0} != 0:0 ]]; then chown "${user%%:*}" tls/server-key.pem tls/client-key.pem; fi
     note "ownership set for the containers' users"
 else
     note "not root: to let the containers read their files, run:"
     echo "  sudo chown 65534:65534 secrets/prometheus_token secrets/alertmanager_token secrets/smtp_password"
     echo "  sudo chgrp 65534 tls/client-key.pem && sudo chmod 640 tls/client-key.pem && chmod 755 tls"
-    if [[ ${user:-0:0} != 0:0 ]]; then echo "  sudo chown ${user%%:*} tls/server-key.pem"; fi
+    if [[ ${user:-0:0} != 0:0 ]]; then echo "  sudo chown ${user%%:*} tls/server-key.pem tls/client-key.pem"; fi
 fi
 note "done: docker compose up -d --build"

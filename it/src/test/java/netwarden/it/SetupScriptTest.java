@@ -63,6 +63,28 @@ class SetupScriptTest {
         assertThat(again.lines().filter(l -> l.startsWith("NETWARDEN_PROMETHEUS_TOKEN="))).hasSize(1);
     }
 
+    @Test
+    void anUnprivilegedNetwardenOwnsTheKeysItPresents() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "chown needs root");
+        Path compose = Files.createDirectories(tmp.resolve("compose"));
+        for (String f : List.of("setup.sh", ".env.example", "docker-compose.yml"))
+            Files.copy(Repo.deploy("compose").resolve(f), compose.resolve(f));
+        Files.writeString(compose.resolve(".env"), Files.readString(compose.resolve(".env.example"))
+                .replace("NETWARDEN_USER=0:0", "NETWARDEN_USER=10001:10001"));
+        Path cli = tmp.resolve("netwarden");
+        Files.writeString(cli, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
+                + System.getProperty("java.class.path") + "' " + TlsCli.class.getName() + " \"$@\"\n");
+        cli.toFile().setExecutable(true);
+        Tools.Result r = Tools.run(List.of("bash", compose.resolve("setup.sh").toString()), Map.of("NETWARDEN_CLI", cli.toString()), compose, 120);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        // The healthcheck presents the client certificate: the unprivileged user must read its key, Prometheus (group) too.
+        Path clientKey = compose.resolve("tls/client-key.pem");
+        assertThat(Files.getAttribute(clientKey, "unix:uid")).isEqualTo(10001);
+        assertThat(Files.getAttribute(clientKey, "unix:gid")).isEqualTo(65534);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientKey))).isEqualTo("rw-r-----");
+        assertThat(Files.getAttribute(compose.resolve("tls/server-key.pem"), "unix:uid")).isEqualTo(10001);
+    }
+
     private static String value(String dotEnv, String key) {
         Matcher m = Pattern.compile("(?m)^" + key + "=(.*)$").matcher(dotEnv);
         assertThat(m.find()).as(key + " in .env").isTrue();
