@@ -54,8 +54,9 @@ class LiveFloodDetectionTest {
                 traffic.udpServer(lab.serverNsPath(), lab.serverV4(), false);
                 Thread.sleep(500);
                 long started = System.nanoTime();
+                // 10 kpps for 2 s: the flood outlasts detection, so frames after it are sampled too.
                 Thread flood = traffic.udpClient(lab.peerNsPath(), lab.peerV4(99), lab.serverV4(), 'F', GameTraffic.FLOOD_PAYLOAD,
-                        FLOOD, 0, false);
+                        FLOOD, 100_000, false);
                 long deadline = System.currentTimeMillis() + 10_000;
                 while (events.stream().noneMatch(e -> e instanceof Event.AttackStarted) && System.currentTimeMillis() < deadline)
                     Thread.sleep(20);
@@ -68,7 +69,10 @@ class LiveFloodDetectionTest {
                 assertThat(start.multiSource()).isFalse();
                 assertThat(start.currentPps()).isGreaterThan(2000);
                 assertThat(detectedAfterMillis).as("detected within 5 s of the flood's start").isLessThan(5_000);
-                Incident live = engine.published().get().activeIncidents().stream().findFirst().orElse(start);
+                // The published snapshot is refreshed every second; the incident stays open for the quiet period.
+                Incident live = start;
+                for (long until = System.currentTimeMillis() + 4000; System.currentTimeMillis() < until && live.sample().isEmpty(); Thread.sleep(100))
+                    live = engine.published().get().activeIncidents().stream().findFirst().orElse(live);
                 assertThat(live.packets()).isPositive();
                 assertThat(live.sample()).as("live incidents keep raw frames for their sample pcap").isNotEmpty();
                 assertThat(live.sample().getFirst().linkType()).isEqualTo(1);
