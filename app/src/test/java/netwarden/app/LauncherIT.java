@@ -59,6 +59,25 @@ class LauncherIT {
     }
 
     @Test
+    void theAotTrainingRunKeepsStdoutToTheReportAndTheCacheIsUsedAfter() throws Exception {
+        Path jar = Files.copy(Launcher.JAR, dir.resolve("netwarden.jar"));
+        Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
+        Map<String, String> env = Map.of("NETWARDEN_JAR", jar.toString());
+        for (int run = 1; run <= 2; run++) {
+            Launcher.Result r = Launcher.run(env, "replay", pcap.toString(), "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out().lines()).as("run %d: one JSON line and nothing from the JVM", run).hasSize(1);
+            assertThat(r.out()).startsWith("{\"file\":");
+            assertThat(r.err()).as("run %d stderr", run).doesNotContain("AOT");
+            if (run == 1) { // the cache is built in the background after the first run
+                for (long until = System.currentTimeMillis() + 60_000; !Files.exists(dir.resolve("netwarden.aot")) && System.currentTimeMillis() < until; )
+                    Thread.sleep(200);
+                assertThat(dir.resolve("netwarden.aot")).isRegularFile();
+            }
+        }
+    }
+
+    @Test
     void saysHowToBuildWhenTheJarIsMissing() throws Exception {
         Launcher.Result r = Launcher.run(Map.of("NETWARDEN_JAR", dir.resolve("none.jar").toString()), "--version");
         assertThat(r.code()).isEqualTo(1);
