@@ -174,10 +174,25 @@ public final class Detector {
 
     private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment data, long frameOffset) {
         touch(s);
+        if (data != null && cfg.samplePackets() > 0) keepEarlyFrame(s, p, data, frameOffset);
         s.slots.add(features, count, bytes);
         s.ttl(p.ttl);
         if ((features & Features.REFLECTION) != 0) s.reflection[AmplificationPorts.index(p.srcPort)] += count;
         if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets(), linkType);
+    }
+
+    /** Copies the first few frames of each slot; cheap (a few copies per 100 ms), and only what a short attack leaves. */
+    private void keepEarlyFrame(Scope s, Packet p, MemorySegment data, long frameOffset) {
+        if (s.preSlot != slot) {
+            s.preSlot = slot;
+            s.preCount = 0;
+        }
+        if (s.preCount >= Scope.PRE_FRAMES) return;
+        int i = (int) Math.floorMod(slot, (long) Slots.COUNT) * Scope.PRE_FRAMES + s.preCount++;
+        long length = Math.min(p.capLen, data.byteSize() - frameOffset);
+        s.preFrames[i] = new netwarden.model.CapturedFrame(p.tsNanos, linkType, p.wireLen,
+                data.asSlice(frameOffset, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+        s.preFrameSlot[i] = slot;
     }
 
     private void touch(Scope s) {
@@ -343,6 +358,7 @@ public final class Detector {
             return;
         }
         var inc = new IncidentState(s, Math.max(onsetSlot, s.slots.openSlot() - Slots.COUNT + 1), verdict, t.metric, value, t.threshold);
+        inc.seedSample(s, cfg.samplePackets());
         inc.rate(s.slots, s.slots.openSlot());
         inc.peakPps = Math.max(inc.peakPps, inc.currentPps);
         inc.peakBps = Math.max(inc.peakBps, inc.currentBps);

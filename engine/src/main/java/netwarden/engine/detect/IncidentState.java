@@ -48,6 +48,15 @@ final class IncidentState {
         }
     }
 
+    /** Starts the sample with the frames the scope kept from the onset on, oldest first. */
+    void seedSample(Scope s, int limit) {
+        var early = new ArrayList<CapturedFrame>();
+        for (int i = 0; i < s.preFrames.length; i++)
+            if (s.preFrames[i] != null && s.preFrameSlot[i] >= onsetSlot) early.add(s.preFrames[i]);
+        early.sort(java.util.Comparator.comparingLong(CapturedFrame::tsNanos));
+        for (CapturedFrame f : early) if (sample.size() < limit) sample.add(f);
+    }
+
     void apply(Classifier.Verdict v) {
         kind = v.kind();
         reason = v.reason();

@@ -35,6 +35,15 @@ public final class Scope implements Keyed {
     IncidentState ended;
     /** For a service scope: the scope of its host, once the detector has seen both. */
     Scope host;
+    /**
+     * The first {@link #PRE_FRAMES} frames of each of the last ten slots, so an incident can keep the
+     * frames from its onset even when the attack was over before it was detected (a 20 ms burst).
+     */
+    static final int PRE_FRAMES = 4;
+    final netwarden.model.CapturedFrame[] preFrames = new netwarden.model.CapturedFrame[Slots.COUNT * PRE_FRAMES];
+    final long[] preFrameSlot = new long[Slots.COUNT * PRE_FRAMES];
+    long preSlot = Long.MIN_VALUE;
+    int preCount;
 
     Scope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier secondSources, DistinctCounter ownSources) {
         this.kind = kind;

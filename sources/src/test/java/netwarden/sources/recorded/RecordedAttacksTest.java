@@ -56,6 +56,9 @@ class RecordedAttacksTest {
             assertThat(i.kind()).isEqualTo("reflection_snmp");
             assertThat(i.reason()).contains("UDP source port 161");
             assertThat(i.spoofingSuspected()).isFalse();
+            // The whole attack lasts 23 ms, less than its detection: the sample holds frames from its onset.
+            assertThat(i.sample()).isNotEmpty();
+            assertThat(i.sample().getFirst().linkType()).isEqualTo(1);
         });
         assertThat(found.stream().mapToLong(Incident::packets).sum()).isBetween(3_900L, 4_079L);
     }
