@@ -33,7 +33,7 @@ final class Libbpf {
     static final int TC_OPTS_SIZE = 32;
     private static final int LOG_LINES = 200;
 
-    private static volatile Libbpf instance;
+    private static final NativeLib.Binding<Libbpf> BINDING = new NativeLib.Binding<>(NAMES, Libbpf::new, "libbpf", "libbpf1");
     private static final ArrayDeque<String> LOG = new ArrayDeque<>();
 
     final MethodHandle openMem, load, closeObject, findProgram, programFd, findMap, mapFd, setMaxEntries, hookCreate,
@@ -66,24 +66,12 @@ final class Libbpf {
 
     /** The bindings, loaded once; throws UnsatisfiedLinkError naming the libraries tried. */
     static Libbpf get() {
-        Libbpf l = instance;
-        if (l == null) {
-            synchronized (Libbpf.class) {
-                if (instance == null) instance = new Libbpf(NativeLib.load(NAMES));
-                l = instance;
-            }
-        }
-        return l;
+        return BINDING.get();
     }
 
     /** Null when libbpf loads, else why not. */
     static String unavailableReason() {
-        try {
-            get();
-            return null;
-        } catch (UnsatisfiedLinkError e) {
-            return "libbpf not found (" + e.getMessage() + "); install libbpf1";
-        }
+        return BINDING.unavailableReason();
     }
 
     /** libbpf's text for a (negative or positive) error code. */

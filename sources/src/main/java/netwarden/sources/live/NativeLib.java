@@ -41,6 +41,47 @@ public final class NativeLib {
     }
 
     /**
+     * A binding built on first use from the first loadable library of a list, shared by the
+     * process. A load failure is not remembered: every use retries and throws, so installing the
+     * library later works without a restart.
+     */
+    public static final class Binding<T> {
+        private final List<String> names;
+        private final java.util.function.Function<NativeLib, T> make;
+        private final String library, debianPackage;
+        private volatile T instance;
+
+        public Binding(List<String> names, java.util.function.Function<NativeLib, T> make, String library, String debianPackage) {
+            this.names = List.copyOf(names);
+            this.make = make;
+            this.library = library;
+            this.debianPackage = debianPackage;
+        }
+
+        /** The binding, loaded once; throws UnsatisfiedLinkError naming the libraries tried. */
+        public T get() {
+            T t = instance;
+            if (t == null) {
+                synchronized (this) {
+                    if (instance == null) instance = make.apply(load(names));
+                    t = instance;
+                }
+            }
+            return t;
+        }
+
+        /** Null when the library loads, else why not and what to install (for mode selection). */
+        public String unavailableReason() {
+            try {
+                get();
+                return null;
+            } catch (UnsatisfiedLinkError e) {
+                return library + " not found (" + e.getMessage() + "); install " + debianPackage;
+            }
+        }
+    }
+
+    /**
      * Loads the first library of {@code names} that the dynamic loader finds.
      *
      * @throws UnsatisfiedLinkError naming every library tried

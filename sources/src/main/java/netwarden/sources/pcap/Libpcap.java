@@ -26,7 +26,7 @@ final class Libpcap {
     /** struct pcap_stat: u_int ps_recv, ps_drop, ps_ifdrop. */
     static final int STAT_SIZE = 12;
 
-    private static volatile Libpcap instance;
+    private static final NativeLib.Binding<Libpcap> BINDING = new NativeLib.Binding<>(NAMES, Libpcap::new, "libpcap", "libpcap0.8");
 
     final String library;
     final MethodHandle create, setSnaplen, setPromisc, setImmediate, setBufferSize, setTimeout, setTstampPrecision,
@@ -63,24 +63,12 @@ final class Libpcap {
      * @throws UnsatisfiedLinkError when no libpcap is installed (the message names the libraries tried)
      */
     static Libpcap get() {
-        Libpcap l = instance;
-        if (l == null) {
-            synchronized (Libpcap.class) {
-                if (instance == null) instance = new Libpcap(NativeLib.load(NAMES));
-                l = instance;
-            }
-        }
-        return l;
+        return BINDING.get();
     }
 
     /** Null when libpcap loads, else why not (for mode selection). */
     static String unavailableReason() {
-        try {
-            get();
-            return null;
-        } catch (UnsatisfiedLinkError e) {
-            return "libpcap not found (" + e.getMessage() + "); install libpcap0.8";
-        }
+        return BINDING.unavailableReason();
     }
 
     String version() {
