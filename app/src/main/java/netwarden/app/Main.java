@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 import netwarden.app.config.ConfigException;
 import netwarden.app.config.Durations;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.ReplaySpeed;
 import netwarden.server.tls.TlsConfigException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -29,7 +32,7 @@ public final class Main {
 
     /** Runs the command line in-process with the given environment and streams; returns the exit code. */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(context);
+        CommandLine cl = commandLine(context, args);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -40,9 +43,30 @@ public final class Main {
         }
     }
 
-    /** The configured picocli command line (converters, exit codes, error handling). */
+    /** The configured picocli command line with every subcommand (converters, exit codes, error handling). */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cl = new CommandLine(new NetwardenCommand(), new ContextFactory(context));
+        return commandLine(context, NetwardenCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a subcommand, only that one is
+     * built (help, bad usage and top-level options get the whole tree).
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
+        if (args.length > 0) {
+            for (Class<?> type : NetwardenCommand.SUBCOMMANDS) {
+                if (type != HelpCommand.class && type.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(context, List.of(type));
+                }
+            }
+        }
+        return commandLine(context);
+    }
+
+    private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cl = new CommandLine(new NetwardenCommand(), factory);
+        for (Class<?> type : subcommands) cl.addSubcommand(new CommandLine(type, factory));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(ListenAddress.class, converter(ListenAddress::parse));
         cl.registerConverter(ReplaySpeed.class, converter(ReplaySpeed::parse));

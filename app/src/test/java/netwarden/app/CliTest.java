@@ -34,6 +34,25 @@ class CliTest {
     }
 
     @Test
+    void aNamedCommandBuildsOnlyItsOwnTreeAndEverythingElseTheWholeOne() {
+        CliContext context = new CliContext(Map.of());
+        assertThat(Main.commandLine(context, "replay", "x.pcap").getSubcommands()).containsOnlyKeys("replay");
+        assertThat(Main.commandLine(context, "notify", "test").getSubcommands()).containsOnlyKeys("notify");
+        assertThat(Main.commandLine(context, "notify", "test").getSubcommands().get("notify").getSubcommands()).containsKey("test");
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "replay"}, {"frobnicate"}}) {
+            assertThat(Main.commandLine(context, args).getSubcommands()).as(String.join(" ", args))
+                    .containsOnlyKeys("run", "replay", "check-config", "demo", "notify", "geoip", "tls", "help");
+        }
+    }
+
+    @Test
+    void convertersAndExitCodesReachALazilyBuiltCommand() {
+        CliRun run = CliRun.of("run", "--listen", "nowhere", "--pcap", "x");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("nowhere");
+    }
+
+    @Test
     void commandGroupsWithoutASubcommandSayWhichExist() {
         for (String group : new String[] {"notify", "geoip", "tls"}) {
             CliRun run = CliRun.of(group);

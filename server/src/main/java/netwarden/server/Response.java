@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Objects;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.sinks.json.JsonText;
 
 /** What a handler answers: status, body with its content type, and any extra headers. Immutable. */
 public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -23,7 +23,7 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
     public static Response json(int status, JsonNode body, Map<String, String> headers) {
         try {
-            return new Response(status, JSON, SnapshotJson.MAPPER.writeValueAsBytes(body), headers);
+            return new Response(status, JSON, JsonText.mapper().writeValueAsBytes(body), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of JSON nodes always serializes", e);
         }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import netwarden.model.EngineSnapshot;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.sinks.json.JsonText;
 import netwarden.sinks.metrics.NetwardenMetrics;
 import org.junit.jupiter.api.AfterEach;
 
@@ -59,6 +59,6 @@ abstract class ServerHarness {
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {
-        return SnapshotJson.MAPPER.readTree(response.body());
+        return JsonText.mapper().readTree(response.body());
     }
 }

@@ -1,6 +1,5 @@
 package netwarden.app.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import netwarden.model.PlayerSnapshot;
@@ -8,6 +7,7 @@ import netwarden.model.Proto;
 import netwarden.model.ServiceSnapshot;
 import netwarden.model.TrafficRow;
 import netwarden.sinks.json.AddressFormat;
+import netwarden.sinks.json.JsonText;
 import netwarden.sinks.json.SnapshotJson;
 
 /**
@@ -23,11 +23,7 @@ public final class ReplayJson {
     private ReplayJson() {}
 
     public static String line(ReplayReport r) {
-        try {
-            return SnapshotJson.MAPPER.writeValueAsString(tree(r));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write replay JSON", e); // a tree of plain values always writes
-        }
+        return JsonText.write(tree(r));
     }
 
     public static ObjectNode tree(ReplayReport r) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netwarden.model.Event;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.sinks.json.JsonText;
 
 /**
  * Reads Alertmanager's webhook payload, version "4", into {@link Event.ExternalAlert}s. Pure: no
@@ -53,7 +53,7 @@ public final class AlertmanagerPayload {
     public static List<Event.ExternalAlert> parse(byte[] body) throws InvalidPayloadException {
         JsonNode root;
         try {
-            root = SnapshotJson.MAPPER.readTree(body);
+            root = JsonText.mapper().readTree(body);
         } catch (JsonProcessingException e) {
             throw new InvalidPayloadException("body is not valid JSON: " + e.getOriginalMessage(), true);
         } catch (java.io.IOException e) {

@@ -19,7 +19,7 @@ import netwarden.server.ApiToken;
 import netwarden.server.ApiTokens;
 import netwarden.server.HttpServerConfig;
 import netwarden.server.NetwardenHttpServer;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.sinks.json.JsonText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class AlertmanagerReceiverTest {
         start(received::add);
         HttpResponse<String> r = post(AlertmanagerPayloadTest.SAMPLE.replace("\"00ff\"", "\"zz\""), TOKEN);
         assertThat(r.statusCode()).isEqualTo(400);
-        JsonNode body = SnapshotJson.MAPPER.readTree(r.body());
+        JsonNode body = JsonText.mapper().readTree(r.body());
         assertThat(body.get("error").asText()).isEqualTo("alerts[1].fingerprint must be hexadecimal: \"zz\"");
         assertThat(body.get("status").asInt()).isEqualTo(400);
         assertThat(post("{oops", TOKEN).statusCode()).isEqualTo(400);

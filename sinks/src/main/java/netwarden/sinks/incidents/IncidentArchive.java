@@ -13,6 +13,7 @@ import netwarden.model.Event;
 import netwarden.model.EventListener;
 import netwarden.model.Incident;
 import netwarden.sinks.json.AddressFormat;
+import netwarden.sinks.json.JsonText;
 import netwarden.sinks.json.SnapshotJson;
 
 /**
@@ -52,7 +53,7 @@ public final class IncidentArchive implements EventListener, AutoCloseable {
         Files.createDirectories(dir);
         String name = fileName(i.id());
         Path target = dir.resolve(name + ".json");
-        atomically(target, out -> SnapshotJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, json.incident(i)));
+        atomically(target, out -> JsonText.mapper().writerWithDefaultPrettyPrinter().writeValue(out, json.incident(i)));
         if (!i.sample().isEmpty()) atomically(dir.resolve(name + ".pcap"), out -> SamplePcap.write(out, i.sample()));
         written.incrementAndGet();
         return target;

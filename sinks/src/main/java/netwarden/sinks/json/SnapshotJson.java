@@ -1,8 +1,5 @@
 package netwarden.sinks.json;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,15 +34,10 @@ import netwarden.model.WindowStats;
  *
  * <p>Timestamps are epoch seconds as JSON numbers with up to 9 decimals. Player and source
  * addresses go through the {@link AddressFormat}; service addresses are the operator's own and are
- * always written in full. Serialize with {@link #MAPPER} (or any mapper: numbers are built so they
+ * always written in full. Serialize with {@link JsonText} (or any mapper: numbers are built so they
  * never print in exponent form). Instances are immutable and thread-safe.
  */
 public final class SnapshotJson {
-    /** A mapper for these nodes; writes BigDecimals plainly. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final AddressFormat addresses;

@@ -14,7 +14,7 @@ import netwarden.model.Ip;
 import netwarden.model.PortCount;
 import netwarden.model.Severity;
 import netwarden.model.SourceCount;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.sinks.json.JsonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class IncidentArchiveTest {
             archive.onEvent(new Event.AttackEnded(2, "game", incident(sample)));
         }
         Path json = dir.resolve("service_game_1800000000.json");
-        var node = SnapshotJson.MAPPER.readTree(json.toFile());
+        var node = JsonText.mapper().readTree(json.toFile());
         assertThat(node.get("kind").asText()).isEqualTo("udp_flood");
         assertThat(node.get("end").decimalValue()).isEqualByComparingTo("1800000010.5");
         assertThat(node.get("top_sources").get(0).get("address").asText()).isEqualTo("203.0.113.1");

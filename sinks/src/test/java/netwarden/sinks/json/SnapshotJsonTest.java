@@ -17,7 +17,7 @@ class SnapshotJsonTest {
     @Test
     void serviceHasTheReplayFieldsAndTheNewestBin() throws Exception {
         ObjectNode s = full.service(Fixtures.quake());
-        assertThat(SnapshotJson.MAPPER.writeValueAsString(s)).isEqualTo("""
+        assertThat(JsonText.mapper().writeValueAsString(s)).isEqualTo("""
                 {"id":"quake","name":"quake","address":"192.0.2.10","proto":"udp","port":27960,\
                 "connect":"connect play.example.org:27960","discovered":false,"packets_in":1000,"bytes_in":64000,\
                 "packets_out":900,"bytes_out":72000,"peak_pps":40,"peak_bps":32000,"players_now":2,"players_peak":3,\
@@ -55,7 +55,7 @@ class SnapshotJsonTest {
 
     @Test
     void playerTimestampsAreEpochSecondsWithUpToNineDecimals() throws Exception {
-        assertThat(SnapshotJson.MAPPER.writeValueAsString(full.player(Fixtures.player()))).isEqualTo("""
+        assertThat(JsonText.mapper().writeValueAsString(full.player(Fixtures.player()))).isEqualTo("""
                 {"service":"quake","address":"10.201.0.7","first_seen":1795268310,"last_seen":1795268313.898023,\
                 "packets_in":500,"packets_out":450,"bytes_in":32000,"bytes_out":36000,"joined_at":1795268311.5,\
                 "left":false,"left_at":null}""");
@@ -81,7 +81,7 @@ class SnapshotJsonTest {
 
     @Test
     void windowListsTopSourcesThroughTheAddressFormat() throws Exception {
-        assertThat(SnapshotJson.MAPPER.writeValueAsString(full.window(Fixtures.window(1_795_268_313L, 12))))
+        assertThat(JsonText.mapper().writeValueAsString(full.window(Fixtures.window(1_795_268_313L, 12))))
                 .isEqualTo("""
                 {"start":1795268313,"packets":12,"bytes":1200,"pps":12,"bps":9600,"sources":3,\
                 "sources_estimated":false,"new_sources":1,"top_sources":[{"address":"10.201.0.7","packets":10,\
