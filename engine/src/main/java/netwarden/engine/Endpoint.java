@@ -18,13 +18,12 @@ import netwarden.model.WindowStats;
  * packet, so a service discovered at second 15 still reports its traffic and players from second 0.
  * Owned by the pipeline thread.
  */
-final class Endpoint implements Keyed {
+final class Endpoint extends Keyed {
     final long id;
     final ServiceKey key;
     final String name;
     final String connect;
     final boolean configured;
-    private final int hash;
     boolean promoted;
     String serviceId;
 
@@ -52,12 +51,12 @@ final class Endpoint implements Keyed {
     Scope scope;
 
     Endpoint(long id, ServiceKey key, String name, String connect, boolean configured, WindowConfig windows) {
+        super(key.address().hi(), key.address().lo(), portKey(key.proto(), key.port()));
         this.id = id;
         this.key = key;
         this.name = name;
         this.connect = connect;
         this.configured = configured;
-        this.hash = KeyedTable.hash(key.address().hi(), key.address().lo(), portKey(key.proto(), key.port()));
         this.binSources = new DistinctCounter(windows.exactSourcesLimit());
         this.top = new TopSources(windows.topSources());
     }
@@ -80,9 +79,4 @@ final class Endpoint implements Keyed {
         touched.clear();
         active = false;
     }
-
-    @Override public long k1() { return key.address().hi(); }
-    @Override public long k2() { return key.address().lo(); }
-    @Override public long k3() { return portKey(key.proto(), key.port()); }
-    @Override public int keyHash() { return hash; }
 }

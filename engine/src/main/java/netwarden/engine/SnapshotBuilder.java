@@ -36,7 +36,7 @@ final class SnapshotBuilder {
     }
 
     static PlayerSnapshot player(Endpoint e, Flow f, long leftNanos) {
-        return new PlayerSnapshot(e.serviceId, new Ip(f.srcHi, f.srcLo), f.firstSeen, f.lastSeen,
+        return new PlayerSnapshot(e.serviceId, new Ip(f.srcHi(), f.srcLo()), f.firstSeen, f.lastSeen,
                 f.packetsIn, f.packetsOut, f.bytesIn, f.bytesOut, f.joinedAt, leftNanos);
     }
 }

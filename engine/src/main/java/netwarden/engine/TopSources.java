@@ -48,7 +48,7 @@ final class TopSources {
     List<SourceCount> list(long forSecond) {
         if (second != forSecond || size == 0) return List.of();
         var out = new ArrayList<SourceCount>(size);
-        for (int i = 0; i < size; i++) out.add(new SourceCount(new Ip(kept[i].srcHi, kept[i].srcLo), kept[i].binIn, kept[i].binBytesIn));
+        for (int i = 0; i < size; i++) out.add(new SourceCount(new Ip(kept[i].srcHi(), kept[i].srcLo()), kept[i].binIn, kept[i].binBytesIn));
         out.sort(Comparator.comparingLong(SourceCount::packets).reversed().thenComparing(SourceCount::address));
         return out;
     }

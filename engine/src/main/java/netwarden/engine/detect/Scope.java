@@ -10,14 +10,13 @@ import netwarden.model.Ip;
  * Detection state of one watched scope. Service scopes are created by the engine for each
  * service and read their distinct sources from the service's own bin; host scopes count their own.
  */
-public final class Scope implements Keyed {
+public final class Scope extends Keyed {
     final ScopeKind kind;
     final String target;
     /** Service id for service scopes, else null. */
     final String serviceId;
     /** Destination address (service and host scopes), null for the network. */
     final Ip address;
-    private final int hash;
     final Slots slots = new Slots();
     final Trigger[] triggers = new Trigger[Metric.values().length];
     final LongSupplier secondSources;
@@ -46,13 +45,13 @@ public final class Scope implements Keyed {
     int preCount;
 
     Scope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier secondSources, DistinctCounter ownSources) {
+        super(address == null ? 0 : address.hi(), address == null ? 0 : address.lo(), kind.ordinal()); // the network scope is never in a table
         this.kind = kind;
         this.target = target;
         this.serviceId = serviceId;
         this.address = address;
         this.secondSources = secondSources != null ? secondSources : ownSources::count;
         this.ownSources = ownSources;
-        this.hash = address == null ? 0 : KeyedTable.hash(address.hi(), address.lo(), kind.ordinal());
     }
 
     /** Key for persisted baselines: {@code service:arena:pps}. */
@@ -76,9 +75,4 @@ public final class Scope implements Keyed {
     void ttl(int ttl) {
         ttls[(ttl >>> 6) & 3] |= 1L << (ttl & 63);
     }
-
-    @Override public long k1() { return address.hi(); }
-    @Override public long k2() { return address.lo(); }
-    @Override public long k3() { return kind.ordinal(); }
-    @Override public int keyHash() { return hash; }
 }

@@ -5,10 +5,7 @@ package netwarden.engine.flow;
  * Owned by the pipeline thread. Counters cover the current player session: they start at the
  * first packet and restart after the source leaves.
  */
-public final class Flow implements Keyed {
-    final long endpointId;
-    public final long srcHi, srcLo;
-    private final int hash;
+public final class Flow extends Keyed {
     /** The endpoint object this flow belongs to (engine type; kept opaque here). */
     public final Object endpoint;
     /** Position in the table's clock ring. */
@@ -35,12 +32,17 @@ public final class Flow implements Keyed {
     /** Time the join event fired, 0 while not a player. */
     public long joinedAt;
 
-    Flow(long endpointId, Object endpoint, long srcHi, long srcLo, int hash) {
-        this.endpointId = endpointId;
+    Flow(long endpointId, Object endpoint, long srcHi, long srcLo) {
+        super(srcHi, srcLo, endpointId);
         this.endpoint = endpoint;
-        this.srcHi = srcHi;
-        this.srcLo = srcLo;
-        this.hash = hash;
+    }
+
+    public long srcHi() {
+        return k1;
+    }
+
+    public long srcLo() {
+        return k2;
     }
 
     public boolean isPlayer() {
@@ -55,9 +57,4 @@ public final class Flow implements Keyed {
         tcpDataIn = tcpDataOut = tcpClosed = false;
         joinedAt = 0;
     }
-
-    @Override public long k1() { return srcHi; }
-    @Override public long k2() { return srcLo; }
-    @Override public long k3() { return endpointId; }
-    @Override public int keyHash() { return hash; }
 }

@@ -40,7 +40,7 @@ public final class FlowTable {
         if (freeCount > 0) slot = free[--freeCount];
         else if (used < ring.length) slot = used++;
         else slot = evictOne();
-        Flow f = new Flow(endpointId, endpoint, srcHi, srcLo, KeyedTable.hash(srcHi, srcLo, endpointId));
+        Flow f = new Flow(endpointId, endpoint, srcHi, srcLo);
         f.slot = slot;
         ring[slot] = f;
         index.insert(f);
