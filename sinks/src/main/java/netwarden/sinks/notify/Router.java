@@ -61,7 +61,10 @@ public final class Router implements EventListener, AutoCloseable {
     private final RouterCore core;
     private final Clock clock;
     private final NotifyMetrics metrics;
-    private final BlockingQueue<Event> queue;
+    /** Queued by {@link #close} so the router thread stops waiting at once instead of at its next poll timeout. */
+    private static final Object WAKE = new Object();
+
+    private final BlockingQueue<Object> queue;
     private final Thread thread;
     private volatile boolean closing;
 
@@ -104,8 +107,9 @@ public final class Router implements EventListener, AutoCloseable {
             while (true) {
                 long now = clock.nanos();
                 long wait = Math.min(MAX_POLL_NANOS, Math.max(1_000_000L, core.nextDeadline() - now));
-                Event e = queue.poll(wait, TimeUnit.NANOSECONDS);
-                if (e == null && closing) return;
+                Object item = closing ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+                if (item == null && closing) return;
+                Event e = item instanceof Event event ? event : null; // WAKE only ends the wait
                 try {
                     if (e != null) core.process(e, clock.nanos());
                     core.tick(clock.nanos());
@@ -122,6 +126,7 @@ public final class Router implements EventListener, AutoCloseable {
     public void close(Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         closing = true;
+        queue.offer(WAKE); // when the queue is full the thread is not waiting anyway
         try {
             if (thread.isAlive() && !thread.join(Duration.ofNanos(Math.max(1, (end - System.nanoTime()) / 2)))) {
                 thread.interrupt();

@@ -94,4 +94,18 @@ class RouterTest {
         router.onEvent(NotifyFixtures.left("q3", "203.0.113.1", NotifyFixtures.T0 + 10));
         assertThat(metrics.routerDroppedCount()).isEqualTo(1);
     }
+
+    @Test
+    void closingAnIdleRouterDoesNotWaitForItsPollTimeout() {
+        NotifyMetrics metrics = new NotifyMetrics();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            Channel c = channel("a" + i, n -> { }, metrics, 10);
+            Router router = new Router(config(16), List.of(c), new Router.Deps(Enricher.none(), null, null, null, Clock.SYSTEM, metrics));
+            router.start();
+            router.close(Duration.ofSeconds(5));
+        }
+        // The router thread waits up to a second for events; five closes that each waited would take ~5 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+    }
 }
