@@ -11,28 +11,13 @@ import netwarden.model.Clock;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.sources.live.CaptureException;
 import netwarden.sources.live.Handoff;
+import netwarden.sources.live.LiveLab;
 import netwarden.sources.live.NetnsLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Attach, detach, crash leftovers and SIGTERM, against a real kernel (needs root, libbpf, the object). */
+@LiveLab(LiveLab.Capture.EBPF)
 class EbpfLifecycleTest {
-    @BeforeAll
-    static void needsRootAndEbpf() {
-        String why = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(why == null, why);
-        String ebpf = EbpfSource.unavailableReason(CaptureConfig.defaults());
-        Assumptions.assumeTrue(ebpf == null, ebpf);
-    }
-
-    @AfterAll
-    static void nothingLeftBehind() throws Exception {
-        assertThat(NetnsLab.leftovers()).isEmpty();
-        assertThat(EbpfTestSupport.openBpfObjects()).isZero();
-    }
-
     @Test
     void aStaleFilterOfACrashedRunIsReplacedAtStart() throws Exception {
         try (NetnsLab lab = NetnsLab.create(23)) {

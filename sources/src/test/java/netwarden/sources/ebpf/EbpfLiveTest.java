@@ -6,28 +6,13 @@ import netwarden.model.Clock;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.sources.live.CaptureCounters;
 import netwarden.sources.live.GameScenario;
+import netwarden.sources.live.LiveLab;
 import netwarden.sources.live.NetnsLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** eBPF TC capture against real traffic in private network namespaces (needs root, libbpf, the built object). */
+@LiveLab(LiveLab.Capture.EBPF)
 class EbpfLiveTest {
-    @BeforeAll
-    static void needsRootAndEbpf() {
-        String why = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(why == null, why);
-        String ebpf = EbpfSource.unavailableReason(CaptureConfig.defaults());
-        Assumptions.assumeTrue(ebpf == null, ebpf);
-    }
-
-    @AfterAll
-    static void nothingLeftBehind() throws Exception {
-        assertThat(NetnsLab.leftovers()).isEmpty();
-        assertThat(EbpfTestSupport.openBpfObjects()).as("bpf maps/programs still open in this JVM").isZero();
-    }
-
     @Test
     void countsEveryServiceExactlyAndFindsThePlayers() throws Exception {
         try (NetnsLab lab = NetnsLab.create(21)) {

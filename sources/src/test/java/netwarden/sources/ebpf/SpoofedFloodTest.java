@@ -19,12 +19,10 @@ import netwarden.sources.live.CaptureCounters;
 import netwarden.sources.live.GameScenario;
 import netwarden.sources.live.GameTraffic;
 import netwarden.sources.live.LivePipeline;
+import netwarden.sources.live.LiveLab;
 import netwarden.sources.live.NetnsLab;
 import netwarden.sources.live.PacketInjector;
 import netwarden.testkit.Frames;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,22 +31,9 @@ import org.junit.jupiter.api.Test;
  * exact, the players must stay players (one join and one leave each, the leave after they stop),
  * evictions must be counted, and the process must not grow with the number of sources.
  */
+@LiveLab(LiveLab.Capture.EBPF)
 class SpoofedFloodTest {
     static final int SOURCES = 210_000, PLAYERS = 3, PLAY_PACKETS = 400, FLOW_ENTRIES = 4096;
-
-    @BeforeAll
-    static void needsRootAndEbpf() {
-        String why = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(why == null, why);
-        String ebpf = EbpfSource.unavailableReason(CaptureConfig.defaults());
-        Assumptions.assumeTrue(ebpf == null, ebpf);
-    }
-
-    @AfterAll
-    static void nothingLeftBehind() throws Exception {
-        assertThat(NetnsLab.leftovers()).isEmpty();
-        assertThat(EbpfTestSupport.openBpfObjects()).isZero();
-    }
 
     @Test
     void portTotalsStayExactAndPlayersStayPlayers() throws Exception {

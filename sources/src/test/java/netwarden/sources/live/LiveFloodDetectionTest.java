@@ -14,30 +14,15 @@ import netwarden.model.Clock;
 import netwarden.model.Event;
 import netwarden.model.Incident;
 import netwarden.sources.pcap.PcapSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A bounded flood inside a private namespace pair, captured live with libpcap: the attack-start
  * event comes while the flood is still running, classified, sized and attributed to the service.
  */
+@LiveLab(LiveLab.Capture.PCAP)
 class LiveFloodDetectionTest {
     static final int FLOOD = 20_000;
-
-    @BeforeAll
-    static void needsRootAndLibpcap() {
-        String why = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(why == null, why);
-        String lib = PcapSource.unavailableReason();
-        Assumptions.assumeTrue(lib == null, lib);
-    }
-
-    @AfterAll
-    static void nothingLeftBehind() throws Exception {
-        assertThat(NetnsLab.leftovers()).isEmpty();
-    }
 
     @Test
     void aLiveFloodRaisesAnAttackEvent() throws Exception {

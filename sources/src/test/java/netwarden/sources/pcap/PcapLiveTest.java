@@ -8,27 +8,13 @@ import netwarden.sources.live.CaptureCounters;
 import netwarden.sources.live.CaptureException;
 import netwarden.sources.live.GameScenario;
 import netwarden.sources.live.Handoff;
+import netwarden.sources.live.LiveLab;
 import netwarden.sources.live.NetnsLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** libpcap capture against real traffic in private network namespaces (needs root). */
+@LiveLab(LiveLab.Capture.PCAP)
 class PcapLiveTest {
-    @BeforeAll
-    static void needsRootAndLibpcap() {
-        String why = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(why == null, why);
-        String lib = PcapSource.unavailableReason();
-        Assumptions.assumeTrue(lib == null, lib);
-    }
-
-    @AfterAll
-    static void nothingLeftBehind() throws Exception {
-        assertThat(NetnsLab.leftovers()).isEmpty();
-    }
-
     @Test
     void countsEveryServiceExactlyAndFindsThePlayers() throws Exception {
         try (NetnsLab lab = NetnsLab.create(11)) {
