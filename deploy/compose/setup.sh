@@ -14,6 +14,16 @@ note() { printf 'setup.sh: %s\n' "$*"; }
 # Reads KEY from .env (the first KEY=value line; no quoting, as docker compose reads it).
 env_get() { sed -n "s/^$1=//p" .env | head -n 1; }
 
+# Removes KEY's lines from .env.
+env_unset() {
+    local tmp
+    grep -q "^$1=" .env || return 0
+    tmp=$(mktemp .env.XXXXXX)
+    grep -v "^$1=" .env > "$tmp" || true
+    chmod 600 "$tmp"
+    mv "$tmp" .env
+}
+
 # Sets KEY=value in .env, replacing an existing line or appending one.
 env_set() {
     local key=$1 value=$2 tmp
@@ -44,8 +54,9 @@ for name in prometheus alertmanager; do
     fi
 done
 [[ -e secrets/smtp_password ]] || : > secrets/smtp_password
-env_set NETWARDEN_PROMETHEUS_TOKEN "$(cat secrets/prometheus_token)"
-env_set NETWARDEN_ALERTMANAGER_TOKEN "$(cat secrets/alertmanager_token)"
+# netwarden reads the tokens from the files (token-file); older set-ups also copied them into .env.
+env_unset NETWARDEN_PROMETHEUS_TOKEN
+env_unset NETWARDEN_ALERTMANAGER_TOKEN
 if [[ -z $(env_get GRAFANA_ADMIN_PASSWORD) ]]; then
     env_set GRAFANA_ADMIN_PASSWORD "$(random_hex)"
     note "made a Grafana admin password (GRAFANA_ADMIN_PASSWORD in .env)"
@@ -67,10 +78,15 @@ if [[ ! -f tls/server.pem ]]; then
 fi
 
 # Prometheus and Alertmanager run as nobody (65534) and read the client key and their tokens;
-# netwarden reads its key as root, or as 10001 when NETWARDEN_USER says so.
+# netwarden reads its key as root, or as 10001 when NETWARDEN_USER says so, and the tokens through
+# its group (it runs without CAP_DAC_OVERRIDE, so even root needs the permission bits).
 user=$(env_get NETWARDEN_USER)
+group=${user:-0:0}
+group=${group##*:}
 if [[ $(id -u) -eq 0 ]]; then
-    chown 65534:65534 secrets/prometheus_token secrets/alertmanager_token secrets/smtp_password
+    chown 65534:"$group" secrets/prometheus_token secrets/alertmanager_token
+    chmod 640 secrets/prometheus_token secrets/alertmanager_token
+    chown 65534:65534 secrets/smtp_password
     chgrp 65534 tls/client-key.pem && chmod 640 tls/client-key.pem
     chmod 755 tls && chmod 644 tls/ca.pem tls/client.pem tls/server.pem
     # Unprivileged netwarden (proc mode) owns its server key and the client key its healthcheck presents;
@@ -79,7 +95,8 @@ if [[ $(id -u) -eq 0 ]]; then
     note "ownership set for the containers' users"
 else
     note "not root: to let the containers read their files, run:"
-    echo "  sudo chown 65534:65534 secrets/prometheus_token secrets/alertmanager_token secrets/smtp_password"
+    echo "  sudo chown 65534:$group secrets/prometheus_token secrets/alertmanager_token && chmod 640 secrets/*_token"
+    echo "  sudo chown 65534:65534 secrets/smtp_password"
     echo "  sudo chgrp 65534 tls/client-key.pem && sudo chmod 640 tls/client-key.pem && chmod 755 tls"
     if [[ ${user:-0:0} != 0:0 ]]; then echo "  sudo chown ${user%%:*} tls/server-key.pem tls/client-key.pem"; fi
 fi

@@ -182,7 +182,8 @@ class ComposeFileTest {
         assertMounted("grafana", List.of("/etc/grafana/provisioning/datasources/prometheus.yml",
                 "/etc/grafana/provisioning/dashboards/netwarden.yml", "/etc/grafana/dashboards/netwarden-overview.json"));
         assertMounted("netwarden", List.of("/etc/netwarden/netwarden.yaml", "/etc/netwarden/web.yml",
-                "/etc/netwarden/tls/server.pem", "/etc/netwarden/tls/server-key.pem", "/etc/netwarden/tls/ca.pem"));
+                "/etc/netwarden/tls/server.pem", "/etc/netwarden/tls/server-key.pem", "/etc/netwarden/tls/ca.pem",
+                "/etc/netwarden/secrets/prometheus_token", "/etc/netwarden/secrets/alertmanager_token"));
 
         // The files the configs name are those paths.
         String prometheus = readString(Repo.deploy("prometheus/prometheus.yml"));
@@ -193,6 +194,8 @@ class ComposeFileTest {
                 "/etc/alertmanager/secrets/smtp_password");
         assertThat(readString(Repo.deploy("grafana/provisioning/dashboards/netwarden.yml"))).contains("path: /etc/grafana/dashboards");
         assertThat(readString(Repo.deploy("netwarden/web.yml"))).contains("cert_file: tls/server.pem");
+        assertThat(readString(Repo.deploy("netwarden/netwarden.yaml"))).contains("token-file: /etc/netwarden/secrets/prometheus_token",
+                "token-file: /etc/netwarden/secrets/alertmanager_token");
     }
 
     @Test

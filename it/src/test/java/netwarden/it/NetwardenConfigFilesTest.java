@@ -21,12 +21,18 @@ class NetwardenConfigFilesTest {
     Path tmp;
 
     @Test
-    void theStackConfigLoadsWithTheTokensFromTheEnvironment() {
-        NetwardenConfig c = new ConfigLoader(Map.of("NETWARDEN_PROMETHEUS_TOKEN", "0123456789abcdef0123",
-                "NETWARDEN_ALERTMANAGER_TOKEN", "fedcba98765432100123")).load(Repo.deploy("netwarden/netwarden.yaml"));
+    void theStackConfigLoadsWithTheTokensFromTheirFiles() throws Exception {
+        // The config names the container's paths; here they point at files in a temporary directory.
+        Path secrets = Files.createDirectories(tmp.resolve("secrets"));
+        Files.writeString(secrets.resolve("prometheus_token"), "0123456789abcdef0123\n");
+        Files.writeString(secrets.resolve("alertmanager_token"), "fedcba98765432100123\n");
+        Path config = Files.writeString(tmp.resolve("netwarden.yaml"), Files.readString(Repo.deploy("netwarden/netwarden.yaml"))
+                .replace("/etc/netwarden/secrets/", secrets + "/"));
+        NetwardenConfig c = new ConfigLoader(Map.of()).load(config);
         assertThat(c.http().listen().toString()).isEqualTo("127.0.0.1:9420");
         assertThat(c.http().metricsAuth()).isTrue();
         assertThat(c.apiTokens()).extracting(t -> t.name()).containsExactly("prometheus", "alertmanager");
+        assertThat(c.apiTokens()).extracting(t -> t.token()).containsExactly("0123456789abcdef0123", "fedcba98765432100123");
     }
 
     @Test

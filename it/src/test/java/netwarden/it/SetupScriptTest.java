@@ -18,7 +18,7 @@ class SetupScriptTest {
     Path tmp;
 
     @Test
-    void preparesEnvTokensAndCertificatesAndKeepsThemOnASecondRun() throws Exception {
+    void preparesEnvTokenFilesAndCertificatesAndKeepsThemOnASecondRun() throws Exception {
         Path compose = Files.createDirectories(tmp.resolve("compose"));
         for (String f : List.of("setup.sh", ".env.example", "docker-compose.yml"))
             Files.copy(Repo.deploy("compose").resolve(f), compose.resolve(f));
@@ -34,8 +34,7 @@ class SetupScriptTest {
         String prometheusToken = Files.readString(compose.resolve("secrets/prometheus_token"));
         String alertmanagerToken = Files.readString(compose.resolve("secrets/alertmanager_token"));
         assertThat(prometheusToken).matches("[0-9a-f]{48}").isNotEqualTo(alertmanagerToken);
-        assertThat(value(dotEnv, "NETWARDEN_PROMETHEUS_TOKEN")).isEqualTo(prometheusToken);
-        assertThat(value(dotEnv, "NETWARDEN_ALERTMANAGER_TOKEN")).isEqualTo(alertmanagerToken);
+        assertThat(dotEnv).as("tokens stay in their files").doesNotContain(prometheusToken.strip(), alertmanagerToken.strip());
         assertThat(value(dotEnv, "GRAFANA_ADMIN_PASSWORD")).matches("[0-9a-f]{48}");
         assertThat(value(dotEnv, "DISCORD_WEBHOOK_URL")).isEqualTo("https://discord.com/api/webhooks/ID/TOKEN");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve(".env")))).isEqualTo("rw-------");
@@ -45,7 +44,13 @@ class SetupScriptTest {
         assertThat(compose.resolve("offline/ca-key.pem")).isRegularFile();
         assertThat(first.output()).contains("certificates in tls/ for: localhost,127.0.0.1");
         if ("root".equals(System.getProperty("user.name"))) {
-            assertThat(Files.getAttribute(compose.resolve("secrets/prometheus_token"), "unix:uid")).isEqualTo(65534);
+            for (String token : List.of("secrets/prometheus_token", "secrets/alertmanager_token")) {
+                // Prometheus/Alertmanager (nobody) own it; netwarden (root, without CAP_DAC_OVERRIDE) reads it as its group.
+                assertThat(Files.getAttribute(compose.resolve(token), "unix:uid")).isEqualTo(65534);
+                assertThat(Files.getAttribute(compose.resolve(token), "unix:gid")).isEqualTo(0);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve(token)))).isEqualTo("rw-r-----");
+                assertReadableAs(compose.resolve(token), "--reuid=0", "--regid=0");
+            }
             assertThat(Files.getAttribute(compose.resolve("tls/client-key.pem"), "unix:gid")).isEqualTo(65534);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve("tls/client-key.pem"))))
                     .isEqualTo("rw-r-----");
@@ -54,13 +59,16 @@ class SetupScriptTest {
         }
 
         byte[] ca = Files.readAllBytes(compose.resolve("tls/ca.pem"));
+        // A .env from before token files: the copied tokens are taken out.
+        Files.writeString(compose.resolve(".env"), "NETWARDEN_PROMETHEUS_TOKEN=" + prometheusToken.strip() + "\n"
+                + "NETWARDEN_ALERTMANAGER_TOKEN=" + alertmanagerToken.strip() + "\n", java.nio.file.StandardOpenOption.APPEND);
         Tools.Result second = Tools.run(List.of("bash", compose.resolve("setup.sh").toString()), env, compose, 120);
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(Files.readString(compose.resolve("secrets/prometheus_token"))).isEqualTo(prometheusToken);
         assertThat(Files.readAllBytes(compose.resolve("tls/ca.pem"))).isEqualTo(ca);
         String again = Files.readString(compose.resolve(".env"));
         assertThat(value(again, "GRAFANA_ADMIN_PASSWORD")).isEqualTo(value(dotEnv, "GRAFANA_ADMIN_PASSWORD"));
-        assertThat(again.lines().filter(l -> l.startsWith("NETWARDEN_PROMETHEUS_TOKEN="))).hasSize(1);
+        assertThat(again).doesNotContain("NETWARDEN_PROMETHEUS_TOKEN", "NETWARDEN_ALERTMANAGER_TOKEN", prometheusToken.strip());
     }
 
     @Test
@@ -83,6 +91,21 @@ class SetupScriptTest {
         assertThat(Files.getAttribute(clientKey, "unix:gid")).isEqualTo(65534);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientKey))).isEqualTo("rw-r-----");
         assertThat(Files.getAttribute(compose.resolve("tls/server-key.pem"), "unix:uid")).isEqualTo(10001);
+        assertThat(Files.getAttribute(compose.resolve("secrets/prometheus_token"), "unix:gid")).as("netwarden's group reads the token").isEqualTo(10001);
+        assertReadableAs(compose.resolve("secrets/prometheus_token"), "--reuid=10001", "--regid=10001");
+    }
+
+    /** Reads the file as netwarden's container does: this uid/gid, no supplementary groups, no capabilities at all. */
+    private void assertReadableAs(Path file, String uid, String gid) throws Exception {
+        // The container sees the file at a path it may traverse; let others through this test's directories.
+        for (Path d = file.getParent(); d.startsWith(tmp); d = d.getParent()) {
+            var perms = Files.getPosixFilePermissions(d);
+            if (perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) Files.setPosixFilePermissions(d, perms);
+        }
+        Tools.Result r = Tools.run(List.of("setpriv", uid, gid, "--clear-groups", "--bounding-set=-all", "--inh-caps=-all",
+                "--", "cat", file.toString()), Map.of(), file.getParent(), 10);
+        assertThat(r.exitCode()).as("read %s as %s %s without capabilities: %s", file, uid, gid, r).isZero();
+        assertThat(r.output()).isEqualTo(Files.readString(file));
     }
 
     private static String value(String dotEnv, String key) {
