@@ -99,14 +99,20 @@ public final class RunCommand implements Callable<Integer> {
             if (live != null) live.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
-            stopping.set(true);
+        Runnable stop = () -> {
+            if (!stopping.compareAndSet(false, true)) return;
             LOG.info("stopping");
             runtime.close();
             if (live != null) live.close(); // stops capture (detaching eBPF) even if the pipeline did not
             LOG.info("stopped");
             stopped.countDown();
+        };
+        // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
+            stop.run();
+            awaitQuietly(stopped);
         }));
+        if (context.ownsProcess()) StopSignals.install(stop);
         LOG.info("netwarden {} serving {}://{} ({}; /metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}; "
                         + "attack detection {}; state: {}; incidents: {}",
                 VersionProvider.version(), runtime.scheme(), hostPort(effective.http().listen(), runtime.port()), runtime.security(),
@@ -115,9 +121,24 @@ public final class RunCommand implements Callable<Integer> {
                 effective.engine().services().isEmpty() ? "discovered automatically" : effective.engine().services().size() + " configured",
                 effective.engine().detection().enabled() ? "on" : "off", effective.state().dir(), effective.incidents().dir());
         runtime.awaitFeedEnd(Duration.ofDays(36_500));
-        if (runtime.feedFailure() == null && !stopping.get()) LOG.info("source ended; serving the final state until stopped (Ctrl-C or SIGTERM)");
+        Throwable failure = runtime.feedFailure();
+        if (failure != null && !stopping.get()) {
+            // A capture that dies (or a file that breaks) must not leave a process serving frozen numbers as healthy.
+            LOG.error("stopping: the packet source failed; exit status 1 so a supervisor restarts netwarden");
+            stop.run();
+            return ExitCodes.FAILURE;
+        }
+        if (!stopping.get()) LOG.info("source ended; serving the final state until stopped (Ctrl-C or SIGTERM)");
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import netwarden.engine.detect.BaselineState;
@@ -98,8 +97,7 @@ public final class BaselineFile {
         JsonNode all = root.get("baselines");
         if (all == null || !all.isObject()) throw new IOException("'baselines' is not an object");
         var out = new TreeMap<String, BaselineState>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : all.properties()) {
             JsonNode b = e.getValue();
             out.put(e.getKey(), new BaselineState(number(b, e.getKey(), "mean"), number(b, e.getKey(), "deviation"),
                     (long) number(b, e.getKey(), "samples")));
