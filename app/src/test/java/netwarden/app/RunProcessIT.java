@@ -31,15 +31,25 @@ class RunProcessIT {
         Launcher.requireJar();
     }
 
-    @Test
-    void runServesTheFileAndShutsDownOnSigterm() throws Exception {
+    /** {@code run} of the game capture as a child process, its output collected. */
+    private record Child(Process process, int port, Path pcap, CompletableFuture<String> err, CompletableFuture<String> out) {}
+
+    private Child run(String speed) throws IOException {
         Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
         int port = freePort();
         Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "XDG_STATE_HOME", dir.toString()),
-                List.of("run", "--pcap", pcap.toString(), "--speed", "max", "--listen", "127.0.0.1:" + port)).start();
+                List.of("run", "--pcap", pcap.toString(), "--speed", speed, "--listen", "127.0.0.1:" + port)).start();
         p.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        return new Child(p, port, pcap, CompletableFuture.supplyAsync(() -> read(p.getErrorStream())),
+                CompletableFuture.supplyAsync(() -> read(p.getInputStream())));
+    }
+
+    @Test
+    void runServesTheFileAndShutsDownOnSigterm() throws Exception {
+        Child child = run("max");
+        Process p = child.process();
+        int port = child.port();
+        CompletableFuture<String> err = child.err(), out = child.out();
         try {
             String everything = "\"packets_in\":" + new GameCapture().rows.get("udp/27960")[0];
             // The whole file has been counted once the service holds every packet of it (Bob's leave can come earlier).
@@ -64,15 +74,11 @@ class RunProcessIT {
 
     @Test
     void aSourceThatFailsWhileRunningEndsTheProcessWithStatusOne() throws Exception {
-        Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
-        int port = freePort();
-        Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "XDG_STATE_HOME", dir.toString()),
-                List.of("run", "--pcap", pcap.toString(), "--speed", "realtime", "--listen", "127.0.0.1:" + port)).start();
-        p.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        CompletableFuture.runAsync(() -> read(p.getInputStream()));
+        Child child = run("realtime");
+        Process p = child.process();
+        Path pcap = child.pcap();
         try {
-            Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(30), r -> r.status() == 200);
+            Http.await(child.port(), "/api/v1/services", TOKEN, Duration.ofSeconds(30), r -> r.status() == 200);
             // The file is mapped: cutting it under the replay makes the next read fault, as a dying capture would fail.
             try (var f = java.nio.channels.FileChannel.open(pcap, java.nio.file.StandardOpenOption.WRITE)) {
                 f.truncate(24 + 16);
@@ -82,7 +88,7 @@ class RunProcessIT {
             if (p.isAlive()) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         assertThat(p.exitValue()).isEqualTo(1);
-        assertThat(err.get(5, TimeUnit.SECONDS)).contains("packet source stopped with an error")
+        assertThat(child.err().get(5, TimeUnit.SECONDS)).contains("packet source stopped with an error")
                 .contains("the packet source failed").contains("stopped");
     }
 
