@@ -37,7 +37,9 @@ class RunProcessIT {
     private Child run(String speed) throws IOException {
         Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
         int port = freePort();
-        Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "XDG_STATE_HOME", dir.toString()),
+        // A short request time limit, so the test of it does not wait out the 30 s default.
+        Process p = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "XDG_STATE_HOME", dir.toString(),
+                        "NETWARDEN_JAVA_OPTS", "-Dsun.net.httpserver.maxReqTime=2"),
                 List.of("run", "--pcap", pcap.toString(), "--speed", speed, "--listen", "127.0.0.1:" + port)).start();
         p.getOutputStream().close();
         return new Child(p, port, pcap, CompletableFuture.supplyAsync(() -> read(p.getErrorStream())),
@@ -57,6 +59,14 @@ class RunProcessIT {
                     r -> r.status() == 200 && r.body().contains("\"id\":\"10.0.0.1-udp-27960\"") && r.body().contains(everything));
             assertThat(a.body()).contains("\"players_peak\":2").contains("\"players_now\":1"); // Bob has left
             assertThat(Http.get(port, "/metrics", TOKEN).body()).contains("netwarden_packets_total");
+            // Half a request: the server drops the connection when the request time runs out, not never.
+            try (var slow = new java.net.Socket("127.0.0.1", port)) {
+                slow.setSoTimeout(20_000);
+                slow.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                long t0 = System.nanoTime();
+                assertThat(slow.getInputStream().read()).as("connection closed").isEqualTo(-1);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+            }
         } finally {
             p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our ends of its output
         }

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one JDK handler: routes, authenticates, calls the handler, writes the answer and counts it in
@@ -44,7 +46,8 @@ final class Dispatcher implements HttpHandler {
         String pathLabel = UNMATCHED;
         Response response;
         try {
-            Router.Match match = router.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+            // HEAD is GET without the body (RFC 9110 9.3.2): same route, same checks, same status and headers.
+            Router.Match match = router.match(isHead(exchange) ? "GET" : exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
             pathLabel = switch (match) {
                 case Router.Found f -> f.route().template();
                 case Router.WrongMethod w -> w.template();
@@ -66,7 +69,7 @@ final class Dispatcher implements HttpHandler {
         if (declared > limit && !(readsBody && declared == CHUNKED)) return JsonErrors.of(413, "request body too large");
         return switch (match) {
             case Router.NotFound n -> JsonErrors.notFound("no such endpoint");
-            case Router.WrongMethod w -> JsonErrors.methodNotAllowed(exchange.getRequestMethod(), w.allowed());
+            case Router.WrongMethod w -> JsonErrors.methodNotAllowed(exchange.getRequestMethod(), withHead(w.allowed()));
             case Router.Found f -> {
                 Caller caller = authenticate(f.route().access(), exchange.getRequestHeaders().getFirst("Authorization"));
                 if (!caller.allowed()) yield JsonErrors.unauthorized(f.route().access());
@@ -79,6 +82,17 @@ final class Dispatcher implements HttpHandler {
                         Request.parseQuery(exchange.getRequestURI().getRawQuery())));
             }
         };
+    }
+
+    private static boolean isHead(HttpExchange exchange) {
+        return "HEAD".equals(exchange.getRequestMethod());
+    }
+
+    private static Set<String> withHead(Set<String> allowed) {
+        if (!allowed.contains("GET")) return allowed;
+        var all = new TreeSet<>(allowed);
+        all.add("HEAD");
+        return all;
     }
 
     /** Whether the caller may use the route, and the bearer token it used (null for open routes and basic auth). */
@@ -128,6 +142,10 @@ final class Dispatcher implements HttpHandler {
         for (Map.Entry<String, String> h : response.headers().entrySet()) headers.set(h.getKey(), h.getValue());
         byte[] body = response.body();
         try (exchange; OutputStream out = exchange.getResponseBody()) {
+            if (isHead(exchange)) {
+                exchange.sendResponseHeaders(response.status(), -1); // no body, and the JDK sends no length for HEAD
+                return;
+            }
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             out.write(body);
         }

@@ -107,6 +107,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
      */
     public synchronized void start() throws IOException {
         if (server != null) throw new IllegalStateException("server already started on port " + port());
+        HttpTimeouts.applyDefaults();
         HttpServer s = factory.create(config.listen(), config.backlog());
         registry.register(requests);
         if (alertReceiver != null) alertReceiver.register(registry);

@@ -139,9 +139,23 @@ class ApiEndpointsTest extends ServerHarness {
         HttpResponse<String> r = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/services"))
                 .DELETE(), ADMIN);
         assertThat(r.statusCode()).isEqualTo(405);
-        assertThat(r.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(json(r).get("status").asInt()).isEqualTo(405);
         assertThat(json(r).get("error").asText()).isEqualTo("method DELETE not allowed");
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        for (String token : new String[] {ADMIN, null}) {
+            for (String path : new String[] {"/healthz", "/metrics", "/api/v1/services", "/api/v1/services/quake", "/api/v1/nope"}) {
+                HttpResponse<String> get = get(path, token);
+                HttpResponse<String> head = send(java.net.http.HttpRequest.newBuilder(uri(path))
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()), token);
+                assertThat(head.statusCode()).as("HEAD " + path + " token " + token).isEqualTo(get.statusCode());
+                assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+                assertThat(head.body()).isEmpty();
+            }
+        }
     }
 
     @Test
