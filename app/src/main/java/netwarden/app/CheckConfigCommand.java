@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code netwarden check-config FILE}: validates a config and prints the effective result, secrets redacted. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = {"Check a config file and print the effective configuration (defaults filled in,",
-            "${ENV} references and NETWARDEN_API_TOKEN applied, secrets redacted).",
+        description = {"Check a config file and print the effective configuration.",
+            "Defaults are filled in, ${ENV} references and NETWARDEN_API_TOKEN applied, secrets redacted.",
             "On error prints FILE:LINE:COLUMN: message and exits 2."})
 public final class CheckConfigCommand implements Callable<Integer> {
     private final CliContext context;

@@ -76,9 +76,11 @@ public final class Main {
         return cl;
     }
 
+    /** Exit codes, and the version for every command's own --version (picocli gives it only where a provider is set). */
     private static void setExitCodes(CommandLine cl) {
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.FAILURE);
+        if (cl.getCommandSpec().versionProvider() == null) cl.getCommandSpec().versionProvider(new VersionProvider());
         cl.getSubcommands().values().forEach(Main::setExitCodes);
     }
 

@@ -33,6 +33,20 @@ class CliTest {
                 .contains("Exit codes: 0 ok, 1 runtime failure, 2 bad usage");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V", "replay --version", "run -V", "tls init --version", "notify test --version"})
+    void everyCommandsVersionOptionPrintsTheVersion(String args) {
+        CliRun run = CliRun.of(args.split(" "));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("netwarden " + VersionProvider.version());
+    }
+
+    @Test
+    void theCommandListShowsEachCommandsWholeFirstSentence() {
+        for (String line : CliRun.of("--help").out().lines().filter(l -> l.matches("  [a-z-]+ {2,}\\S.*")).toList())
+            assertThat(line.strip()).as("summary of: " + line).endsWith(".");
+    }
+
     @Test
     void aNamedCommandBuildsOnlyItsOwnTreeAndEverythingElseTheWholeOne() {
         CliContext context = new CliContext(Map.of());

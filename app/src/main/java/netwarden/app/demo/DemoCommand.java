@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
  * notifications ({@code NETWARDEN_DISCORD_WEBHOOK}) and where the GeoIP data is.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run netwarden on synthetic traffic made in-process: three game servers (192.0.2.10-12),",
-            "players joining and leaving at game tick rates, query noise and now and then a flood.",
+        description = {"Run on synthetic game traffic (no root, no capture file).",
+            "Three game servers (192.0.2.10-12) made in-process, players joining and leaving at game tick",
+            "rates, query noise and now and then a flood.",
             "Metrics and the API are up; the URL and a fresh API token are printed. No root, no capture file.",
             "With NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> every event is also posted to that channel."})
 public final class DemoCommand implements Callable<Integer> {

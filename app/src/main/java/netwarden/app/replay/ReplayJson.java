@@ -56,8 +56,7 @@ public final class ReplayJson {
     private static ObjectNode row(TrafficRow t) {
         ObjectNode n = SnapshotJson.object();
         n.put("ip_version", t.ipVersion());
-        if (t.proto() < 0) n.putNull("proto"); // IP header present but unreadable
-        else n.put("proto", Proto.name(t.proto()));
+        n.put("proto", t.proto() < 0 ? "unknown" : Proto.name(t.proto())); // unknown: IP header there but unreadable, as tshark's truth says
         if (t.dstPort() < 0) n.putNull("dst_port");
         else n.put("dst_port", t.dstPort());
         n.put("packets", t.packets());

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
  * a missing permission or interface fails at once). HTTPS comes with {@code --web-config}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the pipeline with Prometheus metrics and the JSON API on one HTTP port",
-            "(default 127.0.0.1:9420) until stopped with Ctrl-C or SIGTERM.",
+        description = {"Run the live pipeline: metrics, JSON API, notifications.",
+            "One HTTP port (default 127.0.0.1:9420), until stopped with Ctrl-C or SIGTERM (exit 0); a source",
+            "that fails while running ends it with exit 1.",
             "Source, chosen explicitly: a capture file (--pcap or source.pcap), replayed live (after it ends the final",
             "state stays served); or live capture (--capture/--interface, or a capture: section in the config) with",
             "eBPF, libpcap or /proc, which needs root or capabilities for ebpf and pcap (docs/capture.md).",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code netwarden tls}: certificates for HTTPS and mTLS; it only dispatches to {@code init}. */
 @Command(name = "tls", mixinStandardHelpOptions = true,
-        description = {"Certificates for serving /metrics and the API over HTTPS with client certificates (mTLS)."},
+        description = {"Certificates for HTTPS with client certificates (mTLS).",
+            "For serving /metrics and the API; see docs/deploy.md."},
         subcommands = {TlsInitCommand.class, HelpCommand.class})
 public final class TlsCommand implements Callable<Integer> {
     /** Picocli's exit code for bad usage, as {@code netwarden.app.ExitCodes.USAGE}. */

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
  * a file exists (without {@code --force}) or cannot be written, 2 on bad options.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a CA (ca.pem, ca-key.pem), a server certificate for the given hosts",
-            "(server.pem, server-key.pem; DNS names and IP addresses become subject alternative names)",
-            "and a client certificate for Prometheus and Alertmanager (client.pem, client-key.pem) in DIR.",
+        description = {"Create a CA, a server certificate and a client certificate in DIR.",
+            "CA: ca.pem, ca-key.pem. Server, for the given hosts: server.pem, server-key.pem",
+            "(DNS names and IP addresses become subject alternative names).",
+            "Client, for Prometheus and Alertmanager: client.pem, client-key.pem.",
             "Keys are ECDSA P-256, PKCS#8, mode 0600. Existing files are kept unless --force is given.",
             "Keep ca-key.pem offline once the certificates are made: it can sign more."})
 public final class TlsInitCommand implements Callable<Integer> {

@@ -38,7 +38,7 @@ public final class MappedCapture implements AutoCloseable {
         if (!Files.exists(path)) throw new NoSuchFileException(path.toString(), null, "capture file not found");
         if (!Files.isRegularFile(path)) {
             String kind = Files.isDirectory(path) ? "a directory" : "not a regular file";
-            throw new IOException("cannot read capture " + path + ": it is " + kind + " (need a pcap or pcapng file)");
+            throw new IOException(path + " is " + kind + " (need a pcap or pcapng file)");
         }
         FileChannel channel;
         try {

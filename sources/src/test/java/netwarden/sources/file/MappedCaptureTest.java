@@ -82,7 +82,7 @@ class MappedCaptureTest {
     @Test
     void directoryIsNotACapture() {
         assertThatThrownBy(() -> MappedCapture.open(dir)).isInstanceOf(IOException.class)
-                .hasMessageContaining(dir.toString()).hasMessageContaining("it is a directory");
+                .hasMessageContaining(dir.toString()).hasMessageContaining("is a directory");
     }
 
     @Test
