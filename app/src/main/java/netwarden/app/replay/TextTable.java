@@ -35,7 +35,7 @@ final class TextTable {
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
                 width[i] = Math.max(width[i], r[i].length());
-                if (!r[i].matches("-?[0-9.]+|-")) numeric[i] = false;
+                if (!r[i].matches("-?[0-9]+(\\.[0-9]+)?|-")) numeric[i] = false; // a dotted quad is text
             }
         }
         line(out, indent, header, width, numeric);
