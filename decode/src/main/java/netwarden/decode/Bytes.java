@@ -14,6 +14,7 @@ final class Bytes {
     static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfInt U32_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfLong U64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    static final ValueLayout.OfLong U64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private Bytes() {}
 
@@ -49,5 +50,10 @@ final class Bytes {
     /** 32-bit value in file order, signed. */
     static int i32(MemorySegment s, long at, boolean bigEndian) {
         return bigEndian ? s.get(U32_BE, at) : s.get(U32_LE, at);
+    }
+
+    /** 64-bit value in file order, signed. */
+    static long i64(MemorySegment s, long at, boolean bigEndian) {
+        return bigEndian ? s.get(U64_BE, at) : s.get(U64_LE, at);
     }
 }

@@ -31,6 +31,7 @@ final class IpDecoder {
         int headerLen = (first & 0x0f) * 4;
         if (first >>> 4 != 4 || headerLen < 20) return;
         int totalLen = u16(s, at + 2);
+        if (totalLen == 0) totalLen = restOfFrame(frame, at, end, p);
         p.ipBytes = totalLen;
         if (totalLen < headerLen) return;
         p.ttl = u8(s, at + 8);
@@ -49,6 +50,15 @@ final class IpDecoder {
         long transport = at + headerLen;
         long transportEnd = Math.min(end, at + totalLen);
         TransportDecoder.decode(s, transport, transportEnd, totalLen - headerLen, p);
+    }
+
+    /**
+     * Total Length 0 is what the sending host captures of a TSO/LSO segment, before the NIC splits it
+     * and fills the field in. Like tshark, take the rest of the frame on the wire.
+     */
+    private static int restOfFrame(long frame, long at, long end, Packet p) {
+        long frameEnd = p.wireLen >= end - frame ? frame + p.wireLen : end;
+        return (int) (frameEnd - at);
     }
 
     static void ipv6(MemorySegment s, long frame, long at, long end, Packet p) {

@@ -11,7 +11,8 @@ import netwarden.model.Packet;
  * chain included), and the TCP/UDP ports and TCP flags of the outermost transport header.
  *
  * <p>Contract: pure and allocation-free; never throws for any bytes (malformed packets only leave
- * fields unset). Only the network/transport fields are written (see {@link Packet#clearNetwork()}).
+ * fields unset). Only the network/transport fields are written (see {@link Packet#clearNetwork()});
+ * of the others, only {@code wireLen} is read.
  * Header values come from the packet (IPv4 Total Length, IPv6 Payload Length), never from the
  * capture, and nothing is read past the captured bytes.
  *
@@ -22,8 +23,11 @@ import netwarden.model.Packet;
  *       protocol field; source and destination are then unset and not meaningful.
  *   <li>Ports come only from the outermost TCP/UDP header and only when it lies within both the
  *       capture and the IP length: never from ICMP-quoted packets, never for non-first fragments.
- *   <li>TCP ports need 4 header bytes; TCP flags need the whole 20-byte header and a data offset of
- *       at least 5 words; UDP ports need the whole 8-byte header.
+ *   <li>TCP and UDP ports need the first 4 header bytes; TCP flags need the whole 20-byte header and
+ *       a data offset of at least 5 words; the UDP payload length needs the whole 8-byte header.
+ *   <li>IPv4 Total Length 0 (TSO/LSO segments captured on the sending host): the datagram runs to
+ *       the end of the frame on the wire, as tshark assumes. That end is {@code p.wireLen} when it
+ *       is at least the captured length (callers set it before decoding), else the captured end.
  * </ul>
  */
 public final class PacketDecoder {

@@ -11,8 +11,9 @@ import netwarden.model.Packet;
  * <p>Like libpcap and Wireshark, it also reads the old variants: versions before 2.3 store the two
  * lengths the other way round (2.3 files either way), and 1999-era patched libpcaps wrote longer
  * record headers (20, 24 or 28 bytes), some under the standard magic. {@link PcapVariants} picks
- * the header length whose first records look sane, exactly as Wireshark does, so damaged files
- * read the same here as in tshark.
+ * the header length whose first records look sane, as Wireshark does, so damaged files read the
+ * same here as in tshark; except that a record cut off by the end of the file is a truncated
+ * capture, reported as such, never a reason to pick a longer header.
  */
 final class PcapFormat implements RecordFormat {
     static final int FILE_HEADER = 24;
@@ -49,8 +50,9 @@ final class PcapFormat implements RecordFormat {
         int lengthOrder = major == 543 || (major == 2 && minor < 3) ? LENGTHS_SWAPPED
                 : major == 2 && minor == 3 ? LENGTHS_MAYBE_SWAPPED : LENGTHS_IN_ORDER;
         long snaplen = Bytes.u32(data, 16, bigEndian);
-        // The upper bits hold FCS-length flags and a class, not part of the link type.
-        int linkType = (int) (Bytes.u32(data, 20, bigEndian) & 0x0fff_ffff);
+        // libpcap's LT_LINKTYPE: the low 16 bits. Bits 26-31 say whether and how many FCS bytes end
+        // each frame; those are just bytes past the IP datagram, which IP lengths already exclude.
+        int linkType = (int) (Bytes.u32(data, 20, bigEndian) & 0xffff);
         PcapFormat f = new PcapFormat(data, bigEndian, nanos, linkType, lengthOrder);
         if (!nanos) f.recordHeader = PcapVariants.choose(f, modified, snaplen);
         return f;

@@ -7,14 +7,14 @@ import netwarden.model.Packet;
 /**
  * pcapng: a sequence of blocks (type, total length, body, total length again). A section header
  * block (SHB) sets the byte order and restarts interface ids; interface description blocks (IDB)
- * give each interface its link type, snaplen and timestamp resolution; enhanced (EPB), simple (SPB)
- * and obsolete (OPB) packet blocks carry frames. Every other block type is skipped and counted.
+ * give each interface its link type, snaplen, timestamp resolution and offset; enhanced (EPB), simple
+ * (SPB) and obsolete (OPB) packet blocks carry frames. Every other block type is skipped and counted.
  */
 final class PcapngFormat implements RecordFormat {
     static final long SHB = 0x0A0D0D0AL;
     private static final int IDB = 1, OPB = 2, SPB = 3, EPB = 6;
     private static final long BOM_BIG = 0x1A2B3C4DL, BOM_LITTLE = 0x4D3C2B1AL;
-    private static final int OPT_END = 0, IF_TSRESOL = 9;
+    private static final int OPT_END = 0, IF_TSRESOL = 9, IF_TSOFFSET = 14;
     private static final String DECODER = "pcapng";
 
     private final MemorySegment data;
@@ -24,17 +24,26 @@ final class PcapngFormat implements RecordFormat {
     private long pos;
     private long frameOffset;
     private long skipped;
+    private long lastTsNanos;
 
     private PcapngFormat(MemorySegment data) {
         this.data = data;
         this.size = data.byteSize();
     }
 
-    /** Reads the first section header and the interface blocks right after it, so link types are known early. */
+    /**
+     * Reads the first section header, which must be sound, then the interface blocks right after it,
+     * so link types are known early. A bad block among those stops the look-ahead: {@link #next}
+     * meets it again and reports it as a read error at its own offset.
+     */
     static PcapngFormat open(MemorySegment data) throws DecodeException {
         PcapngFormat f = new PcapngFormat(data);
         f.nonPacketBlock(f.checkedLength(0, 1), 1);
-        while (f.size - f.pos >= 8 && f.u32(f.pos) == IDB) f.nonPacketBlock(f.checkedLength(f.pos, 1), 1);
+        try {
+            while (f.size - f.pos >= 8 && f.u32(f.pos) == IDB) f.nonPacketBlock(f.checkedLength(f.pos, 1), 1);
+        } catch (DecodeException _) {
+            // pos still points at the bad block, and nothing of it was kept
+        }
         return f;
     }
 
@@ -76,9 +85,10 @@ final class PcapngFormat implements RecordFormat {
             int major = u16(at + 12), minor = u16(at + 14);
             if (major != 1) throw error(at + 12, record, "unsupported pcapng version " + major + "." + minor);
             interfaces.newSection();
+            lastTsNanos = 0;
         } else if (type == IDB) {
             requireLength(at, len, 20, "interface description", record);
-            interfaces.add(u16(at + 8), u32(at + 12), tsresol(at + 16, at + len - 4, record));
+            interfaceBlock(at, len, record);
         } else {
             skipped++;
         }
@@ -102,7 +112,7 @@ final class PcapngFormat implements RecordFormat {
         pos = at + len;
     }
 
-    /** SPB: interface 0, no timestamp (0); captured length = min(original length, snaplen). */
+    /** SPB: interface 0, no timestamp (see below); captured length = min(original length, snaplen). */
     private void simplePacket(long at, long len, Packet p, long record) throws DecodeException {
         requireLength(at, len, 16, "simple packet", record);
         if (interfaces.inSection() == 0) {
@@ -113,12 +123,15 @@ final class PcapngFormat implements RecordFormat {
         long snaplen = interfaces.snaplen(iface);
         long captured = snaplen != 0 ? Math.min(original, snaplen) : original;
         checkCaptured(at + 8, captured, len - 16, record);
-        fill(p, iface, 0, captured, original);
+        // No timestamp field: an SPB was captured after the packet before it, so it takes that one's
+        // time rather than 1970 (0 only when it is the section's first packet).
+        fill(p, iface, lastTsNanos, captured, original);
         frameOffset = at + 12;
         pos = at + len;
     }
 
     private void fill(Packet p, int iface, long tsNanos, long captured, long original) {
+        lastTsNanos = tsNanos;
         p.tsNanos = tsNanos;
         p.iface = iface;
         p.linkType = interfaces.linkType(iface);
@@ -135,9 +148,11 @@ final class PcapngFormat implements RecordFormat {
         }
     }
 
-    /** Options of an IDB: returns if_tsresol, or microseconds when absent. */
-    private int tsresol(long at, long end, long record) throws DecodeException {
+    /** Adds the interface an IDB describes; absent options mean microseconds (if_tsresol) and no offset (if_tsoffset). */
+    private void interfaceBlock(long block, long len, long record) throws DecodeException {
         int resolution = Timestamps.MICROS;
+        long offsetSeconds = 0;
+        long at = block + 16, end = block + len - 4;
         while (end - at >= 4) {
             int code = u16(at), length = u16(at + 2);
             if (code == OPT_END) break;
@@ -146,9 +161,10 @@ final class PcapngFormat implements RecordFormat {
                 throw error(at, record, "option " + code + " length " + length + " runs past the end of its block");
             }
             if (code == IF_TSRESOL && length >= 1) resolution = Bytes.u8(data, at + 4);
+            if (code == IF_TSOFFSET && length >= 8) offsetSeconds = Bytes.i64(data, at + 4, bigEndian);
             at += 4 + padded;
         }
-        return resolution;
+        interfaces.add(u16(block + 8), u32(block + 12), resolution, offsetSeconds);
     }
 
     /**

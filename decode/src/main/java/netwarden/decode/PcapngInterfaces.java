@@ -12,6 +12,7 @@ final class PcapngInterfaces {
     private int[] linkType = new int[4];
     private long[] snaplen = new long[4];
     private int[] tsresol = new int[4];
+    private long[] tsoffsetNanos = new long[4];
     private int count;
     private int sectionStart;
     private final List<Integer> linkTypes = new ArrayList<>();
@@ -21,15 +22,18 @@ final class PcapngInterfaces {
         sectionStart = count;
     }
 
-    int add(int link, long snap, int resolution) {
+    /** @param offsetSeconds if_tsoffset: seconds added to every timestamp of the interface */
+    int add(int link, long snap, int resolution, long offsetSeconds) {
         if (count == linkType.length) {
             linkType = Arrays.copyOf(linkType, count * 2);
             snaplen = Arrays.copyOf(snaplen, count * 2);
             tsresol = Arrays.copyOf(tsresol, count * 2);
+            tsoffsetNanos = Arrays.copyOf(tsoffsetNanos, count * 2);
         }
         linkType[count] = link;
         snaplen[count] = snap;
         tsresol[count] = resolution;
+        tsoffsetNanos[count] = offsetSeconds * 1_000_000_000L; // wraps like the timestamps themselves
         linkTypes.add(link);
         return count++;
     }
@@ -53,7 +57,7 @@ final class PcapngInterfaces {
     }
 
     long toNanos(int global, long units) {
-        return Timestamps.toNanos(tsresol[global], units);
+        return Timestamps.toNanos(tsresol[global], units) + tsoffsetNanos[global];
     }
 
     List<Integer> linkTypes() {

@@ -28,9 +28,10 @@ final class TransportDecoder {
             p.tcpFlags = u8(s, at + 13);
             if (p.fragment == Packet.FRAG_NONE && ipPayloadLen >= headerLen) p.payloadLen = ipPayloadLen - headerLen;
         } else if (p.proto == Proto.UDP) {
-            if (avail < 8) return;
+            if (avail < 4) return;
             p.srcPort = u16(s, at);
             p.dstPort = u16(s, at + 2);
+            if (avail < 8) return; // ports kept, as for TCP and in tshark; the length is cut off
             int udpLen = u16(s, at + 4);
             if (udpLen >= 8) p.payloadLen = udpLen - 8;
         }

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import netwarden.model.Packet;
+import netwarden.testkit.Frames;
 import netwarden.testkit.PcapWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Corrupt pcap files: each error says which decoder, where (offset, record) and what. */
 class MalformedPcapTest {
@@ -83,6 +86,30 @@ class MalformedPcapTest {
         int at = w.size();
         byte[] file = w.raw(new byte[7]).toByteArray();
         assertError(readFails(file, 1), "pcap", at, 2, "record header truncated: 7 of 16 bytes");
+    }
+
+    /**
+     * 8 (or 4) bytes of a cut header after one record make the file exactly as long as if it had a
+     * 24-byte (or 20-byte) header; Wireshark then picks that layout and garbles the frame. After two
+     * records, 20-byte headers land on the end too when the second frame's first 4 bytes (here its
+     * destination MAC) pass as an original length.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 8", "1, 4", "2, 8", "2, 4", "3, 8"})
+    void truncatedTailIsAReadErrorNotAnotherHeaderLayout(int records, int tail) throws Exception {
+        byte[] frame = Frames.concat(new byte[] {2, 2, 2, 2, 2, 2}, Arrays.copyOfRange(UDP_FRAME, 6, UDP_FRAME.length));
+        PcapWriter w = PcapWriter.micros(1);
+        for (int i = 0; i < records; i++) w.record(T0 + i * 1_000_000L, frame);
+        int at = w.size();
+        byte[] file = w.raw(Arrays.copyOf(new byte[] {(byte) 0xe9, 3, 0, 0, 0, 0, 0, 0}, tail)).toByteArray();
+        CaptureReader r = CaptureReader.open(MemorySegment.ofArray(file));
+        Packet p = new Packet();
+        for (int i = 0; i < records; i++) {
+            assertThat(r.next(p)).isTrue();
+            assertThat(p.dstPort).isEqualTo(27960);
+            assertThat(p.tsNanos).isEqualTo(T0 + i * 1_000_000L);
+        }
+        assertError(readFails(file, records), "pcap", at, records + 1, "record header truncated: " + tail + " of 16 bytes");
     }
 
     @Test

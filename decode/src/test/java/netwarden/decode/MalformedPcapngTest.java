@@ -4,7 +4,9 @@ import static netwarden.decode.MalformedPcapTest.assertError;
 import static netwarden.decode.MalformedPcapTest.openFails;
 import static netwarden.decode.MalformedPcapTest.readFails;
 import static netwarden.decode.PcapReaderTest.UDP_FRAME;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import netwarden.testkit.ByteWriter;
@@ -146,10 +148,21 @@ class MalformedPcapngTest {
     }
 
     @Test
-    void interfaceOptionRunningPastItsBlock() {
+    void interfaceOptionRunningPastItsBlock() throws Exception {
         byte[] body = new ByteWriter(ByteOrder.LITTLE_ENDIAN).u16(1).u16(0).u32(0).u16(9).u16(40).u8(6).zeros(3).toByteArray();
         byte[] file = new PcapngWriter().section(ByteOrder.LITTLE_ENDIAN).block(1, body).toByteArray();
-        assertError(openFails(file), "pcapng", 28 + 16, 1, "option 9 length 40 runs past the end of its block");
+        assertError(readFails(file, 0), "pcapng", 28 + 16, 1, "option 9 length 40 runs past the end of its block");
+    }
+
+    @Test
+    void badInterfaceBlockAfterASoundSectionHeaderIsAReadError() throws Exception {
+        PcapngWriter w = new PcapngWriter().section(ByteOrder.LITTLE_ENDIAN).interfaceBlock(1, 0);
+        int at = w.size();
+        w.rawBlock(1, new byte[8], 20, 999).enhancedPacket(0, T0, UDP_FRAME);
+        CaptureReader r = CaptureReader.open(MemorySegment.ofArray(w.toByteArray()));
+        assertThat(r.format()).isEqualTo("pcapng");
+        assertThat(r.linkTypes()).as("the interfaces before the bad block").containsExactly(1);
+        assertError(readFails(w.toByteArray(), 0), "pcapng", at + 16, 1, "trailing block length 999 does not match leading length 20");
     }
 
     @Test

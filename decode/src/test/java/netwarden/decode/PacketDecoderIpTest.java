@@ -9,10 +9,12 @@ import static netwarden.testkit.Frames.TCP;
 import static netwarden.testkit.Frames.UDP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.foreign.MemorySegment;
 import netwarden.model.Ip;
 import netwarden.model.Packet;
 import netwarden.testkit.Frames;
 import netwarden.testkit.Ipv6Builder;
+import netwarden.testkit.PcapWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -193,6 +195,41 @@ class PacketDecoderIpTest {
         assertThat(p.ipBytes).isEqualTo(22);
         assertThat(p.dstPort).isEqualTo(-1);
         assertThat(p.tcpFlags).isEqualTo(-1);
+    }
+
+    @Test
+    void udpHeaderCutByTheIpLengthKeepsItsPorts() {
+        Packet p = eth4(Frames.ipv4("10.0.0.1", "10.0.0.2").totalLength(24).packet(UDP, Frames.udp(1, 2222, new byte[3])));
+        assertThat(p.ipBytes).isEqualTo(24);
+        assertThat(p.dstPort).isEqualTo(2222);
+        assertThat(p.payloadLen).isEqualTo(-1);
+        Packet three = eth4(Frames.ipv4("10.0.0.1", "10.0.0.2").totalLength(23).packet(UDP, Frames.udp(1, 2222, new byte[3])));
+        assertThat(three.dstPort).isEqualTo(-1);
+    }
+
+    @Test
+    void totalLengthZeroIsATsoSegmentRunningToTheEndOfTheFrame() {
+        byte[] tso = Frames.ipv4("10.0.0.1", "10.0.0.2").totalLength(0)
+                .packet(TCP, Frames.tcp(1, 5555, Packet.ACK | Packet.PSH, new byte[0], new byte[100]));
+        Packet p = eth4(tso);
+        assertThat(p.proto).isEqualTo(TCP);
+        assertThat(p.ipBytes).isEqualTo(20 + 20 + 100);
+        assertThat(p.dstPort).isEqualTo(5555);
+        assertThat(p.tcpFlags).isEqualTo(Packet.ACK | Packet.PSH);
+        assertThat(p.payloadLen).isEqualTo(100);
+    }
+
+    @Test
+    void snaplenCutTsoSegmentRunsToTheEndOfTheFrameOnTheWire() throws DecodeException {
+        byte[] frame = Frames.ethernet(ETH_IPV4, Frames.ipv4("10.0.0.1", "10.0.0.2").totalLength(0)
+                .packet(TCP, Frames.tcp(1, 5555, Packet.ACK, new byte[0], new byte[3000])));
+        CaptureReader r = CaptureReader.open(MemorySegment.ofArray(
+                PcapWriter.micros(LinkType.ETHERNET).record(1, Frames.cut(frame, 80), frame.length).toByteArray()));
+        Packet p = new Packet();
+        assertThat(r.next(p)).isTrue();
+        assertThat(p.ipBytes).as("tshark: 3040").isEqualTo(frame.length - 14);
+        assertThat(p.payloadLen).isEqualTo(3000);
+        assertThat(p.dstPort).isEqualTo(5555);
     }
 
     @Test

@@ -54,10 +54,15 @@ class PacketDecoderTruncationTest {
     }
 
     @Test
-    void udpNeedsItsWholeHeader() {
+    void udpPortsNeedFourHeaderBytesItsPayloadLengthAllEight() {
         byte[] frame = Frames.ethernet(ETH_IPV4, Frames.ipv4("10.1.1.1", "10.2.2.2").packet(UDP, Frames.udp(5, 6, new byte[9])));
-        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 7)).dstPort).isEqualTo(-1);
-        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 8)).dstPort).isEqualTo(6);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 3)).dstPort).isEqualTo(-1);
+        Packet ports = decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 4));
+        assertThat(ports.srcPort).isEqualTo(5);
+        assertThat(ports.dstPort).as("as tshark shows a cut UDP header").isEqualTo(6);
+        assertThat(ports.payloadLen).isEqualTo(-1);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 7)).payloadLen).isEqualTo(-1);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 20 + 8)).payloadLen).isEqualTo(9);
     }
 
     @Test

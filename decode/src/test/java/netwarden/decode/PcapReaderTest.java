@@ -16,6 +16,7 @@ import netwarden.testkit.PcapWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Well-formed classic pcap in all its forms. */
 class PcapReaderTest {
@@ -80,11 +81,19 @@ class PcapReaderTest {
         assertThat(r.position()).isEqualTo(24);
     }
 
-    @Test
-    void linkTypeIgnoresTheFcsBits() throws Exception {
-        byte[] file = new PcapWriter(false, ByteOrder.LITTLE_ENDIAN, 0x1000_0000 | LinkType.ETHERNET, 65535)
-                .record(T0, UDP_FRAME).toByteArray();
-        assertThat(open(file).linkTypes()).containsExactly(1);
+    @ParameterizedTest
+    @ValueSource(ints = {0x1000_0001, 0x2400_0001, 0x0400_0001})
+    void linkTypeIgnoresTheFcsBits(int field) throws Exception {
+        // 0x24000001: Ethernet, FCS present (bit 26), 2 x 16 bits of it (bits 28-31), as libpcap writes.
+        byte[] withFcs = Frames.concat(UDP_FRAME, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+        CaptureReader r = open(new PcapWriter(false, ByteOrder.LITTLE_ENDIAN, field, 65535).record(T0, withFcs).toByteArray());
+        assertThat(r.linkTypes()).containsExactly(1);
+        Packet p = new Packet();
+        assertThat(r.next(p)).isTrue();
+        assertThat(p.linkType).isEqualTo(1);
+        assertThat(p.dstPort).as("the FCS is only bytes past the IP datagram").isEqualTo(27960);
+        assertThat(p.ipBytes).isEqualTo(UDP_FRAME.length - 14);
+        assertThat(p.payloadLen).isEqualTo(30);
     }
 
     @Test
@@ -124,6 +133,18 @@ class PcapReaderTest {
         assertThat(seen).hasSize(3).allSatisfy(s -> assertThat(s.dstPort()).isEqualTo(27960));
         assertThat(seen.get(2).ts()).isEqualTo(1_700_000_002_250_000_000L);
         assertThat(r.format()).isEqualTo("pcap");
+    }
+
+    @Test
+    void variantWithMoreCompleteRecordsBeatsAStandardReadingCutShort() throws Exception {
+        // Read as standard, record 2's header is the last 8 zero bytes of record 1 plus the real
+        // record 2's seconds and microseconds: plausible, but its data runs past the end of the
+        // file. A cut record is no evidence against a layout, yet 24-byte headers read both records.
+        PcapWriter w = PcapWriter.micros(LinkType.ETHERNET);
+        byte[] extra = new ByteWriter(ByteOrder.LITTLE_ENDIAN).u32(2).u16(0x0800).u8(0).u8(0).toByteArray();
+        for (int i = 0; i < 2; i++) w.rawRecord(100, 500_000, UDP_FRAME.length, UDP_FRAME.length, Frames.concat(extra, UDP_FRAME));
+        CaptureReader r = open(w.toByteArray());
+        assertThat(readAll(r)).hasSize(2).allSatisfy(s -> assertThat(s.dstPort()).isEqualTo(27960));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import netwarden.decode.PcapReaderTest.Seen;
 import netwarden.model.Packet;
+import netwarden.testkit.ByteWriter;
 import netwarden.testkit.Frames;
 import netwarden.testkit.PcapngWriter;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Well-formed pcapng: interfaces, resolutions, sections, every packet block type. */
 class PcapngReaderTest {
     static final long T0 = 1_700_000_000_123_456_789L;
+    static final int IF_TSOFFSET = 14;
     static final byte[] RAW_V4 = Frames.ipv4("10.9.9.9", "10.0.0.2").packet(Frames.UDP, Frames.udp(9, 7777, new byte[5]));
 
     @ParameterizedTest
@@ -69,6 +71,41 @@ class PcapngReaderTest {
         assertThat(seen).containsExactly(
                 new Seen(0, TCP_FRAME.length, 64, 25565, 1, 0),
                 new Seen(0, UDP_FRAME.length, Math.min(64, UDP_FRAME.length), 27960, 1, 0));
+    }
+
+    @Test
+    void simplePacketTakesThePreviousPacketsTimeInItsSection() throws Exception {
+        PcapngWriter w = new PcapngWriter().section(ByteOrder.LITTLE_ENDIAN).interfaceBlock(LinkType.ETHERNET, 0)
+                .interfaceBlock(LinkType.RAW, 0, 9);
+        w.simplePacket(UDP_FRAME, UDP_FRAME.length).enhancedPacket(1, T0, RAW_V4).simplePacket(UDP_FRAME, UDP_FRAME.length);
+        w.obsoletePacket(1, w.units(1, T0 + 7), RAW_V4, RAW_V4.length).simplePacket(UDP_FRAME, UDP_FRAME.length);
+        w.section(ByteOrder.BIG_ENDIAN).interfaceBlock(LinkType.ETHERNET, 0).simplePacket(UDP_FRAME, UDP_FRAME.length);
+        assertThat(readAll(open(w.toByteArray()))).extracting(Seen::ts).containsExactly(0L, T0, T0, T0 + 7, T0 + 7, 0L);
+    }
+
+    /** An IDB with if_tsoffset (option 14, 8 bytes) and, when {@code tsresol >= 0}, if_tsresol. */
+    static byte[] interfaceWithOffset(ByteOrder order, int linkType, long offsetSeconds, int tsresol) {
+        ByteWriter body = new ByteWriter(order).u16(linkType).u16(0).u32(0);
+        body.u16(IF_TSOFFSET).u16(8).u64(offsetSeconds);
+        if (tsresol >= 0) body.u16(9).u16(1).u8(tsresol).pad(4);
+        return body.u16(0).u16(0).toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LITTLE_ENDIAN", "BIG_ENDIAN"})
+    void timestampOffsetIsAddedPerInterface(String order) throws Exception {
+        ByteOrder byteOrder = order.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        PcapngWriter w = new PcapngWriter().section(byteOrder)
+                .block(PcapngWriter.IDB, interfaceWithOffset(byteOrder, LinkType.ETHERNET, 1000, -1))
+                .block(PcapngWriter.IDB, interfaceWithOffset(byteOrder, LinkType.RAW, -1_000_000_000L, 9))
+                .interfaceBlock(LinkType.RAW, 0, 9);
+        w.enhancedPacket(0, 5_250_000L, UDP_FRAME, UDP_FRAME.length)   // 5.25 s in microseconds
+                .enhancedPacket(1, T0, RAW_V4, RAW_V4.length)          // nanoseconds
+                .enhancedPacket(2, T0, RAW_V4, RAW_V4.length)          // no offset
+                .simplePacket(UDP_FRAME, UDP_FRAME.length);            // the previous packet's time
+        w.obsoletePacket(0, 750_000L, UDP_FRAME, UDP_FRAME.length);
+        assertThat(readAll(open(w.toByteArray()))).extracting(Seen::ts).containsExactly(
+                1_005_250_000_000L, T0 - 1_000_000_000_000_000_000L, T0, T0, 1_000_750_000_000L);
     }
 
     @Test
