@@ -78,6 +78,18 @@ class LauncherIT {
     }
 
     @Test
+    void aFailedReplayTrainsNoCache() throws Exception {
+        Path jar = Files.copy(Launcher.JAR, dir.resolve("netwarden.jar"));
+        Launcher.Result r = Launcher.run(Map.of("NETWARDEN_JAR", jar.toString()), "replay", dir.resolve("absent.pcap").toString());
+        assertThat(r.code()).isEqualTo(1);
+        Thread.sleep(3000); // time for a background cache build, were one started
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing learned from a run that loaded almost nothing")
+                    .noneMatch(name -> name.startsWith("netwarden.aot"));
+        }
+    }
+
+    @Test
     void saysHowToBuildWhenTheJarIsMissing() throws Exception {
         Launcher.Result r = Launcher.run(Map.of("NETWARDEN_JAR", dir.resolve("none.jar").toString()), "--version");
         assertThat(r.code()).isEqualTo(1);
