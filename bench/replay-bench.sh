@@ -2,10 +2,11 @@
 # Replay throughput, whole process included, in one run: `cat` (the memory-read limit), nfdump's
 # nfpcapd (a C pcap-to-flow aggregator), `netwarden replay --format json`, and on the generated file
 # also ReadFloor (the least a JVM process can do with it: per-port packets, bytes and exact distinct
-# sources on both cores, nothing else), each on the same generated file (minimum-size UDP frames
-# from ~100k sources) and on the shared OpenArena capture. `java` alone is a JVM that prints a line.
+# sources on both cores, nothing else) and its C twin bench/read-floor.c (the same work with no JVM),
+# each on the same generated file (minimum-size UDP frames from ~100k sources) and on the shared
+# OpenArena capture. `java` alone is a JVM that prints a line.
 # Usage: bench/replay-bench.sh [packets=5000000] [sources=100000] [runs=5]
-# Needs: a built tree (./mvnw -B -DskipTests package), JDK 25, and nfdump (apt-get install nfdump).
+# Needs: a built tree (./mvnw -B -DskipTests package), JDK 25, nfdump (apt-get install nfdump), cc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packets=${1:-5000000}
@@ -35,24 +36,30 @@ median_ms() {
 nf() { rm -rf "$work/nf" && mkdir -p "$work/nf" && nfpcapd -r "$1" -w "$work/nf"; }
 
 floor() { "$java_home/bin/java" -cp bench/target/classes netwarden.bench.ReadFloor "$1"; }
+cfloor() { "$work/read-floor" "$1" "$(nproc)"; }
 
 report() {
-    local label=$1 f=$2 frames=$3 floor_ms=${4:-NA}
+    local label=$1 f=$2 frames=$3 floor_ms=${4:-NA} cfloor_ms=NA
     cat "$f" >/dev/null # page cache
     local cat_ms nf_ms nw_ms
     cat_ms=$(median_ms cat "$f")
     if command -v nfpcapd >/dev/null; then nf_ms=$(median_ms nf "$f"); else nf_ms=NA; fi
     nw_ms=$(median_ms bin/netwarden replay "$f" --format json)
-    [[ $floor_ms == run ]] && floor_ms=$(median_ms floor "$f")
-    printf '%-28s %10s frames  cat %6s ms  nfpcapd %6s ms  floor %6s ms  netwarden %6s ms' "$label" "$frames" "$cat_ms" "$nf_ms" "$floor_ms" "$nw_ms"
-    if [[ $nf_ms != NA ]]; then awk -v a="$nf_ms" -v b="$nw_ms" 'BEGIN {printf "  (%.1fx faster than nfpcapd", a / b}'; fi
-    awk -v c="$cat_ms" -v b="$nw_ms" -v f="$frames" 'BEGIN {printf ", %.1fx cat, %.1f M frames/s)\n", b / (c > 0 ? c : 1), f / b / 1000}'
+    if [[ $floor_ms == run ]]; then
+        floor_ms=$(median_ms floor "$f")
+        [[ -x $work/read-floor ]] && cfloor_ms=$(median_ms cfloor "$f")
+    fi
+    printf '%-28s %10s frames  cat %6s ms  nfpcapd %6s ms  C floor %6s ms  JVM floor %6s ms  netwarden %6s ms' \
+        "$label" "$frames" "$cat_ms" "$nf_ms" "$cfloor_ms" "$floor_ms" "$nw_ms"
+    if [[ $nf_ms != NA ]]; then awk -v a="$nf_ms" -v b="$nw_ms" 'BEGIN {if (b <= a) printf "  (%.1fx faster than nfpcapd", a / b; else printf "  (%.1fx slower than nfpcapd", b / a}'; fi
+    awk -v c="$cat_ms" -v b="$nw_ms" -v f="$frames" 'BEGIN {printf ", %.1fx cat, %.2f M frames/s)\n", b / (c > 0 ? c : 1), f / b / 1000}'
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -r); runs=$runs (median)"
 printf 'class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/Hello.java"
 "$java_home/bin/javac" -d "$work" "$work/Hello.java"
 echo "java alone (a JVM that prints one line): $(median_ms "$java_home/bin/java" -Xshare:auto -cp "$work" Hello) ms"
+if command -v cc >/dev/null; then cc -O2 -march=native -pthread -o "$work/read-floor" bench/read-floor.c; fi
 # The launcher trains its AOT class cache on the first replay after a build: do that on a small file.
 "$java_home/bin/java" -cp bench/target/classes netwarden.bench.GenerateUdpCapture "$work/first.pcap" 1000 100 2 2>/dev/null
 bin/netwarden replay "$work/first.pcap" --format json >/dev/null 2>&1
