@@ -42,6 +42,7 @@
 
 #define MAX_VLAN_TAGS 3
 #define MAX_IPV6_EXT 6
+#define MAX_MPLS_LABELS 8
 #define NW_EEXIST 17
 #define PROTO_TCP 6
 #define PROTO_UDP 17
@@ -235,6 +236,47 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, __u32 off, struct p
 	return 1;
 }
 
+/* The IP ether type a payload's first nibble names (4 or 6), else 0. */
+static __always_inline __u16 ip_type_of(struct __sk_buff *skb, __u32 off)
+{
+	__u8 v;
+	if (bpf_skb_load_bytes(skb, off, &v, 1))
+		return 0;
+	return (v >> 4) == 4 ? bpf_htons(0x0800) : (v >> 4) == 6 ? bpf_htons(0x86dd) : 0;
+}
+
+/* PPPoE session (RFC 2516): a 6-byte header, then the PPP protocol (0x0021 IPv4, 0x0057 IPv6).
+ * Moves *off to the payload and sets *type to its ether type (0: not IP); non-zero on a cut header. */
+static __always_inline int parse_pppoe(struct __sk_buff *skb, __u32 *off, __u16 *type)
+{
+	__u16 ppp;
+	if (bpf_skb_load_bytes(skb, *off + 6, &ppp, 2))
+		return 1;
+	*off += 8;
+	*type = ppp == bpf_htons(0x0021) ? bpf_htons(0x0800) : ppp == bpf_htons(0x0057) ? bpf_htons(0x86dd) : 0;
+	return 0;
+}
+
+/* MPLS (RFC 3032): label entries up to the bottom-of-stack bit; the payload's first nibble says
+ * IPv4 or IPv6, as user space's decoder and tshark guess. Deeper stacks than MAX_MPLS_LABELS are
+ * not IP here. Same contract as parse_pppoe. */
+static __always_inline int parse_mpls(struct __sk_buff *skb, __u32 *off, __u16 *type)
+{
+	*type = 0;
+#pragma unroll
+	for (int i = 0; i < MAX_MPLS_LABELS; i++) {
+		__u8 entry[4];
+		if (bpf_skb_load_bytes(skb, *off, entry, 4))
+			return 1;
+		*off += 4;
+		if (entry[2] & 1) {
+			*type = ip_type_of(skb, *off);
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* 1 when an IP header was read into p, 0 otherwise. */
 static __always_inline int parse(struct __sk_buff *skb, int ethernet, struct parsed *p)
 {
@@ -252,6 +294,10 @@ static __always_inline int parse(struct __sk_buff *skb, int ethernet, struct par
 				return 0;
 			off += 4;
 		}
+		if (type == bpf_htons(0x8864) && parse_pppoe(skb, &off, &type))
+			return 0;
+		if ((type == bpf_htons(0x8847) || type == bpf_htons(0x8848)) && parse_mpls(skb, &off, &type))
+			return 0;
 	} else {
 		__u8 v;
 		if (bpf_skb_load_bytes(skb, 0, &v, 1))

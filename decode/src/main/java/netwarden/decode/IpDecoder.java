@@ -21,32 +21,38 @@ final class IpDecoder {
 
     /**
      * The link layer said IPv4. A version nibble other than 4 leaves a bogus IPv4 header (ipVersion 4,
-     * proto -1), even when it is 6: the frame is still counted where its link layer put it.
+     * proto -1), even when it is 6: the frame is still counted where its link layer put it. A header
+     * cut by the snaplen yields each field whose bytes were captured, in header order, as tshark
+     * does: Total Length from 4 bytes, fragment flags from 8, TTL from 9, protocol from 10, the
+     * source from 16, the destination (and with it the transport header) only from 20.
      */
     static void ipv4(MemorySegment s, long frame, long at, long end, Packet p) {
         p.ipVersion = 4;
         p.l3Offset = (int) (at - frame);
-        if (end - at < 20) return; // fixed header not captured
+        long captured = end - at;
+        if (captured < 1) return;
         int first = u8(s, at);
         int headerLen = (first & 0x0f) * 4;
-        if (first >>> 4 != 4 || headerLen < 20) return;
+        if (first >>> 4 != 4 || headerLen < 20 || captured < 4) return;
         int totalLen = u16(s, at + 2);
         if (totalLen == 0) totalLen = restOfFrame(frame, at, end, p);
         p.ipBytes = totalLen;
-        if (totalLen < headerLen) return;
+        if (totalLen < headerLen || captured < 8) return;
+        int flagsOffset = u16(s, at + 6);
+        boolean later = (flagsOffset & 0x1fff) != 0;
+        p.fragment = later ? Packet.FRAG_LATER : (flagsOffset & 0x2000) != 0 ? Packet.FRAG_FIRST : Packet.FRAG_NONE;
+        if (captured < 9) return;
         p.ttl = u8(s, at + 8);
+        if (captured < 10) return;
         p.proto = u8(s, at + 9);
+        if (captured < 16) return;
         p.srcHi = 0;
         p.srcLo = V4_MAPPED | (i32(s, at + 12) & 0xffff_ffffL);
+        p.srcKnown = true;
+        if (captured < 20) return;
         p.dstHi = 0;
         p.dstLo = V4_MAPPED | (i32(s, at + 16) & 0xffff_ffffL);
-        int flagsOffset = u16(s, at + 6);
-        boolean moreFragments = (flagsOffset & 0x2000) != 0;
-        if ((flagsOffset & 0x1fff) != 0) {
-            p.fragment = Packet.FRAG_LATER;
-            return; // the transport header is in the first fragment only
-        }
-        p.fragment = moreFragments ? Packet.FRAG_FIRST : Packet.FRAG_NONE;
+        if (later) return; // the transport header is in the first fragment only
         long transport = at + headerLen;
         long transportEnd = Math.min(end, at + totalLen);
         TransportDecoder.decode(s, transport, transportEnd, totalLen - headerLen, p);
@@ -61,16 +67,33 @@ final class IpDecoder {
         return (int) (frameEnd - at);
     }
 
+    /**
+     * IPv6 and its extension chain. A fixed header cut by the snaplen yields, as tshark does, the
+     * payload length and next header from 7 bytes (the next header is then the protocol: the last
+     * one known), the hop limit from 8 and the source from 24; the chain and transport need all 40.
+     */
     static void ipv6(MemorySegment s, long frame, long at, long end, Packet p) {
         p.ipVersion = 6;
         p.l3Offset = (int) (at - frame);
-        if (end - at < 40 || u8(s, at) >>> 4 != 6) return;
+        long captured = end - at;
+        if (captured < 7 || u8(s, at) >>> 4 != 6) return;
         int payloadLen = u16(s, at + 4);
         int next = u8(s, at + 6);
-        p.ttl = u8(s, at + 7);
         p.ipBytes = 40 + payloadLen;
+        if (captured < 40) {
+            p.proto = next;
+            if (captured >= 8) p.ttl = u8(s, at + 7);
+            if (captured >= 24) {
+                p.srcHi = i64(s, at + 8);
+                p.srcLo = i64(s, at + 16);
+                p.srcKnown = true;
+            }
+            return;
+        }
+        p.ttl = u8(s, at + 7);
         p.srcHi = i64(s, at + 8);
         p.srcLo = i64(s, at + 16);
+        p.srcKnown = true;
         p.dstHi = i64(s, at + 24);
         p.dstLo = i64(s, at + 32);
         long payloadEnd = at + 40 + payloadLen;
@@ -78,10 +101,11 @@ final class IpDecoder {
         long cur = at + 40;
         // Each step moves at least 8 bytes forward, so the walk ends.
         while (next == HOP_BY_HOP || next == ROUTING || next == FRAGMENT || next == AUTH || next == DEST_OPTIONS) {
-            if (limit - cur < 8) {
-                p.proto = next; // chain cut: the last protocol number we know
-                return;
-            }
+            // As tshark reads a cut chain: an extension header begun at the capture's end is there
+            // but unread, and its next header shows from 1 byte (Routing), all 8 (Fragment) or 2
+            // (the others); short of that the protocol is unknown (-1).
+            int needed = next == ROUTING ? 1 : next == FRAGMENT ? 8 : 2;
+            if (limit - cur < needed) return;
             int following = u8(s, cur);
             if (next == FRAGMENT) {
                 int offsetFlags = u16(s, cur + 2);
@@ -91,12 +115,14 @@ final class IpDecoder {
                     return;
                 }
                 p.fragment = (offsetFlags & 1) != 0 ? Packet.FRAG_FIRST : Packet.FRAG_NONE;
-                cur += 8;
-            } else if (next == AUTH) {
-                cur += (u8(s, cur + 1) + 2L) * 4;
-            } else {
-                cur += (u8(s, cur + 1) + 1L) * 8;
             }
+            long size = limit - cur < 2 ? Long.MAX_VALUE
+                    : next == FRAGMENT ? 8 : next == AUTH ? (u8(s, cur + 1) + 2L) * 4 : (u8(s, cur + 1) + 1L) * 8;
+            if (limit - cur < size) {
+                p.proto = following; // header cut after its next-header field: the last protocol known
+                return;
+            }
+            cur += size;
             next = following;
         }
         p.proto = next;

@@ -17,14 +17,16 @@ import netwarden.model.Packet;
  * capture, and nothing is read past the captured bytes.
  *
  * <ul>
- *   <li>Unknown link types and non-IP frames (ARP, LLC, ...) leave {@code ipVersion} 0.
+ *   <li>Ethernet-like link types follow VLAN tags, PPPoE sessions and MPLS label stacks to the IP
+ *       header inside. Unknown link types and non-IP frames (ARP, LLC, ...) leave {@code ipVersion} 0.
  *   <li>{@code ipVersion} 4 or 6 with {@code proto} -1: the link layer announced IP but the header
  *       was bogus (bad version or header length, Total Length below the header) or cut before its
  *       protocol field; source and destination are then unset and not meaningful.
  *   <li>Ports come only from the outermost TCP/UDP header and only when it lies within both the
  *       capture and the IP length: never from ICMP-quoted packets, never for non-first fragments.
- *   <li>TCP and UDP ports need the first 4 header bytes; TCP flags need the whole 20-byte header and
- *       a data offset of at least 5 words; the UDP payload length needs the whole 8-byte header.
+ *   <li>TCP and UDP ports need the first 4 header bytes; TCP flags need 16 (through the window, as
+ *       tshark reads them) and a data offset of at least 5 words; the UDP payload length needs the
+ *       whole 8-byte header. IP headers cut by the snaplen give what tshark gives: see {@link IpDecoder}.
  *   <li>IPv4 Total Length 0 (TSO/LSO segments captured on the sending host): the datagram runs to
  *       the end of the frame on the wire, as tshark assumes. That end is {@code p.wireLen} when it
  *       is at least the captured length (callers set it before decoding), else the captured end.
@@ -32,6 +34,8 @@ import netwarden.model.Packet;
  */
 public final class PacketDecoder {
     private static final int ETHER_IPV4 = 0x0800, ETHER_IPV6 = 0x86DD;
+    private static final int ETHER_PPPOE_SESSION = 0x8864, ETHER_MPLS = 0x8847, ETHER_MPLS_MULTICAST = 0x8848;
+    private static final int PPP_IPV4 = 0x0021, PPP_IPV6 = 0x0057;
 
     private PacketDecoder() {}
 
@@ -48,7 +52,7 @@ public final class PacketDecoder {
             case LinkType.ETHERNET -> ethernet(data, offset, end, p);
             case LinkType.LINUX_SLL -> cooked(data, offset, offset + 14, offset + 16, end, p);
             case LinkType.LINUX_SLL2 -> cooked(data, offset, offset, offset + 20, end, p);
-            case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14 -> raw(data, offset, end, p);
+            case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14 -> raw(data, offset, offset, end, p);
             case LinkType.IPV4 -> IpDecoder.ipv4(data, offset, offset, end, p);
             case LinkType.IPV6 -> IpDecoder.ipv6(data, offset, offset, end, p);
             case LinkType.NULL -> loopback(data, offset, end, false, p);
@@ -101,21 +105,53 @@ public final class PacketDecoder {
     }
 
     private static void network(int etherType, MemorySegment s, long frame, long at, long end, Packet p) {
-        if (etherType == ETHER_IPV4) {
-            IpDecoder.ipv4(s, frame, at, end, p);
-        } else if (etherType == ETHER_IPV6) {
-            IpDecoder.ipv6(s, frame, at, end, p);
+        switch (etherType) {
+            case ETHER_IPV4 -> IpDecoder.ipv4(s, frame, at, end, p);
+            case ETHER_IPV6 -> IpDecoder.ipv6(s, frame, at, end, p);
+            case ETHER_PPPOE_SESSION -> pppoe(s, frame, at, end, p);
+            case ETHER_MPLS, ETHER_MPLS_MULTICAST -> mpls(s, frame, at, end, p);
+            default -> { } // ARP, LLDP, PPPoE discovery, ...: not IP
         }
     }
 
-    /** Raw IP: the version nibble says which; anything else is not IP. */
-    private static void raw(MemorySegment s, long frame, long end, Packet p) {
-        if (end - frame < 1) return;
-        int version = u8(s, frame) >>> 4;
+    /**
+     * PPPoE session stage (RFC 2516, what DSL uplinks carry): a 6-byte header, then the 2-byte PPP
+     * protocol; IPv4 and IPv6 are followed, PPP control protocols (LCP, IPCP, ...) are not IP.
+     */
+    private static void pppoe(MemorySegment s, long frame, long at, long end, Packet p) {
+        if (end - at < 8) return;
+        int protocol = u16(s, at + 6);
+        if (protocol == PPP_IPV4) {
+            IpDecoder.ipv4(s, frame, at + 8, end, p);
+        } else if (protocol == PPP_IPV6) {
+            IpDecoder.ipv6(s, frame, at + 8, end, p);
+        }
+    }
+
+    /**
+     * MPLS (RFC 3032): 4-byte label entries until the one with the bottom-of-stack bit; the payload
+     * carries no type, so its first nibble decides, as tshark guesses (4 IPv4, 6 IPv6; pseudowires
+     * and anything else are not IP). Ends because each step moves 4 bytes.
+     */
+    private static void mpls(MemorySegment s, long frame, long at, long end, Packet p) {
+        while (end - at >= 4) {
+            boolean bottom = (u8(s, at + 2) & 1) != 0;
+            at += 4;
+            if (bottom) {
+                raw(s, frame, at, end, p);
+                return;
+            }
+        }
+    }
+
+    /** Raw IP at {@code at}: the version nibble says which; anything else is not IP. */
+    private static void raw(MemorySegment s, long frame, long at, long end, Packet p) {
+        if (end - at < 1) return;
+        int version = u8(s, at) >>> 4;
         if (version == 4) {
-            IpDecoder.ipv4(s, frame, frame, end, p);
+            IpDecoder.ipv4(s, frame, at, end, p);
         } else if (version == 6) {
-            IpDecoder.ipv6(s, frame, frame, end, p);
+            IpDecoder.ipv6(s, frame, at, end, p);
         }
     }
 

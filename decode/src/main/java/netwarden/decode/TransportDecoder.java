@@ -22,7 +22,7 @@ final class TransportDecoder {
             if (avail < 4) return;
             p.srcPort = u16(s, at);
             p.dstPort = u16(s, at + 2);
-            if (avail < 20) return;
+            if (avail < 16) return; // tshark reads data offset, flags and window together, then shows the flags
             int headerLen = (u8(s, at + 12) >>> 4) * 4;
             if (headerLen < 20) return; // bogus data offset: no flags
             p.tcpFlags = u8(s, at + 13);

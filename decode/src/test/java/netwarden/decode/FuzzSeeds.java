@@ -36,6 +36,9 @@ final class FuzzSeeds {
         byte[] icmp6 = Frames.ipv6("2001:db8::2", "2001:db8::1").packet(Frames.ICMPV6, Frames.icmpv6PortUnreachable(udp6));
         f.put("ethernet-qinq-ipv4-udp", withLink(LinkType.ETHERNET,
                 Frames.ethernet(Frames.ETH_IPV4, udp4, new Vlan(Frames.TPID_QINQ, 10), new Vlan(Frames.TPID_DOT1Q, 20))));
+        f.put("ethernet-vlan-pppoe-ipv4-udp", withLink(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_PPPOE_SESSION,
+                Frames.pppoe(Frames.PPP_IPV4, udp4), new Vlan(Frames.TPID_DOT1Q, 7))));
+        f.put("ethernet-mpls-ipv6-udp", withLink(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS, Frames.mpls(udp6, 100, 200))));
         f.put("ethernet-ipv4-tcp-first-fragment", withLink(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_IPV4, tcp4)));
         f.put("sll-ipv6-chain-udp", withLink(LinkType.LINUX_SLL, Frames.sll(Frames.ETH_IPV6, udp6)));
         f.put("sll2-icmpv6-error", withLink(LinkType.LINUX_SLL2, Frames.sll2(Frames.ETH_IPV6, icmp6)));

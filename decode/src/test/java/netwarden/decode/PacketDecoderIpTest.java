@@ -127,13 +127,30 @@ class PacketDecoderIpTest {
         assertThat(later.ipBytes).isEqualTo(40 + 8 + 64);
     }
 
+    /** As tshark reads a cut chain (TunnelFramesMatchTsharkTest checks these against tshark itself). */
     @Test
     void ipv6ChainCutByTheCaptureKeepsTheLastKnownProtocol() {
         byte[] frame = Frames.ethernet(ETH_IPV6, v6().hopByHop().routing(0).packet(UDP, Frames.udp(1, 2, new byte[0])));
         Packet p = decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 40 + 8 + 4));
         assertThat(p.ipVersion).isEqualTo(6);
-        assertThat(p.proto).isEqualTo(43);
+        assertThat(p.proto).as("the cut routing header's next header").isEqualTo(UDP);
         assertThat(p.dstPort).isEqualTo(-1);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 40 + 8 + 1)).proto).as("a routing header's first byte").isEqualTo(UDP);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 40 + 1)).proto).as("hop-by-hop needs 2 bytes").isEqualTo(-1);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 40 + 8)).proto).as("routing header begun, nothing of it read")
+                .isEqualTo(-1);
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(frame, 14 + 39)).proto).as("fixed header cut: its next header").isEqualTo(0);
+    }
+
+    @Test
+    void ipv6FragmentHeaderIsReadWholeOrNotAtAll() {
+        byte[] later = Frames.ethernet(ETH_IPV6, v6().fragment(100, false, 5).packet(UDP, new byte[64]));
+        Packet cut = decode(LinkType.ETHERNET, Frames.cut(later, 14 + 40 + 7));
+        assertThat(cut.proto).isEqualTo(-1);
+        assertThat(cut.fragment).isEqualTo(Packet.FRAG_NONE);
+        Packet whole = decode(LinkType.ETHERNET, Frames.cut(later, 14 + 40 + 8));
+        assertThat(whole.fragment).isEqualTo(Packet.FRAG_LATER);
+        assertThat(whole.proto).isEqualTo(UDP);
     }
 
     @Test

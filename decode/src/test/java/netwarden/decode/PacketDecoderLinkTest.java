@@ -91,6 +91,54 @@ class PacketDecoderLinkTest {
     }
 
     @Test
+    void pppoeSessionCarriesIpv4AndIpv6() {
+        assertV4Udp(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_IPV4, V4_UDP))), 22);
+        assertV6Udp(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_IPV6, V6_UDP))), 22);
+        Packet tagged = decode(LinkType.ETHERNET,
+                Frames.ethernet(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_IPV4, V4_UDP), new Vlan(Frames.TPID_DOT1Q, 7)));
+        assertV4Udp(tagged, 26);
+        assertThat(tagged.vlan).as("ISP-style VLAN 7 then PPPoE").isEqualTo(7);
+        assertV4Udp(decode(LinkType.LINUX_SLL, Frames.sll(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_IPV4, V4_UDP))), 24);
+    }
+
+    @Test
+    void pppoeControlTrafficAndCutHeadersAreNotIp() {
+        byte[] lcp = Frames.ethernet(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_LCP, new byte[] {1, 1, 0, 4}));
+        assertThat(decode(LinkType.ETHERNET, lcp).ipVersion).as("LCP").isZero();
+        byte[] discovery = Frames.ethernet(Frames.ETH_PPPOE_DISCOVERY, new byte[] {0x11, 0x09, 0, 0, 0, 0});
+        assertThat(decode(LinkType.ETHERNET, discovery).ipVersion).as("PADI").isZero();
+        byte[] v4 = Frames.ethernet(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_IPV4, V4_UDP));
+        assertThat(decode(LinkType.ETHERNET, Frames.cut(v4, 21)).ipVersion).as("PPP protocol cut").isZero();
+        Packet ipCut = decode(LinkType.ETHERNET, Frames.cut(v4, 30));
+        assertThat(ipCut.ipVersion).as("announced IPv4, header cut").isEqualTo(4);
+        assertThat(ipCut.proto).isEqualTo(-1);
+    }
+
+    @Test
+    void mplsLabelStacksCarryIpv4AndIpv6() {
+        assertV4Udp(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS, Frames.mpls(V4_UDP, 100))), 18);
+        assertV6Udp(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS, Frames.mpls(V6_UDP, 100, 200, 300))), 26);
+        assertV4Udp(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS_MULTICAST, Frames.mpls(V4_UDP, 5))), 18);
+        Packet tagged = decode(LinkType.ETHERNET,
+                Frames.ethernet(Frames.ETH_MPLS, Frames.mpls(V6_UDP, 16), new Vlan(Frames.TPID_QINQ, 3)));
+        assertV6Udp(tagged, 22);
+        assertThat(tagged.vlan).isEqualTo(3);
+    }
+
+    @Test
+    void mplsWithoutAnIpPayloadOrBottomOfStackIsNotIp() {
+        byte[] pseudowire = Frames.mpls(Frames.concat(new byte[4], Frames.ethernet(ETH_IPV4, V4_UDP)), 100);
+        assertThat(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS, pseudowire)).ipVersion)
+                .as("control word then Ethernet: a pseudowire, not followed").isZero();
+        byte[] noBottom = Frames.ethernet(Frames.ETH_MPLS, new byte[] {0, 0x64, 0, 64, 0, 0x65, 0, 64});
+        assertThat(decode(LinkType.ETHERNET, noBottom).ipVersion).as("labels to the end, none bottom").isZero();
+        assertThat(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS, new byte[] {0, 6})).ipVersion)
+                .as("label cut").isZero();
+        assertThat(decode(LinkType.ETHERNET, Frames.ethernet(Frames.ETH_MPLS, Frames.mpls(new byte[0], 100))).ipVersion)
+                .as("nothing after the stack").isZero();
+    }
+
+    @Test
     void linuxCookedV1AndV2() {
         assertV4Udp(decode(LinkType.LINUX_SLL, Frames.sll(ETH_IPV4, V4_UDP)), 16);
         assertV6Udp(decode(LinkType.LINUX_SLL, Frames.sll(ETH_IPV6, V6_UDP)), 16);

@@ -37,6 +37,11 @@ public final class Packet {
     /** Protocol carried by the outermost IP header (after the IPv6 extension chain), -1 if not IP. */
     public int proto;
     public long srcHi, srcLo, dstHi, dstLo;
+    /**
+     * True when the source address was read. An IP header cut by the snaplen may still give its
+     * protocol but not its addresses; such a frame counts, but not as a source.
+     */
+    public boolean srcKnown;
     public int srcPort, dstPort;
     /** IPv4 total length, or 40 + IPv6 payload length. */
     public int ipBytes;
@@ -72,6 +77,7 @@ public final class Packet {
         ipVersion = 0;
         proto = -1;
         srcHi = srcLo = dstHi = dstLo = 0;
+        srcKnown = false;
         srcPort = NO_PORT;
         dstPort = NO_PORT;
         ipBytes = 0;
@@ -109,6 +115,7 @@ public final class Packet {
         srcLo = s.lo();
         dstHi = d.hi();
         dstLo = d.lo();
+        srcKnown = true;
     }
 
     @Override

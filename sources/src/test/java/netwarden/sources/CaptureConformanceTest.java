@@ -80,7 +80,7 @@ class CaptureConformanceTest {
             try {
                 while (reader.next(p)) {
                     table.add(p);
-                    if (p.proto >= 0) sources.add(p.src());
+                    if (p.srcKnown) sources.add(p.src());
                 }
             } catch (DecodeException e) {
                 error = e;

@@ -18,6 +18,10 @@ import java.util.Arrays;
 public final class Frames {
     public static final int ETH_IPV4 = 0x0800, ETH_IPV6 = 0x86DD, ETH_ARP = 0x0806;
     public static final int TPID_DOT1Q = 0x8100, TPID_QINQ = 0x88a8, TPID_9100 = 0x9100;
+    public static final int ETH_PPPOE_DISCOVERY = 0x8863, ETH_PPPOE_SESSION = 0x8864;
+    public static final int ETH_MPLS = 0x8847, ETH_MPLS_MULTICAST = 0x8848;
+    /** PPP protocol numbers: IPv4, IPv6, LCP (link control, not IP). */
+    public static final int PPP_IPV4 = 0x0021, PPP_IPV6 = 0x0057, PPP_LCP = 0xc021;
     public static final int ICMP = 1, TCP = 6, UDP = 17, ICMPV6 = 58;
     public static final int HOP_BY_HOP = 0, ROUTING = 43, FRAGMENT = 44, DEST_OPTIONS = 60, AUTH = 51, NO_NEXT = 59;
 
@@ -74,6 +78,22 @@ public final class Frames {
         ByteWriter w = new ByteWriter().bytes(new byte[] {2, 0, 0, 0, 0, 2}).bytes(new byte[] {2, 0, 0, 0, 0, 1});
         for (Vlan tag : tags) w.u16(tag.tpid()).u16(tag.vid() & 0x0fff);
         return w.u16(etherType).bytes(payload).toByteArray();
+    }
+
+    /** A PPPoE session-stage payload (RFC 2516): version/type 0x11, code 0, session 0x1234, length, PPP protocol. */
+    public static byte[] pppoe(int pppProtocol, byte[] payload) {
+        return new ByteWriter().u8(0x11).u8(0).u16(0x1234).u16(payload.length + 2).u16(pppProtocol)
+                .bytes(payload).toByteArray();
+    }
+
+    /** An MPLS label stack (RFC 3032), outermost label first, TTL 64, bottom-of-stack set on the last. */
+    public static byte[] mpls(byte[] payload, int... labels) {
+        ByteWriter w = new ByteWriter();
+        for (int i = 0; i < labels.length; i++) {
+            int bottom = i == labels.length - 1 ? 1 : 0;
+            w.u32(((long) (labels[i] & 0xfffff) << 12) | (bottom << 8) | 64);
+        }
+        return w.bytes(payload).toByteArray();
     }
 
     /** Linux cooked capture v1 (LINKTYPE_LINUX_SLL, 16-byte header). */

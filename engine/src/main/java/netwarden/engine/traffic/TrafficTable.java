@@ -19,8 +19,9 @@ import netwarden.model.TrafficRow;
  * any size; memory grows with distinct sources, 32 bytes per address at worst). Consecutive frames
  * usually share a row, so the last row is cached. Not thread-safe.
  *
- * <p>A frame's source counts only when its IP header was readable ({@code proto >= 0}); non-IP
- * frames form the row (0, -1, -1), and IP frames whose header was bogus the row (version, -1, -1).
+ * <p>A frame's source counts only when its source address was read ({@link Packet#srcKnown}); non-IP
+ * frames form the row (0, -1, -1), and IP frames whose header was bogus or cut before its protocol
+ * the row (version, -1, -1).
  */
 public final class TrafficTable {
     private static final int PACKETS = 0, WIRE = 1, CAPTURED = 2, IP = 3, SYN_ONLY = 4, FIRST_FRAG = 5, LATER_FRAG = 6;
@@ -65,7 +66,7 @@ public final class TrafficTable {
         if (p.synOnly()) k[c + SYN_ONLY]++;
         if (p.fragment == Packet.FRAG_FIRST) k[c + FIRST_FRAG]++;
         else if (p.fragment == Packet.FRAG_LATER) k[c + LATER_FRAG]++;
-        if (p.proto >= 0) sources[row].add(p.srcHi, p.srcLo);
+        if (p.srcKnown) sources[row].add(p.srcHi, p.srcLo);
     }
 
     /** Rows sorted by IP version (4, 6, then non-IP), protocol, destination port (-1 first). */

@@ -25,6 +25,7 @@ class TrafficTableTest {
             Ip ip = Ip.parse(src);
             p.srcHi = ip.hi();
             p.srcLo = ip.lo();
+            p.srcKnown = true;
         }
         p.wireLen = wire;
         p.capLen = cap;
@@ -110,6 +111,7 @@ class TrafficTableTest {
             p.dstPort = port;
             p.srcHi = src.hi();
             p.srcLo = src.lo();
+            p.srcKnown = true;
             p.wireLen = p.capLen = 60;
             t.add(p);
             reference.computeIfAbsent(port, k -> new HashSet<>()).add(src);

@@ -108,6 +108,7 @@ final class SecondAccounting {
             p.srcHi = remoteHi; p.srcLo = remoteLo;
             p.dstHi = localHi; p.dstLo = localLo; p.dstPort = port;
         }
+        p.srcKnown = true;
         emitSplit(proto == Proto.TCP && hasPort, packets, bytes, syn, synBytes, tcpFlags, data > 0);
     }
 

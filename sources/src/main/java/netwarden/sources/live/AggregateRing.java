@@ -64,7 +64,8 @@ public final class AggregateRing {
         slots[at + 3] = p.dstHi;
         slots[at + 4] = p.dstLo;
         slots[at + 5] = ((long) p.srcPort << 32) | (p.dstPort & 0xffff_ffffL);
-        slots[at + 6] = (p.ipVersion & 0xffL) | ((p.proto & 0xffffL) << 8) | ((p.tcpFlags & 0xffffL) << 24);
+        slots[at + 6] = (p.ipVersion & 0xffL) | ((p.proto & 0xffffL) << 8) | ((p.tcpFlags & 0xffffL) << 24)
+                | (p.srcKnown ? 1L << 40 : 0);
         slots[at + 7] = p.payloadLen;
         slots[at + 8] = packets;
         slots[at + 9] = bytes;
@@ -97,6 +98,7 @@ public final class AggregateRing {
             p.ipVersion = (int) (meta & 0xff);
             p.proto = (short) (meta >>> 8);
             p.tcpFlags = (short) (meta >>> 24);
+            p.srcKnown = (meta & 1L << 40) != 0;
             p.payloadLen = (int) slots[at + 7];
             long packets = slots[at + 8];
             p.wireLen = p.capLen = packets > 0 ? (int) Math.min(Integer.MAX_VALUE, slots[at + 9] / packets) : 0;

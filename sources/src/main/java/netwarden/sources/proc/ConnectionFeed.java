@@ -74,6 +74,7 @@ final class ConnectionFeed {
         p.srcLo = src.lo();
         p.dstHi = dst.hi();
         p.dstLo = dst.lo();
+        p.srcKnown = true;
         p.srcPort = inbound ? k.remotePort() : k.localPort();
         p.dstPort = inbound ? k.localPort() : k.remotePort();
         p.tcpFlags = tcpFlags;

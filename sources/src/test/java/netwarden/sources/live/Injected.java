@@ -6,13 +6,14 @@ import netwarden.testkit.Frames;
  * Hand-built frames for the game scenario, sent from the peer's veth with {@link PacketInjector}:
  * UDP to the game port behind an 802.1Q tag and behind QinQ tags (the receiving kernel moves the
  * outer tag into skb metadata before capture, so this covers both tag paths), IPv4 first and
- * non-first fragments (only first fragments carry ports, so only they count for the service), and
- * IPv6 with Hop-by-Hop and Destination Options headers.
+ * non-first fragments (only first fragments carry ports, so only they count for the service),
+ * IPv6 with Hop-by-Hop and Destination Options headers, and IPv4 inside a PPPoE session behind
+ * VLAN 7 (a DSL uplink) and inside a two-label MPLS stack.
  */
 public record Injected(int frames) {
-    static final int TAGGED = 100, QINQ = 100, FRAGMENTS = 50, V6_EXT = 50;
+    static final int TAGGED = 100, QINQ = 100, FRAGMENTS = 50, V6_EXT = 50, PPPOE = 50, MPLS = 50;
     /** Frames of this set that count for the IPv4 game service. */
-    static final int V4_TO_GAME = TAGGED + QINQ + FRAGMENTS;
+    static final int V4_TO_GAME = TAGGED + QINQ + FRAGMENTS + PPPOE + MPLS;
 
     static Injected send(NetnsLab lab, GameTraffic traffic) throws Exception {
         String mac = lab.serverMac();
@@ -32,7 +33,13 @@ public record Injected(int frames) {
                     Frames.ipv4("10.250." + lab.subnet + ".72", lab.serverV4()).id(7).fragment(4, false).packet(Frames.UDP, new byte[32])));
             byte[] ext = PacketInjector.to(mac, Frames.ethernet(Frames.ETH_IPV6,
                     Frames.ipv6("fd4e:7700:" + lab.subnet + "::71", lab.serverV6()).hopByHop().destinationOptions().packet(Frames.UDP, udp)));
+            byte[] pppoe = PacketInjector.to(mac, Frames.ethernet(Frames.ETH_PPPOE_SESSION, Frames.pppoe(Frames.PPP_IPV4,
+                    Frames.ipv4("10.250." + lab.subnet + ".73", lab.serverV4()).packet(Frames.UDP, udp)), new Frames.Vlan(Frames.TPID_DOT1Q, 7)));
+            byte[] mpls = PacketInjector.to(mac, Frames.ethernet(Frames.ETH_MPLS, Frames.mpls(
+                    Frames.ipv4("10.250." + lab.subnet + ".74", lab.serverV4()).packet(Frames.UDP, udp), 1000, 2000)));
             for (int i = 0; i < TAGGED; i++, sent++) { out.send(tagged); v4.in(tagged.length); }
+            for (int i = 0; i < PPPOE; i++, sent++) { out.send(pppoe); v4.in(pppoe.length); }
+            for (int i = 0; i < MPLS; i++, sent++) { out.send(mpls); v4.in(mpls.length); }
             for (int i = 0; i < QINQ; i++, sent++) { out.send(qinq); v4.in(qinq.length); }
             for (int i = 0; i < FRAGMENTS; i++, sent += 2) {
                 out.send(first);
