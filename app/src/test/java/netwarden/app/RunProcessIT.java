@@ -83,6 +83,25 @@ class RunProcessIT {
     }
 
     @Test
+    void demoStopsOnSigtermWithStatusZero() throws Exception {
+        int port = freePort();
+        Process p = Launcher.builder(Map.of("XDG_STATE_HOME", dir.toString()),
+                List.of("demo", "--listen", "127.0.0.1:" + port, "--seed", "7")).start();
+        p.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        try {
+            Http.await(port, "/healthz", null, Duration.ofSeconds(30), r -> r.status() == 200);
+        } finally {
+            p.toHandle().destroy(); // SIGTERM
+        }
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+        assertThat(p.exitValue()).as("SIGTERM (or Ctrl-C) ends the demo cleanly: exit 0").isZero();
+        assertThat(err.get(5, TimeUnit.SECONDS)).contains("demo serving").contains("received SIGTERM");
+        assertThat(out.get(5, TimeUnit.SECONDS)).contains("netwarden demo: synthetic traffic");
+    }
+
+    @Test
     void aSourceThatFailsWhileRunningEndsTheProcessWithStatusOne() throws Exception {
         Child child = run("realtime");
         Process p = child.process();

@@ -19,6 +19,7 @@ import netwarden.app.config.HttpSettings;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.run.LiveRuntime;
+import netwarden.app.run.StopSignals;
 import netwarden.engine.EngineConfig;
 import netwarden.model.Clock;
 import netwarden.model.ServiceSpec;
@@ -90,18 +91,24 @@ public final class DemoCommand implements Callable<Integer> {
         runtime.start();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        Thread hook = Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
-            stopping.set(true);
+        Runnable stop = () -> {
+            if (!stopping.compareAndSet(false, true)) return;
             runtime.close();
             closed.countDown();
+        };
+        Thread hook = Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
+            stop.run();
+            awaitQuietly(closed);
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C and SIGTERM end the demo normally (exit 0), as they end run.
+        if (context.ownsProcess()) StopSignals.install(stop);
         String url = runtime.scheme() + "://" + new ListenAddress(listen.host(), runtime.port());
         printWelcome(spec.commandLine().getOut(), url, token, s, config);
         LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());
 
         while (!runtime.awaitFeedEnd(STATUS_EVERY)) LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
-        if (stopping.get()) { // Ctrl-C or SIGTERM: the hook is closing everything; the JVM exits when it is done
+        if (stopping.get()) { // Ctrl-C or SIGTERM: the stop handler is closing everything
             closed.await();
             return ExitCodes.OK;
         }
@@ -115,6 +122,14 @@ public final class DemoCommand implements Callable<Integer> {
         LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
         runtime.close();
         return runtime.feedFailure() == null ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void printWelcome(PrintWriter out, String url, String token, long seed, NetwardenConfig config) {

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SIGTERM and SIGINT as a request to stop: each starts {@code stop} on a thread of its own, so
- * {@code run} ends through its normal path and exits 0. Without a handler the JVM only runs its
+ * {@code run} and {@code demo} end through their normal path and exit 0. Without a handler the JVM only runs its
  * shutdown hooks and exits with 128 + the signal (143, 130), which systemd and scripts read as a
  * failure.
  *
@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
  * It is reached by reflection because javac warns about every direct use and the warning cannot be
  * suppressed; where it is missing, nothing is installed and the shutdown hook still stops cleanly.
  */
-final class StopSignals {
+public final class StopSignals {
     private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
 
     private StopSignals() {}
 
     /** Installs the handlers; false when this JDK offers no signal API (the JVM's defaults stay). */
-    static boolean install(Runnable stop) {
+    public static boolean install(Runnable stop) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handler = Class.forName("sun.misc.SignalHandler");
