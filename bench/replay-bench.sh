@@ -38,14 +38,15 @@ nf() { rm -rf "$work/nf" && mkdir -p "$work/nf" && nfpcapd -r "$1" -w "$work/nf"
 floor() { "$java_home/bin/java" -cp bench/target/classes netwarden.bench.ReadFloor "$1"; }
 cfloor() { "$work/read-floor" "$1" "$(nproc)"; }
 
+# report LABEL FILE FRAMES [floors]: with "floors", also times the JVM and C floors on FILE.
 report() {
-    local label=$1 f=$2 frames=$3 floor_ms=${4:-NA} cfloor_ms=NA
+    local label=$1 f=$2 frames=$3 floor_ms=NA cfloor_ms=NA
     cat "$f" >/dev/null # page cache
     local cat_ms nf_ms nw_ms
     cat_ms=$(median_ms cat "$f")
     if command -v nfpcapd >/dev/null; then nf_ms=$(median_ms nf "$f"); else nf_ms=NA; fi
     nw_ms=$(median_ms bin/netwarden replay "$f" --format json)
-    if [[ $floor_ms == run ]]; then
+    if [[ ${4:-} == floors ]]; then
         floor_ms=$(median_ms floor "$f")
         [[ -x $work/read-floor ]] && cfloor_ms=$(median_ms cfloor "$f")
     fi
@@ -63,6 +64,8 @@ if command -v cc >/dev/null; then cc -O2 -march=native -pthread -o "$work/read-f
 # The launcher trains its AOT class cache on the first replay after a build: do that on a small file.
 "$java_home/bin/java" -cp bench/target/classes netwarden.bench.GenerateUdpCapture "$work/first.pcap" 1000 100 2 2>/dev/null
 bin/netwarden replay "$work/first.pcap" --format json >/dev/null 2>&1
-for _ in $(seq 30); do [[ -f app/target/netwarden.aot && app/target/netwarden.aot -nt app/target/netwarden.jar ]] && break; sleep 1; done
-report "generated min-size UDP" "$file" "$packets" run
+aot_ready() { [[ -f app/target/netwarden.aot && app/target/netwarden.aot -nt app/target/netwarden.jar ]]; }
+for _ in $(seq 30); do aot_ready && break; sleep 1; done
+aot_ready || echo "warning: no AOT class cache after 30 s (NETWARDEN_AOT=0, or app/target not writable): replay times include class loading from the jar" >&2
+report "generated min-size UDP" "$file" "$packets" floors
 if [[ -f $game ]]; then report "openarena 3 players" "$game" 8461; fi

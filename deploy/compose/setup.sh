@@ -14,29 +14,21 @@ note() { printf 'setup.sh: %s\n' "$*"; }
 # Reads KEY from .env (the first KEY=value line; no quoting, as docker compose reads it).
 env_get() { sed -n "s/^$1=//p" .env | head -n 1; }
 
-# Removes KEY's lines from .env.
-env_unset() {
+# Rewrites .env (mode 0600): with a VALUE, KEY=VALUE replaces KEY's first line (or is appended);
+# without one, KEY's lines are removed. The value reaches awk through the environment, so no
+# backslash in it is taken for an escape.
+env_write() {
     local tmp
-    grep -q "^$1=" .env || return 0
     tmp=$(mktemp .env.XXXXXX)
-    grep -v "^$1=" .env > "$tmp" || true
+    KEY=$1 VALUE=${2-} SET=$(($# > 1)) awk 'BEGIN { FS = OFS = "="; k = ENVIRON["KEY"]; set = ENVIRON["SET"] + 0 }
+        $1 == k && (!set || !done) { if (set) print k "=" ENVIRON["VALUE"]; done = 1; next }
+        { print }
+        END { if (set && !done) print k "=" ENVIRON["VALUE"] }' .env > "$tmp"
     chmod 600 "$tmp"
     mv "$tmp" .env
 }
-
-# Sets KEY=value in .env, replacing an existing line or appending one.
-env_set() {
-    local key=$1 value=$2 tmp
-    tmp=$(mktemp .env.XXXXXX)
-    if grep -q "^$key=" .env; then
-        awk -v k="$key" -v v="$value" 'BEGIN { FS = OFS = "=" } $1 == k && !done { print k "=" v; done = 1; next } { print }' .env > "$tmp"
-    else
-        cat .env > "$tmp"
-        printf '%s=%s\n' "$key" "$value" >> "$tmp"
-    fi
-    chmod 600 "$tmp"
-    mv "$tmp" .env
-}
+env_set() { env_write "$1" "$2"; }
+env_unset() { env_write "$1"; }
 
 random_hex() { od -An -N24 -tx1 /dev/urandom | tr -d ' \n'; }
 
@@ -95,7 +87,7 @@ if [[ $(id -u) -eq 0 ]]; then
     note "ownership set for the containers' users"
 else
     note "not root: to let the containers read their files, run:"
-    echo "  sudo chown 65534:$group secrets/prometheus_token secrets/alertmanager_token && chmod 640 secrets/*_token"
+    echo "  sudo chown 65534:$group secrets/prometheus_token secrets/alertmanager_token && sudo chmod 640 secrets/*_token"
     echo "  sudo chown 65534:65534 secrets/smtp_password"
     echo "  sudo chgrp 65534 tls/client-key.pem && sudo chmod 640 tls/client-key.pem && chmod 755 tls"
     if [[ ${user:-0:0} != 0:0 ]]; then echo "  sudo chown ${user%%:*} tls/server-key.pem tls/client-key.pem"; fi

@@ -236,7 +236,7 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, __u32 off, struct p
 	return 1;
 }
 
-/* The IP ether type a payload's first nibble names (4 or 6), else 0. */
+/* The IP ether type the first nibble at off names (4 or 6), else 0: raw IP devices, MPLS payloads. */
 static __always_inline __u16 ip_type_of(struct __sk_buff *skb, __u32 off)
 {
 	__u8 v;
@@ -299,10 +299,7 @@ static __always_inline int parse(struct __sk_buff *skb, int ethernet, struct par
 		if ((type == bpf_htons(0x8847) || type == bpf_htons(0x8848)) && parse_mpls(skb, &off, &type))
 			return 0;
 	} else {
-		__u8 v;
-		if (bpf_skb_load_bytes(skb, 0, &v, 1))
-			return 0;
-		type = (v >> 4) == 4 ? bpf_htons(0x0800) : (v >> 4) == 6 ? bpf_htons(0x86dd) : 0;
+		type = ip_type_of(skb, 0);
 	}
 	if (type == bpf_htons(0x0800))
 		return parse_ipv4(skb, off, p);

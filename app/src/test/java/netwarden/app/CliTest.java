@@ -43,8 +43,10 @@ class CliTest {
 
     @Test
     void theCommandListShowsEachCommandsWholeFirstSentence() {
-        for (String line : CliRun.of("--help").out().lines().filter(l -> l.matches("  [a-z-]+ {2,}\\S.*")).toList())
-            assertThat(line.strip()).as("summary of: " + line).endsWith(".");
+        var lines = CliRun.of("--help").out().lines().filter(l -> l.matches("  [a-z-]+ {2,}\\S.*")).toList();
+        assertThat(lines).extracting(l -> l.strip().split(" ")[0]).as("the command list")
+                .contains("run", "replay", "check-config", "demo", "notify", "geoip", "tls");
+        for (String line : lines) assertThat(line.strip()).as("summary of: " + line).endsWith(".");
     }
 
     @Test

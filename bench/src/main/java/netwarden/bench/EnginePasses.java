@@ -1,12 +1,11 @@
 package netwarden.bench;
 
 import java.nio.file.Path;
-import netwarden.decode.CaptureReader;
 import netwarden.decode.DecodeException;
 import netwarden.engine.Engine;
 import netwarden.engine.EngineConfig;
 import netwarden.model.EngineSnapshot;
-import netwarden.model.Packet;
+import netwarden.sources.file.EngineReplay;
 import netwarden.sources.file.MappedCapture;
 
 /**
@@ -40,14 +39,8 @@ public final class EnginePasses {
 
     private static EngineSnapshot pass(MappedCapture capture) {
         Engine engine = new Engine(EngineConfig.defaults(), event -> {}, false);
-        Packet p = new Packet();
-        try {
-            CaptureReader reader = CaptureReader.open(capture.segment());
-            while (reader.next(p)) engine.onPacket(p, reader.data(), reader.frameOffset());
-        } catch (DecodeException e) {
-            System.err.println("stopped at a damaged record: " + e.getMessage());
-        }
-        engine.finish(true);
+        DecodeException error = EngineReplay.run(engine, capture.segment());
+        if (error != null) System.err.println("stopped at a damaged record: " + error.getMessage());
         return engine.snapshot();
     }
 }

@@ -40,7 +40,7 @@ public final class ReadFloor {
             long start = System.nanoTime();
             Counts counts = readOnce(Path.of(args[0]), threads);
             if (passes > 1) System.err.printf("pass %d: %d ms%n", pass, (System.nanoTime() - start) / 1_000_000);
-            if (pass == passes) counts.print(counts.frames);
+            if (pass == passes) counts.print();
         }
     }
 
@@ -131,11 +131,11 @@ public final class ReadFloor {
             }
         }
 
-        void print(long fileFrames) {
+        void print() {
             for (int p = 0; p < PORTS; p++) {
                 if (packets[p] > 0) System.out.printf("udp/%d packets=%d wire_bytes=%d unique_sources=%d%n", p, packets[p], bytes[p], sources[p].size);
             }
-            System.out.println("frames=" + fileFrames);
+            System.out.println("frames=" + frames);
         }
     }
 

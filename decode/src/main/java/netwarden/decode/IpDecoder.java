@@ -80,20 +80,14 @@ final class IpDecoder {
         int payloadLen = u16(s, at + 4);
         int next = u8(s, at + 6);
         p.ipBytes = 40 + payloadLen;
-        if (captured < 40) {
-            p.proto = next;
-            if (captured >= 8) p.ttl = u8(s, at + 7);
-            if (captured >= 24) {
-                p.srcHi = i64(s, at + 8);
-                p.srcLo = i64(s, at + 16);
-                p.srcKnown = true;
-            }
-            return;
-        }
+        if (captured < 40) p.proto = next; // the chain is not reached: the last protocol known
+        if (captured < 8) return;
         p.ttl = u8(s, at + 7);
+        if (captured < 24) return;
         p.srcHi = i64(s, at + 8);
         p.srcLo = i64(s, at + 16);
         p.srcKnown = true;
+        if (captured < 40) return;
         p.dstHi = i64(s, at + 24);
         p.dstLo = i64(s, at + 32);
         long payloadEnd = at + 40 + payloadLen;
@@ -116,8 +110,11 @@ final class IpDecoder {
                 }
                 p.fragment = (offsetFlags & 1) != 0 ? Packet.FRAG_FIRST : Packet.FRAG_NONE;
             }
-            long size = limit - cur < 2 ? Long.MAX_VALUE
-                    : next == FRAGMENT ? 8 : next == AUTH ? (u8(s, cur + 1) + 2L) * 4 : (u8(s, cur + 1) + 1L) * 8;
+            if (limit - cur < 2) { // a Routing header's first byte alone: its length is not captured
+                p.proto = following;
+                return;
+            }
+            long size = next == FRAGMENT ? 8 : next == AUTH ? (u8(s, cur + 1) + 2L) * 4 : (u8(s, cur + 1) + 1L) * 8;
             if (limit - cur < size) {
                 p.proto = following; // header cut after its next-header field: the last protocol known
                 return;

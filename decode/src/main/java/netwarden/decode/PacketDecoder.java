@@ -21,7 +21,9 @@ import netwarden.model.Packet;
  *       header inside. Unknown link types and non-IP frames (ARP, LLC, ...) leave {@code ipVersion} 0.
  *   <li>{@code ipVersion} 4 or 6 with {@code proto} -1: the link layer announced IP but the header
  *       was bogus (bad version or header length, Total Length below the header) or cut before its
- *       protocol field; source and destination are then unset and not meaningful.
+ *       protocol field (for IPv6, possibly inside the extension chain, after the addresses).
+ *   <li>Addresses are read only when captured: {@code srcKnown} says whether the source was; the
+ *       destination is unset (zero) whenever the header was cut before it, even with a protocol.
  *   <li>Ports come only from the outermost TCP/UDP header and only when it lies within both the
  *       capture and the IP length: never from ICMP-quoted packets, never for non-first fragments.
  *   <li>TCP and UDP ports need the first 4 header bytes; TCP flags need 16 (through the window, as

@@ -34,12 +34,16 @@ public final class Packet {
 
     /** 4 or 6 for the outermost IP header, 0 when the frame carries no readable IP header. */
     public int ipVersion;
-    /** Protocol carried by the outermost IP header (after the IPv6 extension chain), -1 if not IP. */
+    /**
+     * Protocol carried by the outermost IP header (after the IPv6 extension chain); -1 if not IP, or
+     * if the header was bogus or cut before the protocol could be read.
+     */
     public int proto;
     public long srcHi, srcLo, dstHi, dstLo;
     /**
      * True when the source address was read. An IP header cut by the snaplen may still give its
-     * protocol but not its addresses; such a frame counts, but not as a source.
+     * protocol but not its addresses: the traffic table counts such a frame in its row but not as a
+     * distinct source (the detector still sees it with a zero address, as it sees bogus headers).
      */
     public boolean srcKnown;
     public int srcPort, dstPort;

@@ -41,14 +41,9 @@ import org.junit.jupiter.api.TestFactory;
  * therefore not compared.
  */
 class CaptureConformanceTest {
-    static Path captures() {
-        String shared = System.getProperty("netwarden.shared", "../../shared");
-        return Path.of(shared, "testdata", "pcap");
-    }
-
     @TestFactory
     Stream<DynamicTest> everyCaptureMatchesTsharkTruth() throws IOException {
-        Path dir = captures();
+        Path dir = SharedData.captures();
         if (!Files.isDirectory(dir)) {
             // One visible skipped test (an aborted factory would report nothing at all).
             return Stream.of(DynamicTest.dynamicTest("captures", () -> Assumptions.assumeTrue(false,

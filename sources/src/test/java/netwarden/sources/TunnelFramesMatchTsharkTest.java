@@ -15,6 +15,7 @@ import netwarden.testkit.Frames;
 import netwarden.testkit.Frames.Vlan;
 import netwarden.testkit.PcapWriter;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,10 +95,16 @@ class TunnelFramesMatchTsharkTest {
         check("sll-tunnels.pcap", pcap.toByteArray());
     }
 
-    private void check(String name, byte[] capture) throws Exception {
-        Path truthTool = Path.of(System.getProperty("netwarden.shared", "../../shared"), "tools", "pcap-truth.sh");
+    private static Path truthTool;
+
+    @BeforeAll
+    static void tsharkAndTheTruthToolArePresent() throws Exception {
+        truthTool = SharedData.root().resolve("tools").resolve("pcap-truth.sh");
         Assumptions.assumeTrue(Files.isRegularFile(truthTool), "../shared/tools/pcap-truth.sh absent: " + truthTool.toAbsolutePath());
-        Assumptions.assumeTrue(onPath("tshark") && onPath("python3"), "tshark or python3 not installed (apt-get install tshark)");
+        Assumptions.assumeTrue(onPath("tshark") && onPath("python3"), "tshark or python3 not installed (apt-get install tshark python3)");
+    }
+
+    private void check(String name, byte[] capture) throws Exception {
         Path file = Files.write(dir.resolve(name), capture);
         Process truth = new ProcessBuilder("bash", truthTool.toString(), "-o", dir.toString(), file.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("truth.log").toFile()).start();

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
 import netwarden.app.VersionProvider;
@@ -19,7 +17,7 @@ import netwarden.app.config.HttpSettings;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.run.LiveRuntime;
-import netwarden.app.run.StopSignals;
+import netwarden.app.run.GracefulStop;
 import netwarden.engine.EngineConfig;
 import netwarden.model.Clock;
 import netwarden.model.ServiceSpec;
@@ -89,47 +87,22 @@ public final class DemoCommand implements Callable<Integer> {
         DemoFeed feed = new DemoFeed(s, duration, Clock.SYSTEM, line -> LOG.info("demo: {}", line));
         LiveRuntime runtime = new LiveRuntime(config, feed);
         runtime.start();
-        CountDownLatch closed = new CountDownLatch(1);
-        AtomicBoolean stopping = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (!stopping.compareAndSet(false, true)) return;
-            runtime.close();
-            closed.countDown();
-        };
-        Thread hook = Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
-            stop.run();
-            awaitQuietly(closed);
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         // Ctrl-C and SIGTERM end the demo normally (exit 0), as they end run.
-        if (context.ownsProcess()) StopSignals.install(stop);
+        GracefulStop stop = GracefulStop.install(runtime::close, context.ownsProcess());
         String url = runtime.scheme() + "://" + new ListenAddress(listen.host(), runtime.port());
         printWelcome(spec.commandLine().getOut(), url, token, s, config);
         LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());
 
         while (!runtime.awaitFeedEnd(STATUS_EVERY)) LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
-        if (stopping.get()) { // Ctrl-C or SIGTERM: the stop handler is closing everything
-            closed.await();
+        if (stop.stopping()) { // Ctrl-C or SIGTERM: the stop handler is closing everything
+            stop.awaitStopped();
             return ExitCodes.OK;
         }
         // --duration elapsed (or the feed failed): stop cleanly and exit.
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shutdownBegan) { // a signal came just now: the hook does the closing
-            closed.await();
-            return ExitCodes.OK;
-        }
         LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
-        runtime.close();
+        stop.stop();
+        stop.awaitStopped(); // a signal that came just now did the closing instead
         return runtime.feedFailure() == null ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void printWelcome(PrintWriter out, String url, String token, long seed, NetwardenConfig config) {

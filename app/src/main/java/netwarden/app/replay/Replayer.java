@@ -13,6 +13,7 @@ import netwarden.engine.traffic.CaptureTotals;
 import netwarden.engine.traffic.TrafficTable;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Packet;
+import netwarden.sources.file.EngineReplay;
 import netwarden.sources.file.MappedCapture;
 
 /**
@@ -111,18 +112,8 @@ public final class Replayer {
         public void run() {
             try {
                 Engine engine = new Engine(config, attacks, false);
-                Packet packet = new Packet();
-                try {
-                    CaptureReader reader = CaptureReader.open(data);
-                    int linkType = -1;
-                    while (reader.next(packet)) {
-                        if (packet.linkType != linkType) engine.linkType(linkType = packet.linkType); // for attack samples
-                        engine.onPacket(packet, reader.data(), reader.frameOffset());
-                    }
-                } catch (DecodeException e) {
-                    // Same bytes, same error: the traffic side reports it; everything before it counts here too.
-                }
-                engine.finish(true); // the file is over: attacks still open end where their traffic ended
+                // Same bytes, same read error: the traffic side reports it; everything before it counts here too.
+                EngineReplay.run(engine, data);
                 snapshot = engine.snapshot();
             } catch (Throwable t) {
                 failure = t;

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
 import netwarden.app.UsageException;
@@ -88,8 +86,6 @@ public final class RunCommand implements Callable<Integer> {
         CaptureFeed live = file == null ? CaptureFeed.prepare(effective.capture(), Clock.SYSTEM) : null;
         PacketFeed feed = live != null ? live : new FileFeed(file, effective.source().speed());
         LiveRuntime runtime = new LiveRuntime(effective, feed);
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean stopping = new AtomicBoolean();
         try {
             if (live != null) {
                 live.registerMetrics(runtime.registry());
@@ -100,20 +96,13 @@ public final class RunCommand implements Callable<Integer> {
             if (live != null) live.close();
             throw e;
         }
-        Runnable stop = () -> {
-            if (!stopping.compareAndSet(false, true)) return;
+        // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
+        GracefulStop stop = GracefulStop.install(() -> {
             LOG.info("stopping");
             runtime.close();
             if (live != null) live.close(); // stops capture (detaching eBPF) even if the pipeline did not
             LOG.info("stopped");
-            stopped.countDown();
-        };
-        // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("netwarden-shutdown").unstarted(() -> {
-            stop.run();
-            awaitQuietly(stopped);
-        }));
-        if (context.ownsProcess()) StopSignals.install(stop);
+        }, context.ownsProcess());
         LOG.info("netwarden {} serving {}://{} ({}; /metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}; "
                         + "attack detection {}; state: {}; incidents: {}",
                 VersionProvider.version(), runtime.scheme(), hostPort(effective.http().listen(), runtime.port()), runtime.security(),
@@ -123,23 +112,16 @@ public final class RunCommand implements Callable<Integer> {
                 effective.engine().detection().enabled() ? "on" : "off", effective.state().dir(), effective.incidents().dir());
         runtime.awaitFeedEnd(Duration.ofDays(36_500));
         Throwable failure = runtime.feedFailure();
-        if (failure != null && !stopping.get()) {
+        if (failure != null && !stop.stopping()) {
             // A capture that dies (or a file that breaks) must not leave a process serving frozen numbers as healthy.
-            LOG.error("stopping: the packet source failed; exit status 1 so a supervisor restarts netwarden");
-            stop.run();
+            LOG.error("the packet source failed: exit status 1, so a supervisor restarts netwarden");
+            stop.stop();
+            stop.awaitStopped(); // a signal may have begun the stop just now
             return ExitCodes.FAILURE;
         }
-        if (!stopping.get()) LOG.info("source ended; serving the final state until stopped (Ctrl-C or SIGTERM)");
-        stopped.await();
+        if (!stop.stopping()) LOG.info("source ended; serving the final state until stopped (Ctrl-C or SIGTERM)");
+        stop.awaitStopped();
         return ExitCodes.OK;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

@@ -134,6 +134,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anUnreadableIpHeaderIsProtoUnknownAsInTsharksTruth() throws IOException {
+        byte[] bogus = Frames.ethernet(Frames.ETH_IPV4, Frames.ipv4("10.0.0.9", "10.0.0.1").ihl(3).packet(Frames.UDP, new byte[8]));
+        Path file = Files.write(dir.resolve("bogus.pcap"), PcapWriter.micros(1).record(GameCapture.START, bogus).toByteArray());
+        JsonNode row = replayJson(file.toString()).get("traffic").get(0);
+        assertThat(row.get("ip_version").asInt()).isEqualTo(4);
+        assertThat(row.get("proto").asText()).isEqualTo("unknown");
+        assertThat(row.get("dst_port").isNull()).isTrue();
+        assertThat(row.get("unique_sources").asLong()).isZero();
+    }
+
+    @Test
     void fileCutInsideARecordKeepsWhatCameBefore() throws IOException {
         PcapWriter w = PcapWriter.micros(1).record(GameCapture.START, udpFrame()).record(GameCapture.START + 1000, udpFrame());
         Path cut = Files.write(dir.resolve("cut.pcap"), w.rawRecord(1_700_000_001L, 0, 100, 100, new byte[10]).toByteArray());

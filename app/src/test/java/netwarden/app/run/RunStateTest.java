@@ -122,7 +122,8 @@ class RunStateTest {
             runtime.start();
             assertThat(runtime.awaitFeedEnd(Duration.ofSeconds(20))).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && !Files.exists(record)) Thread.sleep(20);
+            // The JSON appears first, then the sample pcap, then the count: wait for all of them.
+            while (System.nanoTime() < deadline && counter(runtime, "netwarden_incident_archive_written") < 1) Thread.sleep(20);
             assertThat(counter(runtime, "netwarden_incident_archive_written")).isEqualTo(1);
             assertThat(runtime.snapshots().get().activeIncidents()).isEmpty();
         }

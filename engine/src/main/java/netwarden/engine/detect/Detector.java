@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import netwarden.engine.flow.KeyedTable;
 import netwarden.engine.sketch.DistinctCounter;
+import netwarden.model.CapturedFrame;
 import netwarden.model.DetectionCounters;
 import netwarden.model.Event;
 import netwarden.model.EventListener;
@@ -174,7 +175,8 @@ public final class Detector {
 
     private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment data, long frameOffset) {
         touch(s);
-        if (data != null && cfg.samplePackets() > 0) keepEarlyFrame(s, p, data, frameOffset);
+        // An open incident samples the frames itself; before one, the scope keeps its onset's frames.
+        if (data != null && s.incident == null && cfg.samplePackets() > 0) keepEarlyFrame(s, p, data, frameOffset);
         s.slots.add(features, count, bytes);
         s.ttl(p.ttl);
         if ((features & Features.REFLECTION) != 0) s.reflection[AmplificationPorts.index(p.srcPort)] += count;
@@ -189,9 +191,7 @@ public final class Detector {
         }
         if (s.preCount >= Scope.PRE_FRAMES) return;
         int i = (int) Math.floorMod(slot, (long) Slots.COUNT) * Scope.PRE_FRAMES + s.preCount++;
-        long length = Math.min(p.capLen, data.byteSize() - frameOffset);
-        s.preFrames[i] = new netwarden.model.CapturedFrame(p.tsNanos, linkType, p.wireLen,
-                data.asSlice(frameOffset, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+        s.preFrames[i] = CapturedFrame.copy(p, linkType, data, frameOffset);
         s.preFrameSlot[i] = slot;
     }
 

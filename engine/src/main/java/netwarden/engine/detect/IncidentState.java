@@ -1,7 +1,6 @@
 package netwarden.engine.detect;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import netwarden.model.CapturedFrame;
@@ -102,8 +101,7 @@ final class IncidentState {
             if (p.srcPort >= 0) ports.add(0, p.srcPort, count * stride);
         }
         if (data != null && sample.size() < sampleLimit) {
-            long length = Math.min(p.capLen, data.byteSize() - frameOffset);
-            sample.add(new CapturedFrame(p.tsNanos, linkType, p.wireLen, data.asSlice(frameOffset, length).toArray(ValueLayout.JAVA_BYTE)));
+            sample.add(CapturedFrame.copy(p, linkType, data, frameOffset));
         }
     }
 

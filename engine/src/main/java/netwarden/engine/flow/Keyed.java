@@ -21,9 +21,4 @@ public abstract class Keyed {
         this.k3 = k3;
         this.hash = hash;
     }
-
-    /** The hash of (k1, k2, k3), as {@link KeyedTable#hash(long, long, long)} computes it. */
-    public final int keyHash() {
-        return hash;
-    }
 }

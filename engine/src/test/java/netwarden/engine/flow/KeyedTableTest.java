@@ -59,11 +59,11 @@ class KeyedTableTest {
             table.insert(e);
             entries.add(e);
         }
-        for (Entry e : entries) assertThat(table.get(e.k1, 9, 9, e.keyHash())).isSameAs(e);
+        for (Entry e : entries) assertThat(table.get(e.k1, 9, 9, e.hash)).isSameAs(e);
         assertThat(table.get(99, 9, 9, 0)).isNull();
         assertThat(table.remove(entries.get(1))).isTrue();
         assertThat(table.remove(entries.get(0))).isTrue();
-        for (Entry e : entries.subList(2, entries.size())) assertThat(table.get(e.k1, 9, 9, e.keyHash())).isSameAs(e);
+        for (Entry e : entries.subList(2, entries.size())) assertThat(table.get(e.k1, 9, 9, e.hash)).isSameAs(e);
         assertThat(table.get(0, 9, 9, 0)).isNull();
         assertThat(table.size()).isEqualTo(4);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Writes a tree of plain JSON values (objects, arrays, text, numbers, booleans, null) with the
- * streaming generator alone. Same text as {@link SnapshotJson#MAPPER}, without building a mapper:
+ * streaming generator alone. Same text as {@link #mapper()}, without building a mapper:
  * that costs a one-shot command such as {@code replay} ~50 ms of start-up (date formats, locale data).
  */
 public final class JsonText {

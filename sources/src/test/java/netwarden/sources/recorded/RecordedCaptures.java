@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import netwarden.decode.CaptureReader;
-import netwarden.decode.DecodeException;
 import netwarden.engine.Engine;
 import netwarden.engine.EngineConfig;
 import netwarden.model.Event;
 import netwarden.model.EventListener;
-import netwarden.model.Packet;
+import netwarden.sources.SharedData;
+import netwarden.sources.file.EngineReplay;
 import netwarden.sources.file.MappedCapture;
 
 /** Replays the shared real captures through decode and the engine, as `netwarden replay` does. */
@@ -20,8 +19,7 @@ final class RecordedCaptures {
     private RecordedCaptures() {}
 
     static Path dir() {
-        String shared = System.getProperty("netwarden.shared", "../../shared");
-        Path dir = Path.of(shared, "testdata", "pcap");
+        Path dir = SharedData.captures();
         assumeTrue(Files.isDirectory(dir), "../shared/testdata/pcap absent (" + dir.toAbsolutePath() + "): recorded-capture tests skipped");
         return dir;
     }
@@ -40,18 +38,8 @@ final class RecordedCaptures {
         EventListener listener = events::add;
         Engine engine = new Engine(config, listener, false);
         try (MappedCapture cap = MappedCapture.open(file)) {
-            CaptureReader reader = CaptureReader.open(cap.segment());
-            Packet p = new Packet();
-            engine.linkType(reader.linkTypes().isEmpty() ? 1 : reader.linkTypes().getFirst());
-            try {
-                while (reader.next(p)) engine.onPacket(p, reader.data(), reader.frameOffset());
-            } catch (DecodeException e) {
-                // A damaged file ends here; what came before still counts, as in replay.
-            }
-        } catch (DecodeException e) {
-            throw new IOException(e);
+            EngineReplay.run(engine, cap.segment()); // a damaged file ends early; what came before counts, as in replay
         }
-        engine.finish(true);
         return new Result(engine, events);
     }
 }
