@@ -1,0 +1,23 @@
+/** Configuration, wiring and the command line: the only module that reads files and the environment. */
+module netwarden.app {
+    requires netwarden.decode;
+    requires netwarden.engine;
+    requires netwarden.sources;
+    requires netwarden.sinks;
+    requires netwarden.server;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires org.slf4j;
+    // picocli builds the commands by reflection.
+    opens netwarden.app to info.picocli;
+    opens netwarden.app.capture to info.picocli;
+    opens netwarden.app.demo to info.picocli;
+    opens netwarden.app.geoip to info.picocli;
+    opens netwarden.app.notify to info.picocli;
+    opens netwarden.app.replay to info.picocli;
+    opens netwarden.app.run to info.picocli;
+    opens netwarden.app.tls to info.picocli;
+}

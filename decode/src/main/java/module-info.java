@@ -1,0 +1,5 @@
+/** Pure bytes to records: no I/O, clock or logging. */
+module netwarden.decode {
+    requires transitive netwarden.model;
+    exports netwarden.decode;
+}

@@ -1,0 +1,4 @@
+/** Immutable records every stage shares; the JDK only. */
+module netwarden.model {
+    exports netwarden.model;
+}

@@ -1,0 +1,14 @@
+/** The HTTP API and metrics endpoint, and the TLS material it serves with. */
+module netwarden.server {
+    requires transitive netwarden.model;
+    requires netwarden.sinks;
+    requires jdk.httpserver;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
+    exports netwarden.server;
+    exports netwarden.server.tls;
+}

@@ -1,0 +1,4 @@
+module netwarden.testkit {
+    requires transitive netwarden.model;
+    exports netwarden.testkit;
+}
