@@ -22,7 +22,7 @@
 # Usage (root): bench/capture-bench.sh [ebpf] [pcap] [fastnetmon]
 #   RATES="100000 200000 300000 400000 500000 700000"  DURATION=5  CPU_RATE=100000  CPU_SECONDS=20
 #   WARMUP=120 (per-second code paths take minutes to be JIT-compiled)  DST=other|host
-#   SOURCES=1000  NETWARDEN_CP=<classpath> (default: app/target/netwarden.jar, else module target dirs)
+#   SOURCES=1000  NETWARDEN_CP=<classpath> (default: bench/target/classes with app/target/netwarden.jar, else module target dirs)
 # Needs: a JDK 25 (JAVA_HOME), cc, iproute2, taskset; the project built (./mvnw -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,10 +34,10 @@ WARMUP=${WARMUP:-120}; DST=${DST:-other}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 
 if [ -n "${NETWARDEN_CP:-}" ]; then CP=$NETWARDEN_CP
-elif [ -f app/target/netwarden.jar ]; then CP=app/target/netwarden.jar
+elif [ -f app/target/netwarden.jar ]; then CP=bench/target/classes:app/target/netwarden.jar
 else
   M2=${HOME}/.m2/repository
-  CP=model/target/classes:decode/target/classes:engine/target/classes:sources/target/classes
+  CP=model/target/classes:decode/target/classes:engine/target/classes:sources/target/classes:bench/target/classes
   for j in "$M2"/io/prometheus/prometheus-metrics-{core,model,config}/1.4.1/*.jar "$M2"/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar \
            "$M2"/org/slf4j/slf4j-simple/2.0.17/slf4j-simple-2.0.17.jar; do CP=$CP:$j; done
 fi
@@ -109,7 +109,7 @@ fnm_hwm() { awk '/VmHWM/{print $2}' "/proc/$(pgrep -P "$PROBE_PID" fastnetmon ||
 # probe MODE SECONDS -> starts the monitor, waits until it is capturing; sets PROBE_PID, PROBE_OUT, STOP
 probe() {
   PROBE_OUT=$W/probe-$1-$RANDOM.jsonl; STOP=$PROBE_OUT.stop
-  taskset -c 1 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m -cp "$CP" netwarden.sources.live.CaptureProbe \
+  taskset -c 1 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m -cp "$CP" netwarden.bench.CaptureProbe \
       --mode "$1" --interface "$VM" --netns "$NS_MON" --service 10.250.200.1:27960 --seconds "$2" --stop-file "$STOP" ${3:-} \
       >"$PROBE_OUT" 2>"$PROBE_OUT.err" &
   PROBE_PID=$!; STARTED+=("$PROBE_PID")

@@ -5,6 +5,9 @@ module netwarden.app {
     requires netwarden.sources;
     requires netwarden.sinks;
     requires netwarden.server;
+    requires netwarden.wire;
+    requires netwarden.enrich;
+    requires netwarden.pki;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

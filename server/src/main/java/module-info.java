@@ -2,6 +2,7 @@
 module netwarden.server {
     requires transitive netwarden.model;
     requires netwarden.sinks;
+    requires transitive netwarden.wire;
     requires jdk.httpserver;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;

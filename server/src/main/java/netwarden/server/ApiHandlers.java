@@ -8,8 +8,8 @@ import netwarden.model.EngineSnapshot;
 import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.ServiceSnapshot;
-import netwarden.sinks.json.AddressFormat;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.AddressFormat;
+import netwarden.wire.SnapshotJson;
 
 /**
  * The {@code /api/v1} endpoints, answered from the latest snapshot with the field names of

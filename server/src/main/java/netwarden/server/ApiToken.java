@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param secret         what clients send as {@code Authorization: Bearer <secret>}; at least 16
  *                       visible ASCII characters, no spaces
  * @param fullAddresses  true to show player and source addresses in full; false masks them
- *                       (see {@link netwarden.sinks.json.AddressFormat})
+ *                       (see {@link netwarden.wire.AddressFormat})
  */
 public record ApiToken(String name, String secret, boolean fullAddresses) {
     /** Shorter secrets are guessable; 16 random characters carry about 95 bits. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.SnapshotJson;
 
 /** Error answers as JSON {@code {"error": "...", "status": N}}, with the headers each status needs. */
 public final class JsonErrors {

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.EventListener;
 import netwarden.server.alert.AlertmanagerReceiver;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.SnapshotJson;
 import netwarden.sinks.metrics.MetricsExposition;
 
 /**

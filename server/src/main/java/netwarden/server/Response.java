@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Objects;
-import netwarden.sinks.json.JsonText;
+import netwarden.wire.JsonText;
 
 /** What a handler answers: status, body with its content type, and any extra headers. Immutable. */
 public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {

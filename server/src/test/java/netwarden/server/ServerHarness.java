@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import netwarden.model.EngineSnapshot;
-import netwarden.sinks.json.JsonText;
+import netwarden.wire.JsonText;
 import netwarden.sinks.metrics.NetwardenMetrics;
 import org.junit.jupiter.api.AfterEach;
 

@@ -2,7 +2,7 @@ package netwarden.app.notify;
 
 import java.nio.file.Path;
 import java.util.Map;
-import netwarden.sinks.enrich.EnrichConfig;
+import netwarden.enrich.EnrichConfig;
 
 /**
  * The {@code enrich:} section: the GeoIP/ASN data and the returning-player store.

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import netwarden.app.config.Durations;
 import netwarden.model.Severity;
-import netwarden.sinks.enrich.EnrichConfig;
+import netwarden.enrich.EnrichConfig;
 import netwarden.sinks.notify.config.ChannelConfig;
 import netwarden.sinks.notify.config.DeliveryConfig;
 import netwarden.sinks.notify.config.DigestConfig;

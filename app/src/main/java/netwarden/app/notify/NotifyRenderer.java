@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import netwarden.app.config.ConfigRenderer;
 import netwarden.app.config.Durations;
-import netwarden.sinks.enrich.EnrichConfig;
+import netwarden.enrich.EnrichConfig;
 import netwarden.sinks.notify.config.ChannelConfig;
 import netwarden.sinks.notify.config.DeliveryConfig;
 import netwarden.sinks.notify.config.DigestConfig;

@@ -6,9 +6,9 @@ import netwarden.model.PlayerSnapshot;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSnapshot;
 import netwarden.model.TrafficRow;
-import netwarden.sinks.json.AddressFormat;
-import netwarden.sinks.json.JsonText;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.AddressFormat;
+import netwarden.wire.JsonText;
+import netwarden.wire.SnapshotJson;
 
 /**
  * The replay report as one line of JSON, fields in the documented order (README, "Replay JSON").

@@ -8,7 +8,7 @@ import netwarden.model.Proto;
 import netwarden.model.ServiceSnapshot;
 import netwarden.model.Times;
 import netwarden.model.TrafficRow;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.SnapshotJson;
 
 /** The replay report as readable text: a summary, then traffic, services, players and attacks tables. */
 public final class ReplayText {

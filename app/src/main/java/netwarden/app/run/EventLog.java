@@ -6,7 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import netwarden.model.Event;
 import netwarden.model.EventListener;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

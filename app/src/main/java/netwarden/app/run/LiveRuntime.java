@@ -27,7 +27,7 @@ import netwarden.server.ApiTokens;
 import netwarden.server.HttpServerConfig;
 import netwarden.server.NetwardenHttpServer;
 import netwarden.sinks.incidents.IncidentArchive;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.metrics.NetwardenMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,7 @@ import netwarden.model.Incident;
 import netwarden.model.Severity;
 import netwarden.model.Ip;
 import netwarden.model.PlayerSnapshot;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import org.junit.jupiter.api.Test;
 
 class EventLogTest {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netwarden.model.Event;
-import netwarden.sinks.json.JsonText;
+import netwarden.wire.JsonText;
 
 /**
  * Reads Alertmanager's webhook payload, version "4", into {@link Event.ExternalAlert}s. Pure: no

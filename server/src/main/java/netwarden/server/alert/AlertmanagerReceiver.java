@@ -11,7 +11,7 @@ import netwarden.model.EventListener;
 import netwarden.server.JsonErrors;
 import netwarden.server.Request;
 import netwarden.server.Response;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.SnapshotJson;
 
 /**
  * The handler of {@value #PATH}: Alertmanager's webhook receiver. Each alert of a valid version-4

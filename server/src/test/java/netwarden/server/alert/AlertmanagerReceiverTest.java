@@ -19,7 +19,7 @@ import netwarden.server.ApiToken;
 import netwarden.server.ApiTokens;
 import netwarden.server.HttpServerConfig;
 import netwarden.server.NetwardenHttpServer;
-import netwarden.sinks.json.JsonText;
+import netwarden.wire.JsonText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

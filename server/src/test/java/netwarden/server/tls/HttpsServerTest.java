@@ -1,5 +1,6 @@
 package netwarden.server.tls;
 
+import netwarden.pki.DeploymentPki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package netwarden.server.tls;
 
+import netwarden.pki.DeploymentPki;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import netwarden.model.Clock;
 
-/** Certificates made by {@link DeploymentPki} in a temp dir, and clients that trust or present them. */
+/** Certificates made by {@link netwarden.pki.DeploymentPki} in a temp dir, and clients that trust or present them. */
 final class TlsFixtures {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     static final Clock CLOCK = () -> NOW.getEpochSecond() * 1_000_000_000L;

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import netwarden.model.Event;
 import netwarden.model.EventListener;
 import netwarden.model.Incident;
-import netwarden.sinks.json.AddressFormat;
-import netwarden.sinks.json.JsonText;
-import netwarden.sinks.json.SnapshotJson;
+import netwarden.wire.AddressFormat;
+import netwarden.wire.JsonText;
+import netwarden.wire.SnapshotJson;
 
 /**
  * Keeps a record of every attack: when an incident ends, {@code <dir>/<id>.json} (the incident as

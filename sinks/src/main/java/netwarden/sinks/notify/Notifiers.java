@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import netwarden.model.Clock;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.channel.Channel;
 import netwarden.sinks.notify.channel.Sender;
 import netwarden.sinks.notify.channel.Sleeper;

@@ -14,7 +14,7 @@ import netwarden.model.Ip;
 import netwarden.model.PortCount;
 import netwarden.model.Severity;
 import netwarden.model.SourceCount;
-import netwarden.sinks.json.JsonText;
+import netwarden.wire.JsonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netwarden.model.EngineSnapshot;
-import netwarden.sinks.Fixtures;
+import netwarden.testkit.SnapshotFixtures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class NetwardenMetricsTest {
     private static final String QUAKE = "{port=\"27960\",proto=\"udp\",service=\"quake\"}";
     private static final String IDLE = "{port=\"443\",proto=\"tcp\",service=\"2001:db8::10-tcp-443\"}";
 
-    private final AtomicReference<EngineSnapshot> latest = new AtomicReference<>(Fixtures.snapshot());
+    private final AtomicReference<EngineSnapshot> latest = new AtomicReference<>(SnapshotFixtures.snapshot());
     private final PrometheusRegistry registry = new PrometheusRegistry();
 
     private String scrape() {
@@ -83,8 +83,8 @@ class NetwardenMetricsTest {
     @Test
     void duplicateServiceIdsDoNotBreakTheScrape() {
         NetwardenMetrics.register(registry, latest::get, false);
-        EngineSnapshot s = Fixtures.snapshot();
-        latest.set(new EngineSnapshot(s.asOfNanos(), List.of(Fixtures.quake(), Fixtures.quake()), s.players(),
+        EngineSnapshot s = SnapshotFixtures.snapshot();
+        latest.set(new EngineSnapshot(s.asOfNanos(), List.of(SnapshotFixtures.quake(), SnapshotFixtures.quake()), s.players(),
                 s.counters()));
         assertThat(count(scrape(), "netwarden_service_packets_total\\{")).isEqualTo(1);
     }

@@ -11,8 +11,8 @@ import netwarden.model.PlayerSnapshot;
 import netwarden.model.PortCount;
 import netwarden.model.Severity;
 import netwarden.model.SourceCount;
-import netwarden.sinks.enrich.Enrichment;
-import netwarden.sinks.enrich.NetworkKind;
+import netwarden.enrich.Enrichment;
+import netwarden.enrich.NetworkKind;
 import netwarden.sinks.notify.channel.Notice;
 
 /** Events and notices for notifier tests, with distinct values so a test can tell them apart. */

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import netwarden.model.Clock;
 import netwarden.model.Event;
-import netwarden.sinks.enrich.Enricher;
+import netwarden.enrich.Enricher;
 import netwarden.sinks.metrics.MetricsExposition;
 import netwarden.sinks.notify.channel.Channel;
 import netwarden.sinks.notify.channel.Notice;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import netwarden.model.Event;
 import netwarden.model.Ip;
-import netwarden.sinks.enrich.Enrichment;
+import netwarden.enrich.Enrichment;
 
 /**
  * What a channel delivers: one event with what the router learned about it, a digest of held

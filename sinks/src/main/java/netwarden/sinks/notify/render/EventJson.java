@@ -10,7 +10,7 @@ import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.PortCount;
 import netwarden.model.Times;
-import netwarden.sinks.enrich.Enrichment;
+import netwarden.enrich.Enrichment;
 import netwarden.sinks.notify.channel.Notice;
 
 /**

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import netwarden.model.Event;
-import netwarden.sinks.enrich.Enrichment;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.enrich.Enrichment;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.channel.Notice;
 import netwarden.sinks.notify.render.NoticeView.Field;
 

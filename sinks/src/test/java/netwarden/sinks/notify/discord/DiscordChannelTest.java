@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import netwarden.model.Clock;
 import netwarden.model.Event;
 import netwarden.model.Severity;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.LocalHttp;
 import netwarden.sinks.notify.NotifyFixtures;
 import netwarden.sinks.notify.channel.Channel;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.NotifyFixtures;
 import netwarden.sinks.notify.render.NoticeViews;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import netwarden.model.Clock;
 import netwarden.model.Severity;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.NotifyFixtures;
 import netwarden.sinks.notify.channel.Channel;
 import netwarden.sinks.notify.config.DeliveryConfig;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import netwarden.model.Clock;
 import netwarden.model.Event;
 import netwarden.model.Severity;
-import netwarden.sinks.json.AddressFormat;
+import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.LocalHttp;
 import netwarden.sinks.notify.NotifyFixtures;
 import netwarden.sinks.notify.channel.Channel;
