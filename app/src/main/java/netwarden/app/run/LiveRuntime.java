@@ -112,9 +112,9 @@ public final class LiveRuntime implements AutoCloseable {
         StateMetrics.register(registry, archive, baselines);
         web.register(registry);
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
-        HttpServerConfig http = HttpServerConfig.defaults()
+        HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
-                .withMetricsAuth(config.http().metricsAuth());
+                .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
         server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
                 .setAlertListener(notifications.input()::offer);
