@@ -30,7 +30,7 @@ public interface Sink<T> {
         return Long.MAX_VALUE;
     }
 
-    /** Timed chores, called after each batch and whenever {@link #nextDeadline()} has passed. */
+    /** Timed chores, called on the worker thread once {@link #nextDeadline()} has passed (checked after each batch and each wait). */
     default void tick(long nowNanos) throws Exception {}
 
     /** Called once on the worker thread after the last batch when the worker closes in time: send what is held back. */

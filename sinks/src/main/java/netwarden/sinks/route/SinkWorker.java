@@ -45,7 +45,7 @@ public final class SinkWorker<T> {
     private final LongAdder dropped = new LongAdder(), delivered = new LongAdder(), failed = new LongAdder();
     private final WarnLimiter warn;
     private final Thread thread;
-    private volatile boolean closing;
+    private volatile boolean closing, drained;
     private boolean started, closed;
     /** Items the last failed {@link #guarded} call lost; worker thread only. */
     private int lastFailed;
@@ -74,6 +74,11 @@ public final class SinkWorker<T> {
     public boolean offer(T item) {
         if (!sink.accepts(item)) return true;
         if (closing || !queue.offer(item)) {
+            dropped.increment();
+            return false;
+        }
+        // Raced with close after its last look at the queue: nobody will take it, so count it here.
+        if (drained && queue.remove(item)) {
             dropped.increment();
             return false;
         }
@@ -189,10 +194,17 @@ public final class SinkWorker<T> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = 0;
-        for (Object o; (o = queue.poll()) != null; ) if (o != WAKE) left++;
+        int left = drain();
+        drained = true;
+        left += drain(); // what an offer racing with the first drain put in
         dropped.add(left);
         if (left > 0) LOG.warn("sink {}: {} item(s) still queued at shutdown were dropped", name(), left);
+    }
+
+    private int drain() {
+        int left = 0;
+        for (Object o; (o = queue.poll()) != null; ) if (o != WAKE) left++;
+        return left;
     }
 
     /** Closes every item on its own thread, so one that hangs cannot use up the others' time; returns within about {@code deadline}. */
