@@ -26,8 +26,11 @@ import netwarden.enrich.GeoMetrics;
 import netwarden.sinks.metrics.NetwardenMetrics;
 import netwarden.sinks.notify.Notifiers;
 import netwarden.sinks.notify.NotifyMetrics;
-import netwarden.sinks.notify.Router;
+import netwarden.model.Event;
+import netwarden.sinks.notify.NotificationRouter;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sinks.route.SinkMetrics;
+import netwarden.sinks.route.SinkWorker;
 
 /**
  * netwarden wired as `run` wires it, in this JVM: an engine fed {@link SyntheticTraffic} on its
@@ -44,7 +47,9 @@ final class InProcessNetwarden implements AutoCloseable {
     final TlsServerFactory tls;
     private final String discordUrl;
     private final Thread pipeline;
-    private volatile Router router;
+    private volatile NotificationRouter router;
+    /** The router's input, as the runtime's EventRouter holds it. */
+    private volatile SinkWorker<Event> notifications;
     private volatile boolean stop;
 
     InProcessNetwarden(Path tlsDir, List<ApiToken> tokens, String discordUrl, EventListener engineEvents, EventListener alerts) {
@@ -56,7 +61,7 @@ final class InProcessNetwarden implements AutoCloseable {
                 defaults.discovery(), defaults.players(), defaults.windows(), defaults.flowCapacity(), defaults.detection()),
                 e -> {
                     engineEvents.onEvent(e);
-                    router.onEvent(e);
+                    notifications.offer(e);
                 }, true);
         tls = TlsServerFactory.load(TlsServerConfig.of(tlsDir.resolve("server.pem"), tlsDir.resolve("server-key.pem"))
                 .withRequiredClientCertificates(tlsDir.resolve("ca.pem")), Clock.SYSTEM);
@@ -65,7 +70,7 @@ final class InProcessNetwarden implements AutoCloseable {
         server = new NetwardenHttpServer(http, new ApiTokens(tokens), engine.published(), registry, tls)
                 .setAlertListener(e -> {
                     alerts.onEvent(e);
-                    router.onEvent(e);
+                    notifications.offer(e);
                 });
         long start = Clock.SYSTEM.nanos();
         // The flood starts after the players joined and lasts as long as the test, so the attack
@@ -90,8 +95,13 @@ final class InProcessNetwarden implements AutoCloseable {
         NotifyMetrics notifyMetrics = new NotifyMetrics();
         notifyMetrics.register(registry);
         NotifyConfig notify = NotifyConfig.defaults().withEnvironment(Map.of(NotifyConfig.DISCORD_ENV, discordUrl));
-        router = Notifiers.router(notify, new Router.Deps(enricher, null, geo, engine.published(), Clock.SYSTEM, notifyMetrics));
+        router = Notifiers.router(notify, new NotificationRouter.Deps(enricher, null, geo, engine.published(), Clock.SYSTEM, notifyMetrics));
+        notifications = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
+        SinkMetrics sinks = new SinkMetrics().register(registry);
+        sinks.track(notifications);
+        sinks.trackAll(router.channelWorkers());
         router.start();
+        notifications.start();
         tls.register(registry);
         server.start();
         pipeline.start();
@@ -112,6 +122,7 @@ final class InProcessNetwarden implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.close();
-        if (router != null) router.close(Duration.ofSeconds(2));
+        if (notifications != null) notifications.close(Duration.ofSeconds(2));
+        if (router != null) router.closeChannels(Duration.ofSeconds(2));
     }
 }

@@ -6,11 +6,12 @@ import io.prometheus.metrics.core.metrics.Counter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one JDK handler: routes, authenticates, calls the handler, writes the answer and counts it in
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * beyond it, chunked bodies included), only after authentication succeeded.
  */
 final class Dispatcher implements HttpHandler {
-    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String UNMATCHED = "unmatched";
 
     private final Router router;
@@ -32,13 +33,17 @@ final class Dispatcher implements HttpHandler {
     private final BasicAuthenticator basicAuth;
     private final int maxRequestBody;
     private final Counter requests;
+    private final Runnable requestRead;
 
-    Dispatcher(Router router, ApiTokens tokens, BasicAuthenticator basicAuth, int maxRequestBody, Counter requests) {
+    /** @param requestRead called on the exchange's thread once its request is read (the response time limit starts) */
+    Dispatcher(Router router, ApiTokens tokens, BasicAuthenticator basicAuth, int maxRequestBody, Counter requests,
+               Runnable requestRead) {
         this.router = router;
         this.tokens = tokens;
         this.basicAuth = basicAuth;
         this.maxRequestBody = maxRequestBody;
         this.requests = requests;
+        this.requestRead = requestRead;
     }
 
     @Override
@@ -55,10 +60,11 @@ final class Dispatcher implements HttpHandler {
             };
             response = answer(exchange, match);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + pathLabel + " failed", e);
+            LOG.warn("request {} {} failed", exchange.getRequestMethod(), pathLabel, e);
             response = JsonErrors.of(500, "internal error");
         }
         requests.labelValues(pathLabel, Integer.toString(response.status())).inc();
+        requestRead.run(); // a body was read by now, or is left unread (413, no body route)
         write(exchange, response);
     }
 

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.EventListener;
@@ -37,8 +35,11 @@ import netwarden.sinks.metrics.MetricsExposition;
  * {@code Allow}, 413, 500.
  *
  * <p>The constructor has no side effects; {@link #start()} binds the port and registers
- * {@code netwarden_http_requests_total} on the registry; {@link #close()} undoes both. Requests run
- * on virtual threads and read only the immutable snapshot the supplier returns.
+ * {@code netwarden_http_requests_total} and {@code netwarden_http_timeouts_total{phase}} on the
+ * registry; {@link #close()} undoes both. Requests run on virtual threads and read only the
+ * immutable snapshot the supplier returns; a client that takes longer than the configured time
+ * limits to send its request or read the answer is cut off (see {@link ExchangeTimer}; no JVM-wide
+ * system property is set, so several servers in one JVM keep their own limits).
  */
 public final class NetwardenHttpServer implements AutoCloseable {
     private final HttpServerConfig config;
@@ -47,11 +48,12 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private final PrometheusRegistry registry;
     private final HttpServerFactory factory;
     private final Counter requests;
+    private final Counter timeouts = ExchangeTimer.counter();
 
     private BasicAuthenticator metricsBasicAuth = BasicAuthenticator.NONE;
     private AlertmanagerReceiver alertReceiver;
     private HttpServer server;
-    private ExecutorService executor;
+    private ExchangeTimer executor;
 
     public NetwardenHttpServer(HttpServerConfig config, ApiTokens tokens, Supplier<EngineSnapshot> snapshots,
                                PrometheusRegistry registry) {
@@ -107,14 +109,15 @@ public final class NetwardenHttpServer implements AutoCloseable {
      */
     public synchronized void start() throws IOException {
         if (server != null) throw new IllegalStateException("server already started on port " + port());
-        HttpTimeouts.applyDefaults();
         HttpServer s = factory.create(config.listen(), config.backlog());
         registry.register(requests);
+        registry.register(timeouts);
         if (alertReceiver != null) alertReceiver.register(registry);
-        Dispatcher dispatcher = new Dispatcher(router(), tokens, metricsBasicAuth, config.maxRequestBody(), requests);
+        executor = new ExchangeTimer(config.requestTimeLimit(), config.responseTimeLimit(), System::nanoTime, timeouts);
+        Dispatcher dispatcher = new Dispatcher(router(), tokens, metricsBasicAuth, config.maxRequestBody(), requests, executor::responding);
         s.createContext("/", dispatcher);
-        executor = Executors.newVirtualThreadPerTaskExecutor();
         s.setExecutor(executor);
+        executor.start();
         s.start();
         server = s;
     }
@@ -132,6 +135,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
         server.stop((int) config.stopGrace().toSeconds());
         executor.close();
         registry.unregister(requests);
+        registry.unregister(timeouts);
         if (alertReceiver != null) alertReceiver.unregister(registry);
         server = null;
         executor = null;

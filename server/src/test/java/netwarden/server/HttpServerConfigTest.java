@@ -16,6 +16,8 @@ class HttpServerConfigTest {
         assertThat(d.metricsAuth()).isTrue();
         assertThat(d.maxRequestBody()).isEqualTo(8192);
         assertThat(d.stopGrace()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(d.requestTimeLimit()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.responseTimeLimit()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -29,6 +31,11 @@ class HttpServerConfigTest {
                 .hasMessage("stopGrace must be whole seconds between 0 and 1 h: PT1.5S");
         assertThatThrownBy(() -> new HttpServerConfig(null, true, 0, 0, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("listen");
+        HttpServerConfig d = HttpServerConfig.defaults();
+        assertThatThrownBy(() -> d.withTimeLimits(Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessage("requestTimeLimit must be positive and at most 1 h: PT0S");
+        assertThatThrownBy(() -> d.withTimeLimits(Duration.ofSeconds(1), Duration.ofHours(2)))
+                .hasMessage("responseTimeLimit must be positive and at most 1 h: PT2H");
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Writes the report's attacks to {@link #incidentsDir}; false (after saying why on stderr) when one could not be written. */
     private boolean archive(ReplayReport report, PrintWriter err) {
-        IncidentArchive archive = new IncidentArchive(incidentsDir, 1);
+        IncidentArchive archive = new IncidentArchive(incidentsDir);
         for (Incident i : report.attacks()) {
             try {
                 archive.write(i);

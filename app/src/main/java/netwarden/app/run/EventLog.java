@@ -1,12 +1,10 @@
 package netwarden.app.run;
 
-import io.prometheus.metrics.core.metrics.Counter;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import netwarden.model.Event;
-import netwarden.model.EventListener;
 import netwarden.wire.AddressFormat;
+import netwarden.sinks.route.Sink;
+import netwarden.sinks.route.SinkConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,49 +12,29 @@ import org.slf4j.LoggerFactory;
  * Logs engine events at INFO, one line each: player joined/left (addresses masked), service
  * discovered, and attack started/updated/ended with the incident's numbers and its reason.
  *
- * <p>Design notes: {@link #onEvent} runs on the pipeline thread and must never block, so events go
- * to a bounded queue drained by a daemon thread; when the queue is full the event is dropped and
- * counted in {@code netwarden_event_log_dropped_total}.
+ * <p>A {@link Sink} named {@code event_log}: behind its {@link netwarden.sinks.route.SinkWorker}
+ * ({@link #SINK}) the pipeline thread only queues events, dropped and counted in
+ * {@code netwarden_sink_dropped_total{sink="event_log"}} when the queue is full.
  */
-final class EventLog implements EventListener, AutoCloseable {
+final class EventLog implements Sink<Event> {
+    /** Its worker: 4096 events may wait. */
+    static final SinkConfig SINK = SinkConfig.ofCapacity(4096);
     private static final Logger LOG = LoggerFactory.getLogger("netwarden.events");
-    private static final int CAPACITY = 4096;
 
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AddressFormat addresses;
-    private final Counter dropped;
-    private final Thread writer;
-    private volatile boolean closing;
 
-    EventLog(AddressFormat addresses, Counter dropped) {
+    EventLog(AddressFormat addresses) {
         this.addresses = addresses;
-        this.dropped = dropped;
-        this.writer = Thread.ofPlatform().daemon().name("netwarden-event-log").unstarted(this::drain);
-    }
-
-    static Counter droppedCounter() {
-        return Counter.builder().name("netwarden_event_log_dropped_total")
-                .help("Engine events not logged because the log queue was full.").build();
-    }
-
-    void start() {
-        writer.start();
     }
 
     @Override
-    public void onEvent(Event event) {
-        if (!queue.offer(event)) dropped.inc();
+    public String name() {
+        return "event_log";
     }
 
-    private void drain() {
-        try {
-            while (!closing || !queue.isEmpty()) {
-                Event e = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (e != null) LOG.info(describe(e));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public void deliver(List<Event> batch) {
+        for (Event e : batch) LOG.info(describe(e));
     }
 
     String describe(Event e) {
@@ -74,16 +52,5 @@ final class EventLog implements EventListener, AutoCloseable {
                     + AttackLines.duration(a.incident()) + ": " + AttackLines.totals(a.incident()) + ": " + a.incident().reason();
             default -> e.kind() + " " + e.service();
         };
-    }
-
-    /** Logs what is queued (for at most a second), then stops the writer. */
-    @Override
-    public void close() {
-        closing = true;
-        try {
-            writer.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,5 @@
 package netwarden.app.run;
 
-import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +19,7 @@ import netwarden.engine.detect.BaselineState;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
-import netwarden.model.EventListener;
+import netwarden.model.Event;
 import netwarden.model.Incident;
 import netwarden.server.ApiToken;
 import netwarden.server.ApiTokens;
@@ -29,15 +28,19 @@ import netwarden.server.NetwardenHttpServer;
 import netwarden.sinks.incidents.IncidentArchive;
 import netwarden.wire.AddressFormat;
 import netwarden.sinks.metrics.NetwardenMetrics;
+import netwarden.sinks.route.EventRouter;
+import netwarden.sinks.route.SinkConfig;
+import netwarden.sinks.route.SinkMetrics;
+import netwarden.sinks.route.SinkWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine},
  * with Prometheus metrics and the HTTP server (plain or HTTPS, see {@link WebSecurity}) reading
- * the engine's published snapshots, events going to the log, the incident archive and the
- * notification router (with GeoIP enrichment, see {@link Notifications}), Alertmanager alerts
- * going to that router too, and learned baselines kept in the state directory.
+ * the engine's published snapshots, events going through one {@link EventRouter} to the log, the
+ * incident archive and the notification router (with GeoIP enrichment, see {@link Notifications}),
+ * Alertmanager alerts going to that router too, and learned baselines kept in the state directory.
  *
  * <p>Design notes: the constructor has no side effects; {@link #start()} reads the web config and
  * TLS files, loads the GeoIP data and starts the notification router, binds the HTTP port (so a
@@ -59,9 +62,10 @@ public final class LiveRuntime implements AutoCloseable {
     private final NetwardenConfig config;
     private final PacketFeed feed;
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter eventsDropped = EventLog.droppedCounter();
-    private final EventLog events;
+    private final SinkMetrics sinks = new SinkMetrics();
     private final IncidentArchive archive;
+    private EventRouter events;
+    private SinkWorker<Event> archiveWorker;
     private final BaselineKeeper baselines;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
@@ -81,8 +85,7 @@ public final class LiveRuntime implements AutoCloseable {
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery) {
         this.config = config;
         this.feed = feed;
-        this.events = new EventLog(AddressFormat.masked(), eventsDropped);
-        this.archive = new IncidentArchive(config.incidents().dir(), config.incidents().queue());
+        this.archive = new IncidentArchive(config.incidents().dir());
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
@@ -104,17 +107,17 @@ public final class LiveRuntime implements AutoCloseable {
     public synchronized void start() throws IOException {
         if (pipeline != null || closed) throw new IllegalStateException("already started");
         web = WebSecurity.prepare(config.http(), Clock.SYSTEM);
-        registry.register(eventsDropped);
+        sinks.register(registry);
         NetwardenMetrics.register(registry, snapshots(), true);
         StateMetrics.register(registry, archive, baselines);
         web.register(registry);
-        notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots());
-        HttpServerConfig http = HttpServerConfig.defaults()
+        notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
+        HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
-                .withMetricsAuth(config.http().metricsAuth());
+                .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
         server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
-                .setAlertListener(notifications.router());
+                .setAlertListener(notifications.input()::offer);
         try {
             server.start();
         } catch (IOException e) {
@@ -129,7 +132,11 @@ public final class LiveRuntime implements AutoCloseable {
             throw new IOException("cannot create the incidents directory " + config.incidents().dir() + ": " + e, e);
         }
         Map<String, BaselineState> restored = baselines == null ? Map.of() : baselines.load();
-        engine = new Engine(config.engine(), fanOut(List.of(events, archive, notifications.router())), true, restored);
+        SinkWorker<Event> log = new SinkWorker<>(new EventLog(AddressFormat.masked()), EventLog.SINK, Clock.SYSTEM);
+        archiveWorker = new SinkWorker<>(archive, SinkConfig.ofCapacity(config.incidents().queue()), Clock.SYSTEM);
+        sinks.trackAll(List.of(log, archiveWorker)); // the notification queues are tracked by Notifications
+        events = new EventRouter(List.of(log, archiveWorker, notifications.input()));
+        engine = new Engine(config.engine(), events, true, restored);
         events.start();
         if (baselines != null) baselines.start();
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").start(this::runPipeline);
@@ -151,19 +158,6 @@ public final class LiveRuntime implements AutoCloseable {
             if (baselines != null) baselines.save(e.baselines());
             fed.countDown();
         }
-    }
-
-    /** Every listener gets every event; one that throws is logged and cannot break the others or the pipeline. */
-    private static EventListener fanOut(List<EventListener> listeners) {
-        return event -> {
-            for (EventListener l : listeners) {
-                try {
-                    l.onEvent(event);
-                } catch (RuntimeException ex) {
-                    LOG.debug("event listener failed on {}: {}", event.kind(), ex.toString());
-                }
-            }
-        };
     }
 
     /** The port the HTTP server is bound to (useful after asking for port 0). */
@@ -227,16 +221,11 @@ public final class LiveRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (server != null) server.close();
-        events.close();
+        if (events != null) events.close(Notifications.FLUSH);
         if (pipelineEnded && engine != null) archiveOpenAttacks(engine.published().get().activeIncidents());
-        try {
-            archive.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (archive.dropped() + archive.failed() > 0)
+        if (archiveWorker != null && archiveWorker.dropped() + archive.failed() > 0)
             LOG.warn("incident archive {}: {} records not written because the queue was full, {} failed to write",
-                    config.incidents().dir(), archive.dropped(), archive.failed());
+                    config.incidents().dir(), archiveWorker.dropped(), archive.failed());
         if (baselines != null) baselines.close();
         closeNotifications();
     }

@@ -7,23 +7,28 @@ import java.util.function.Supplier;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
+import netwarden.model.Event;
 import netwarden.enrich.Enricher;
 import netwarden.enrich.EnricherLoader;
 import netwarden.enrich.GeoMetrics;
 import netwarden.enrich.SeenAddresses;
 import netwarden.sinks.notify.Notifiers;
 import netwarden.sinks.notify.NotifyMetrics;
-import netwarden.sinks.notify.Router;
+import netwarden.sinks.notify.NotificationRouter;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sinks.route.SinkMetrics;
+import netwarden.sinks.route.SinkWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The notification side of the live runtime: GeoIP/ASN enrichment, the returning-player store, the
- * by-country metrics and the notification router with its channels. {@link #open} builds and starts
- * them all (the router even without channels, so the metrics exist and Alertmanager alerts are
- * counted); {@link #close} flushes the router within {@link #FLUSH}, then closes the store and the
- * enricher. The router is an {@link netwarden.model.EventListener} that never blocks.
+ * by-country metrics and the notification router with its channels. {@link #open} builds them and
+ * starts the channels (the router even without channels, so the metrics exist and Alertmanager alerts
+ * are counted); the router's {@link #input() input worker} goes into the runtime's event router,
+ * which starts and closes it. {@link #close} closes that input if still open (routing what is queued
+ * and sending pending digests), flushes the channels within {@link #FLUSH}, then closes the store and
+ * the enricher.
  */
 final class Notifications implements AutoCloseable {
     /** How long shutdown waits for queued notices to be delivered. */
@@ -32,24 +37,26 @@ final class Notifications implements AutoCloseable {
 
     private final Enricher enricher;
     private final SeenAddresses seen;
-    private final Router router;
+    private final NotificationRouter router;
+    private final SinkWorker<Event> input;
 
-    private Notifications(Enricher enricher, SeenAddresses seen, Router router) {
+    private Notifications(Enricher enricher, SeenAddresses seen, NotificationRouter router) {
         this.enricher = enricher;
         this.seen = seen;
         this.router = router;
+        this.input = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
     }
 
     /**
-     * Loads the enrichment data, opens the returning-player store, registers the metrics and starts
-     * the router.
+     * Loads the enrichment data, opens the returning-player store, registers the metrics (the
+     * router's input and channel queues in {@code sinks}) and starts the channels.
      *
      * @param snapshots the engine's latest snapshot (services and players for the messages)
      * @throws IOException when an explicitly configured data file is missing or malformed, or the
      *                     store cannot be opened
      */
     static Notifications open(NotifyConfig notify, EnrichSettings enrich, PrometheusRegistry registry,
-                              Supplier<EngineSnapshot> snapshots) throws IOException {
+                              Supplier<EngineSnapshot> snapshots, SinkMetrics sinks) throws IOException {
         Enricher enricher = EnricherLoader.open(enrich.enrich());
         SeenAddresses seen = null;
         try {
@@ -62,21 +69,25 @@ final class Notifications implements AutoCloseable {
         GeoMetrics geo = GeoMetrics.register(registry, snapshots, enricher);
         NotifyMetrics metrics = new NotifyMetrics();
         metrics.register(registry);
-        Router router = Notifiers.router(notify, new Router.Deps(enricher, seen, geo, snapshots, Clock.SYSTEM, metrics));
+        NotificationRouter router = Notifiers.router(notify, new NotificationRouter.Deps(enricher, seen, geo, snapshots, Clock.SYSTEM, metrics));
+        Notifications n = new Notifications(enricher, seen, router);
+        sinks.track(n.input);
+        sinks.trackAll(router.channelWorkers());
         router.start();
         if (notify.channels().isEmpty())
             LOG.info("no notification channels configured (notify.channels, or {}=<Discord webhook URL>)", NotifyConfig.DISCORD_ENV);
-        return new Notifications(enricher, seen, router);
+        return n;
     }
 
-    /** Receives engine events and Alertmanager alerts. */
-    Router router() {
-        return router;
+    /** The router's queue: receives engine events (through the event router) and Alertmanager alerts. */
+    SinkWorker<Event> input() {
+        return input;
     }
 
     @Override
     public void close() {
-        router.close(FLUSH);
+        input.close(FLUSH);
+        router.closeChannels(FLUSH);
         if (seen != null) {
             try {
                 seen.close();

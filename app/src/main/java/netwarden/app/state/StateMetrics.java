@@ -6,7 +6,7 @@ import netwarden.sinks.incidents.IncidentArchive;
 
 /**
  * Counters of what the runtime keeps on disk: {@code netwarden_incident_archive_written_total},
- * {@code _dropped_total} (queue full), {@code _failed_total} (write errors), and
+ * {@code _failed_total} (write errors; queue drops are {@code netwarden_sink_dropped_total{sink="incident_archive"}}), and
  * {@code netwarden_baseline_saves_total} / {@code netwarden_baseline_save_failures_total}.
  */
 public final class StateMetrics {
@@ -15,7 +15,6 @@ public final class StateMetrics {
     /** @param keeper null when baselines are not kept (detection or baselines off) */
     public static void register(PrometheusRegistry registry, IncidentArchive archive, BaselineKeeper keeper) {
         counter(registry, "netwarden_incident_archive_written_total", "Incident records written to the incidents directory.", archive::written);
-        counter(registry, "netwarden_incident_archive_dropped_total", "Ended incidents not archived because the archive queue was full.", archive::dropped);
         counter(registry, "netwarden_incident_archive_failed_total", "Incident records that could not be written (I/O errors).", archive::failed);
         if (keeper == null) return;
         counter(registry, "netwarden_baseline_saves_total", "Saves of the learned detection baselines to the state directory.", keeper::saves);

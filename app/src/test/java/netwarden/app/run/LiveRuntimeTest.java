@@ -88,8 +88,9 @@ class LiveRuntimeTest {
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).containsPattern("netwarden_service_packets_total\\{[^}]*service=\"arena\"[^}]*} "
                     + game.rows.get("udp/27960")[0] + "(\\.0)?\\n");
-            assertThat(metrics.body()).contains("netwarden_event_log_dropped_total 0")
-                    .contains("netwarden_incident_archive_written_total 0").contains("netwarden_incident_archive_dropped_total 0");
+            assertThat(metrics.body()).contains("netwarden_sink_dropped_total{sink=\"event_log\"} 0")
+                    .contains("netwarden_incident_archive_written_total 0").contains("netwarden_sink_dropped_total{sink=\"incident_archive\"} 0")
+                    .contains("netwarden_sink_queue_depth{sink=\"notify\"} 0");
             promtoolAccepts(metrics.body());
         } finally {
             runtime.close();

@@ -58,7 +58,8 @@ class NotifyRunTest {
 
                 String metrics = Http.get(runtime.port(), "/metrics", TOKEN).body();
                 assertThat(metrics).contains("netwarden_notify_sent_total{channel=\"discord\"} 5.0",
-                        "netwarden_notify_failed_total{channel=\"discord\"} 0.0", "netwarden_notify_router_dropped_total 0.0",
+                        "netwarden_notify_failed_total{channel=\"discord\"} 0.0", "netwarden_sink_dropped_total{sink=\"notify\"} 0.0",
+                        "netwarden_sink_dropped_total{sink=\"notify/discord\"} 0.0",
                         "netwarden_alertmanager_alerts_received_total{status=\"firing\"} 1.0",
                         "netwarden_players_by_country{country=\"private\"} 1.0");
             }

@@ -3,7 +3,6 @@ package netwarden.server.alert;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import netwarden.model.Event;
@@ -12,6 +11,8 @@ import netwarden.server.JsonErrors;
 import netwarden.server.Request;
 import netwarden.server.Response;
 import netwarden.wire.SnapshotJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handler of {@value #PATH}: Alertmanager's webhook receiver. Each alert of a valid version-4
@@ -26,7 +27,7 @@ import netwarden.wire.SnapshotJson;
  * throws is logged and counted, never breaks the request. Thread-safe.
  */
 public final class AlertmanagerReceiver {
-    private static final System.Logger LOG = System.getLogger(AlertmanagerReceiver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AlertmanagerReceiver.class);
     public static final String PATH = "/api/v1/alerts/alertmanager";
     /** Largest body read: about a thousand alerts with ordinary labels and annotations. */
     public static final int MAX_BODY = 1 << 20;
@@ -75,7 +76,7 @@ public final class AlertmanagerReceiver {
             alerts = AlertmanagerPayload.parse(request.body());
         } catch (AlertmanagerPayload.InvalidPayloadException e) {
             rejected.labelValues(e.malformedJson() ? "malformed_json" : "invalid_payload").inc();
-            LOG.log(Level.DEBUG, "rejected Alertmanager payload: {0}", e.getMessage());
+            LOG.debug("rejected Alertmanager payload: {}", e.getMessage());
             return JsonErrors.of(400, e.getMessage());
         }
         for (Event.ExternalAlert alert : alerts) {
@@ -84,7 +85,7 @@ public final class AlertmanagerReceiver {
                 listener.onEvent(alert);
             } catch (RuntimeException e) {
                 listenerFailures.inc();
-                LOG.log(Level.WARNING, "event listener failed on alert " + alert.name(), e);
+                LOG.warn("event listener failed on alert {}", alert.name(), e);
             }
         }
         ObjectNode body = SnapshotJson.object().put("received", alerts.size());

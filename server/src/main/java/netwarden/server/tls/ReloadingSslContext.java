@@ -1,6 +1,5 @@
 package netwarden.server.tls;
 
-import java.lang.System.Logger.Level;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -18,6 +17,8 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import netwarden.model.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link SSLContext} that follows the TLS files: when the certificate, key or client CA file
@@ -32,7 +33,7 @@ import netwarden.model.Clock;
  * at the next interval; the same files are not re-read until they change again. Thread-safe.
  */
 final class ReloadingSslContext {
-    private static final System.Logger LOG = System.getLogger(ReloadingSslContext.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReloadingSslContext.class);
 
     private record Current(ServerCredentials credentials, SSLContext context) {}
 
@@ -97,14 +98,14 @@ final class ReloadingSslContext {
             reloads.incrementAndGet();
             failedStamps = null;
             lastError = null;
-            LOG.log(Level.INFO, "TLS files changed: now serving {0}, valid until {1}",
+            LOG.info("TLS files changed: now serving {}, valid until {}",
                     CertificateChecks.subject(fresh.certificate()), fresh.certificate().getNotAfter().toInstant());
             return true;
         } catch (TlsConfigException e) {
             failures.incrementAndGet();
             failedStamps = before;
             if (!e.getMessage().equals(lastError))
-                LOG.log(Level.WARNING, "TLS files changed but cannot be used; still serving the previous certificate: {0}",
+                LOG.warn("TLS files changed but cannot be used; still serving the previous certificate: {}",
                         e.getMessage());
             lastError = e.getMessage();
             return false;

@@ -8,7 +8,6 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -16,6 +15,8 @@ import java.util.List;
 import javax.net.ssl.SSLParameters;
 import netwarden.model.Clock;
 import netwarden.server.HttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates HTTPS servers from a {@link TlsServerConfig}: the certificate and key (reloaded when
@@ -31,7 +32,7 @@ import netwarden.server.HttpServerFactory;
  * {@code netwarden_tls_certificate_expiry_timestamp_seconds} (notAfter of the served certificate).
  */
 public final class TlsServerFactory implements HttpServerFactory {
-    private static final System.Logger LOG = System.getLogger(TlsServerFactory.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TlsServerFactory.class);
     /** How often new connections look at the files' stamps. */
     public static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -79,9 +80,9 @@ public final class TlsServerFactory implements HttpServerFactory {
         String host = listen.getAddress().getHostAddress();
         X509Certificate cert = certificate();
         if (!CertificateChecks.covers(cert, host))
-            LOG.log(Level.WARNING, "the TLS certificate {0} does not name the listen address {1} (it names {2});"
-                    + " clients connecting to {1} will refuse it unless they set a server name the certificate has",
-                    config.certFile(), host, CertificateChecks.names(cert));
+            LOG.warn("the TLS certificate {} does not name the listen address {} (it names {});"
+                    + " clients connecting to {} will refuse it unless they set a server name the certificate has",
+                    config.certFile(), host, CertificateChecks.names(cert), host);
     }
 
     /** The certificate served to new connections now. */

@@ -5,47 +5,66 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import netwarden.model.Event;
-import netwarden.model.EventListener;
 import netwarden.model.Incident;
 import netwarden.wire.AddressFormat;
 import netwarden.wire.JsonText;
 import netwarden.wire.SnapshotJson;
+import netwarden.sinks.route.Sink;
+import netwarden.sinks.route.SinkException;
 
 /**
  * Keeps a record of every attack: when an incident ends, {@code <dir>/<id>.json} (the incident as
  * in the API) and, when frames were sampled, {@code <dir>/<id>.pcap} beside it.
  *
- * <p>Design notes: the pipeline thread only offers the event to a bounded queue (dropping and
- * counting when full); a worker thread writes files atomically (temp file + rename). A failure to
- * write is counted and logged once per cause by the caller's metrics, never thrown into the pipeline.
+ * <p>Design notes: a {@link Sink} named {@code incident_archive} that accepts only ended attacks;
+ * behind a {@link netwarden.sinks.route.SinkWorker} the pipeline thread only queues them (dropped
+ * and counted when full) and the worker thread writes files atomically (temp file + rename). A
+ * failure to write one incident is counted here and by the worker and logged there (at most once a
+ * minute), never thrown into the pipeline, and does not stop the rest of the batch.
  */
-public final class IncidentArchive implements EventListener, AutoCloseable {
+public final class IncidentArchive implements Sink<Event> {
     private final Path dir;
     private final SnapshotJson json = new SnapshotJson(AddressFormat.fullAddresses());
-    private final BlockingQueue<Incident> queue;
-    private final AtomicLong written = new AtomicLong(), dropped = new AtomicLong(), failed = new AtomicLong();
-    private volatile Thread worker;
-    private volatile boolean closing;
+    private final AtomicLong written = new AtomicLong(), failed = new AtomicLong();
 
-    public IncidentArchive(Path dir, int queueCapacity) {
-        if (queueCapacity < 1) throw new IllegalArgumentException("incidents queue capacity must be positive: " + queueCapacity);
+    /** No side effects; {@link #start()} creates the directory. */
+    public IncidentArchive(Path dir) {
         this.dir = dir;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
     }
 
+    /** Creates the directory, so a directory that cannot be made fails at start, not at the first attack. */
     public void start() throws IOException {
         Files.createDirectories(dir);
-        worker = Thread.ofPlatform().daemon().name("netwarden-incident-archive").start(this::drain);
     }
 
     @Override
-    public void onEvent(Event event) {
-        if (event instanceof Event.AttackEnded ended && !queue.offer(ended.incident())) dropped.incrementAndGet();
+    public String name() {
+        return "incident_archive";
+    }
+
+    @Override
+    public boolean accepts(Event event) {
+        return event instanceof Event.AttackEnded;
+    }
+
+    @Override
+    public void deliver(List<Event> batch) throws SinkException {
+        int bad = 0;
+        Exception first = null;
+        for (Event e : batch) {
+            if (!(e instanceof Event.AttackEnded ended)) continue;
+            try {
+                write(ended.incident());
+            } catch (IOException | RuntimeException ex) {
+                failed.incrementAndGet();
+                bad++;
+                if (first == null) first = ex;
+            }
+        }
+        if (bad > 0) throw new SinkException(bad, "cannot write " + bad + " incident record(s) to " + dir, first);
     }
 
     /** Writes one incident now, on the calling thread (for replay, which has no pipeline to protect). */
@@ -64,30 +83,11 @@ public final class IncidentArchive implements EventListener, AutoCloseable {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /** Records written, by {@link #deliver} and {@link #write}. */
     public long written() { return written.get(); }
-    public long dropped() { return dropped.get(); }
+
+    /** Records {@link #deliver} could not write. */
     public long failed() { return failed.get(); }
-
-    @Override
-    public void close() throws InterruptedException {
-        closing = true;
-        Thread w = worker;
-        if (w != null) w.join(TimeUnit.SECONDS.toMillis(10));
-    }
-
-    private void drain() {
-        while (!closing || !queue.isEmpty()) {
-            try {
-                Incident i = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (i != null) write(i);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException | RuntimeException e) {
-                failed.incrementAndGet();
-            }
-        }
-    }
 
     private interface Writer {
         void write(OutputStream out) throws IOException;

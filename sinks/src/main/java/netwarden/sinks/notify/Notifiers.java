@@ -30,18 +30,21 @@ import netwarden.sinks.notify.webhook.WebhookSender;
  * NotifyConfig config = fileConfig.withEnvironment(System.getenv());   // NETWARDEN_DISCORD_WEBHOOK
  * NotifyMetrics metrics = new NotifyMetrics();
  * metrics.register(registry);
- * Router router = Notifiers.router(config, new Router.Deps(enricher, seen, geo, engine.published(), Clock.SYSTEM, metrics));
- * router.start();                      // then pass router as (part of) the engine's EventListener
+ * NotificationRouter router = Notifiers.router(config, new NotificationRouter.Deps(enricher, seen, geo, engine.published(), Clock.SYSTEM, metrics));
+ * SinkWorker<Event> input = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
+ * sinkMetrics.track(input); sinkMetrics.trackAll(router.channelWorkers());
+ * router.start();                      // then input goes into the EventRouter
  * ...
- * router.close(Duration.ofSeconds(5)); // on shutdown
+ * eventRouter.close(deadline);         // routes what is queued, sends pending digests
+ * router.closeChannels(deadline);      // on shutdown
  * }</pre>
  */
 public final class Notifiers {
     private Notifiers() {}
 
     /** The router with a channel per configured channel, system sleeper; not started. */
-    public static Router router(NotifyConfig config, Router.Deps deps) {
-        return new Router(config, channels(config, deps.metrics(), deps.clock(), Sleeper.SYSTEM), deps);
+    public static NotificationRouter router(NotifyConfig config, NotificationRouter.Deps deps) {
+        return new NotificationRouter(config, channels(config, deps.metrics(), deps.clock(), Sleeper.SYSTEM), deps);
     }
 
     /** One channel per configured channel (not started), registered with {@code metrics}. */

@@ -2,7 +2,6 @@ package netwarden.sinks.notify;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,33 +12,23 @@ import netwarden.sinks.notify.channel.Channel;
 /**
  * Delivery metrics of the notifiers, read from the channels at scrape time:
  * {@code netwarden_notify_sent_total{channel}}, {@code _failed_total{channel}},
- * {@code _dropped_total{channel}} (queue full or shut down), {@code netwarden_notify_queue_depth{channel}};
- * the router's {@code netwarden_notify_router_dropped_total} (events lost because the router queue
- * was full), {@code netwarden_notify_router_queue_depth}, {@code netwarden_notify_suppressed_total{reason}}
- * (reason "cooldown" or "digest"); and the script hook's {@code netwarden_notify_script_exit_total{channel,code}}.
+ * {@code netwarden_notify_suppressed_total{reason}} (reason "cooldown" or "digest"); and the script
+ * hook's {@code netwarden_notify_script_exit_total{channel,code}}. Queue drops and depths of the router
+ * and the channels are the sink family ({@link netwarden.sinks.route.SinkMetrics}, sinks {@code notify}
+ * and {@code notify/<channel>}).
  */
 public final class NotifyMetrics {
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
-    private final LongAdder routerDropped = new LongAdder();
     private final LongAdder suppressedCooldown = new LongAdder();
     private final LongAdder suppressedDigest = new LongAdder();
     private final Counter scriptExits = Counter.builder().name("netwarden_notify_script_exit_total")
             .help("Script hook runs by exit status (code 'timeout' when killed, 'not_started' when the program could not start).")
             .labelNames("channel", "code").build();
-    private volatile java.util.function.IntSupplier routerDepth = () -> 0;
 
     /** Adds the metrics to {@code registry}; call once. */
     public void register(PrometheusRegistry registry) {
         channelCounter(registry, "netwarden_notify_sent_total", "Notices delivered, by channel.", Channel::sent);
         channelCounter(registry, "netwarden_notify_failed_total", "Notices given up after retries or a permanent error, by channel.", Channel::failed);
-        channelCounter(registry, "netwarden_notify_dropped_total", "Notices dropped because the channel queue was full or shutting down.", Channel::dropped);
-        GaugeWithCallback.builder().name("netwarden_notify_queue_depth").help("Notices waiting in the channel queue.")
-                .labelNames("channel").callback(cb -> channels.forEach(c -> cb.call(c.depth(), c.name()))).register(registry);
-        CounterWithCallback.builder().name("netwarden_notify_router_dropped_total")
-                .help("Events not routed because the router queue was full.")
-                .callback(cb -> cb.call(routerDropped.sum())).register(registry);
-        GaugeWithCallback.builder().name("netwarden_notify_router_queue_depth").help("Events waiting for the router thread.")
-                .callback(cb -> cb.call(routerDepth.getAsInt())).register(registry);
         CounterWithCallback.builder().name("netwarden_notify_suppressed_total")
                 .help("Notices not sent on their own: held by a route cooldown, or folded into a digest.")
                 .labelNames("reason").callback(cb -> {
@@ -58,16 +47,8 @@ public final class NotifyMetrics {
         channels.add(c);
     }
 
-    void routerDepth(java.util.function.IntSupplier depth) {
-        this.routerDepth = depth;
-    }
-
     Counter scriptExits() {
         return scriptExits;
-    }
-
-    void routerDropped() {
-        routerDropped.increment();
     }
 
     void suppressedCooldown() {
@@ -76,10 +57,6 @@ public final class NotifyMetrics {
 
     void suppressedDigest() {
         suppressedDigest.increment();
-    }
-
-    public long routerDroppedCount() {
-        return routerDropped.sum();
     }
 
     public long suppressedCooldownCount() {

@@ -17,7 +17,7 @@ import netwarden.sinks.notify.config.NotifyConfig;
  */
 final class RouterCore {
     /** Where notices go: a channel's queue in production, a list in tests. */
-    interface Sink {
+    interface Outbox {
         void deliver(String channel, Notice notice);
     }
 
@@ -26,10 +26,10 @@ final class RouterCore {
     private final Digests digests;
     private final NoticeFactory notices;
     private final NotifyMetrics metrics;
-    private final Sink sink;
+    private final Outbox sink;
     private final Map<String, Long> lastSent = new HashMap<>();
 
-    RouterCore(NotifyConfig config, List<String> channels, NoticeFactory notices, NotifyMetrics metrics, Sink sink) {
+    RouterCore(NotifyConfig config, List<String> channels, NoticeFactory notices, NotifyMetrics metrics, Outbox sink) {
         this.config = config;
         this.routing = new Routing(config.routes(), channels);
         this.digests = new Digests(config.digest());

@@ -6,8 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import netwarden.model.CapturedFrame;
+import netwarden.model.Clock;
 import netwarden.model.Event;
 import netwarden.model.Incident;
 import netwarden.model.Ip;
@@ -15,6 +17,9 @@ import netwarden.model.PortCount;
 import netwarden.model.Severity;
 import netwarden.model.SourceCount;
 import netwarden.wire.JsonText;
+import netwarden.sinks.route.SinkConfig;
+import netwarden.sinks.route.SinkException;
+import netwarden.sinks.route.SinkWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +35,15 @@ class IncidentArchiveTest {
         byte[] frame = new byte[60];
         frame[12] = 0x08;
         var sample = List.of(new CapturedFrame(1_800_000_000_123_456_789L, 1, 1514, frame), new CapturedFrame(1_800_000_000_223_456_789L, 1, 60, frame));
-        try (var archive = new IncidentArchive(dir, 4)) {
-            archive.start();
-            archive.onEvent(new Event.AttackStarted(1, "game", incident(sample))); // only ends are archived
-            archive.onEvent(new Event.AttackEnded(2, "game", incident(sample)));
-        }
+        var archive = new IncidentArchive(dir);
+        var worker = new SinkWorker<>(archive, SinkConfig.ofCapacity(4), Clock.SYSTEM);
+        archive.start();
+        worker.start();
+        worker.offer(new Event.AttackStarted(1, "game", incident(sample))); // only ends are archived
+        worker.offer(new Event.AttackEnded(2, "game", incident(sample)));
+        worker.close(Duration.ofSeconds(5));
+        assertThat(worker.delivered()).isEqualTo(1);
+        assertThat(archive.written()).isEqualTo(1);
         Path json = dir.resolve("service_game_1800000000.json");
         var node = JsonText.mapper().readTree(json.toFile());
         assertThat(node.get("kind").asText()).isEqualTo("udp_flood");
@@ -53,9 +62,27 @@ class IncidentArchiveTest {
     }
 
     @Test
-    void aFullQueueDropsAndCountsInsteadOfBlocking(@TempDir Path dir) {
-        var archive = new IncidentArchive(dir, 2); // not started: nothing drains
-        for (int i = 0; i < 5; i++) archive.onEvent(new Event.AttackEnded(i, "game", incident(List.of())));
-        assertThat(archive.dropped()).isEqualTo(3);
+    void onlyEndedAttacksTakeQueueRoom(@TempDir Path dir) {
+        var worker = new SinkWorker<>(new IncidentArchive(dir), SinkConfig.ofCapacity(2), Clock.SYSTEM); // not started: nothing drains
+        for (int i = 0; i < 5; i++) worker.offer(new Event.AttackStarted(i, "game", incident(List.of())));
+        for (int i = 0; i < 5; i++) worker.offer(new Event.AttackEnded(i, "game", incident(List.of())));
+        assertThat(worker.depth()).isEqualTo(2);
+        assertThat(worker.dropped()).isEqualTo(3);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenIsCountedAndTheRestOfTheBatchIsWritten(@TempDir Path dir) throws Exception {
+        var archive = new IncidentArchive(dir);
+        archive.start();
+        Incident good = incident(List.of());
+        Files.createDirectory(dir.resolve("blocked.json.tmp")); // the temp file of "blocked" cannot be created
+        Incident blocked = new Incident("blocked", good.scope(), good.target(), good.service(), good.kind(), good.reason(), good.severity(),
+                good.startNanos(), good.endNanos(), 0, 0, 1, 1, 1, 1, 1, true, false, List.of(), List.of(), List.of());
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(SinkException.class,
+                () -> archive.deliver(List.of(new Event.AttackEnded(1, "game", blocked), new Event.AttackEnded(2, "game", good))));
+        assertThat(thrown.failedItems()).isEqualTo(1);
+        assertThat(archive.failed()).isEqualTo(1);
+        assertThat(archive.written()).isEqualTo(1);
+        assertThat(dir.resolve("service_game_1800000000.json")).exists();
     }
 }

@@ -1,33 +1,35 @@
 package netwarden.sinks.notify.channel;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 import netwarden.model.Clock;
 import netwarden.sinks.notify.config.DeliveryConfig;
+import netwarden.sinks.route.Sink;
+import netwarden.sinks.route.SinkConfig;
+import netwarden.sinks.route.SinkWorker;
+import netwarden.sinks.route.WarnLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One notification channel: a bounded queue, a worker thread that hands notices to a {@link Sender}
- * in order, retries with backoff, and delivery counters.
+ * One notification channel: a {@link SinkWorker} (sink {@code notify/<name>}) that hands notices to
+ * a {@link Sender} one at a time in order, retries with backoff, and delivery counters.
  *
  * <p>Design notes: {@link #offer} never blocks: when the queue is full (or the channel is closing)
- * the notice is dropped and counted. One worker per channel keeps order; a notice is retried at
- * the head of the queue until it is sent or given up, so later notices never overtake it. A
+ * the notice is dropped and counted by the worker. The worker takes one notice at a time (batch of
+ * one), which is retried until it is sent or given up, so later notices never overtake it. A
  * rate-limit answer waits as long as the receiver asks and does not use up an attempt (at most
  * {@value #MAX_RATE_LIMIT_WAITS} times per notice). A sender that throws anything is caught and
  * counted as a failure; it cannot kill the worker. Failures are logged at WARN at most once a
  * minute per channel, the rest at DEBUG. {@link #close} stops taking notices, lets the worker
- * drain the queue until the deadline, then interrupts it and counts what is left as dropped.
+ * drain the queue until the deadline (retries that would end after it give up), then interrupts it
+ * and counts what is left as dropped.
  */
 public final class Channel {
     static final int MAX_RATE_LIMIT_WAITS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
-    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
 
     /** The outcome of {@link #deliverNow}. */
     public record Result(boolean sent, int attempts, String error) {}
@@ -39,12 +41,10 @@ public final class Channel {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Backoff backoff;
-    private final BlockingQueue<Notice> queue;
-    private final LongAdder sent = new LongAdder(), failed = new LongAdder(), dropped = new LongAdder();
-    private final Thread worker;
-    private volatile boolean closing;
+    private final SinkWorker<Notice> worker;
+    private final WarnLimiter warn;
+    private final LongAdder sent = new LongAdder(), failed = new LongAdder();
     private volatile long closeDeadlineNanos = Long.MAX_VALUE;
-    private long lastWarnNanos = Long.MIN_VALUE;
 
     /** No side effects; {@link #start()} starts the worker. */
     public Channel(String name, String type, Sender sender, DeliveryConfig delivery, Sleeper sleeper, Clock clock,
@@ -56,8 +56,21 @@ public final class Channel {
         this.sleeper = sleeper;
         this.clock = clock;
         this.backoff = new Backoff(delivery, random);
-        this.queue = new ArrayBlockingQueue<>(delivery.queueCapacity());
-        this.worker = Thread.ofVirtual().name("netwarden-notify-" + name).unstarted(this::drain);
+        this.warn = new WarnLimiter(LOG, clock, WarnLimiter.MINUTE_NANOS);
+        this.worker = new SinkWorker<>(new Delivery(), new SinkConfig(delivery.queueCapacity(), 1, SinkConfig.DEFAULT_MAX_IDLE), clock);
+    }
+
+    /** The worker's sink: one notice at a time, with this channel's retries. */
+    private final class Delivery implements Sink<Notice> {
+        @Override
+        public String name() {
+            return "notify/" + name;
+        }
+
+        @Override
+        public void deliver(List<Notice> batch) {
+            for (Notice n : batch) Channel.this.deliver(n);
+        }
     }
 
     public String name() {
@@ -74,11 +87,12 @@ public final class Channel {
 
     /** Queues {@code notice} for delivery; false (and counted as dropped) when full or closing. Never blocks. */
     public boolean offer(Notice notice) {
-        if (closing || !queue.offer(notice)) {
-            dropped.increment();
-            return false;
-        }
-        return true;
+        return worker.offer(notice);
+    }
+
+    /** Its queue and worker, for {@link netwarden.sinks.route.SinkMetrics}. */
+    public SinkWorker<Notice> worker() {
+        return worker;
     }
 
     /** Delivers on the calling thread with the usual retries (for {@code notify test}); counts like the worker. */
@@ -95,24 +109,12 @@ public final class Channel {
     }
 
     public long dropped() {
-        return dropped.sum();
+        return worker.dropped();
     }
 
     /** Notices waiting. */
     public int depth() {
-        return queue.size();
-    }
-
-    private void drain() {
-        try {
-            while (true) {
-                Notice n = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (n != null) deliver(n);
-                else if (closing) return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return worker.depth();
     }
 
     private Result deliver(Notice notice) {
@@ -157,15 +159,8 @@ public final class Channel {
 
     private Result fail(Notice notice, int attempts, String why) {
         failed.increment();
-        long now = clock.nanos();
-        String line = "channel " + name + " (" + type + "): could not deliver " + notice.kind() + " after " + attempts
-                + " attempt(s): " + why;
-        if (lastWarnNanos == Long.MIN_VALUE || now - lastWarnNanos >= WARN_EVERY_NANOS) {
-            lastWarnNanos = now;
-            LOG.warn(line);
-        } else {
-            LOG.debug(line);
-        }
+        warn.log("channel " + name + " (" + type + "): could not deliver " + notice.kind() + " after " + attempts
+                + " attempt(s): " + why);
         return new Result(false, attempts, why);
     }
 
@@ -174,19 +169,8 @@ public final class Channel {
      * that would end after it give up), then stops the worker; what is still queued counts as dropped.
      */
     public void close(Duration deadline) {
-        closing = true;
         closeDeadlineNanos = clock.nanos() + deadline.toNanos();
-        try {
-            if (worker.isAlive() && !worker.join(deadline)) {
-                worker.interrupt();
-                worker.join(Duration.ofSeconds(1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        int left = 0;
-        while (queue.poll() != null) left++;
-        dropped.add(left);
+        worker.close(deadline);
         sender.close();
     }
 }

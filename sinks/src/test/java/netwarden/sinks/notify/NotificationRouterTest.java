@@ -20,9 +20,11 @@ import netwarden.sinks.notify.channel.Sender;
 import netwarden.sinks.notify.config.DeliveryConfig;
 import netwarden.sinks.notify.config.DigestConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sinks.route.SinkMetrics;
+import netwarden.sinks.route.SinkWorker;
 import org.junit.jupiter.api.Test;
 
-class RouterTest {
+class NotificationRouterTest {
     private static NotifyConfig config(int routerQueue) {
         return NotifyConfig.defaults().withQueueCapacity(routerQueue)
                 .withDigest(new DigestConfig(false, Duration.ofMinutes(1), 10, Set.of()));
@@ -33,6 +35,10 @@ class RouterTest {
                 d -> { }, Clock.SYSTEM, new SplittableRandom(1));
         metrics.addChannel(c);
         return c;
+    }
+
+    private static NotificationRouter.Deps deps(NotifyMetrics metrics) {
+        return new NotificationRouter.Deps(Enricher.none(), null, null, null, Clock.SYSTEM, metrics);
     }
 
     @Test
@@ -50,33 +56,41 @@ class RouterTest {
             }
         }, metrics, 100);
         Channel quick = channel("quick", fast::add, metrics, 100_000);
-        Router router = new Router(config(65_536), List.of(hanging, quick), new Router.Deps(Enricher.none(), null, null, null, Clock.SYSTEM, metrics));
+        NotificationRouter router = new NotificationRouter(config(65_536), List.of(hanging, quick), deps(metrics));
+        SinkWorker<Event> input = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
+        SinkMetrics sinks = new SinkMetrics().register(registry);
+        sinks.track(input);
+        sinks.trackAll(router.channelWorkers());
         router.start();
+        input.start();
         Event leave = NotifyFixtures.left("q3", "203.0.113.5", NotifyFixtures.T0);
         int n = 1_000_000;
         long worst = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long s = System.nanoTime();
-            router.onEvent(leave);
+            input.offer(leave);
             worst = Math.max(worst, System.nanoTime() - s);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         assertThat(elapsed).as("1 M events into the router").isLessThan(Duration.ofSeconds(5));
         release.countDown();
-        router.close(Duration.ofSeconds(5));
+        input.close(Duration.ofSeconds(5));
+        router.closeChannels(Duration.ofSeconds(5));
 
-        long routed = n - metrics.routerDroppedCount();
+        long routed = n - input.dropped();
+        assertThat(input.delivered()).isEqualTo(routed);
         assertThat(routed).isPositive();
         assertThat(hanging.dropped()).as("the hanging channel dropped what did not fit").isPositive();
         assertThat(hanging.sent() + hanging.failed() + hanging.dropped()).isEqualTo(routed);
         assertThat(quick.sent() + quick.dropped()).isEqualTo(routed);
         String text = new String(new MetricsExposition(registry).scrape(null).body(), StandardCharsets.UTF_8);
-        assertThat(text).contains("netwarden_notify_dropped_total{channel=\"hanging\"} " + hanging.dropped() + ".0",
+        assertThat(text).contains("netwarden_sink_dropped_total{sink=\"notify/hanging\"} " + hanging.dropped() + ".0",
                 "netwarden_notify_sent_total{channel=\"quick\"} " + quick.sent() + ".0",
-                "netwarden_notify_router_dropped_total " + metrics.routerDroppedCount() + ".0");
-        System.out.printf("router: 1M onEvent in %d ms, worst call %d us, router drops %d, hanging drops %d%n",
-                elapsed.toMillis(), worst / 1000, metrics.routerDroppedCount(), hanging.dropped());
+                "netwarden_sink_dropped_total{sink=\"notify\"} " + input.dropped() + ".0",
+                "netwarden_sink_queue_depth{sink=\"notify\"} 0.0");
+        System.out.printf("router: 1M offers in %d ms, worst call %d us, router drops %d, hanging drops %d%n",
+                elapsed.toMillis(), worst / 1000, input.dropped(), hanging.dropped());
     }
 
     @Test
@@ -85,14 +99,17 @@ class RouterTest {
         List<String> got = new CopyOnWriteArrayList<>();
         Channel c = channel("a", n -> got.add(n.kind()), metrics, 1000);
         NotifyConfig cfg = NotifyConfig.defaults().withDigest(new DigestConfig(true, Duration.ofHours(1), 2, Set.of("player_joined")));
-        Router router = new Router(cfg, List.of(c), new Router.Deps(Enricher.none(), null, null, null, Clock.SYSTEM, metrics));
+        NotificationRouter router = new NotificationRouter(cfg, List.of(c), deps(metrics));
+        SinkWorker<Event> input = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
         router.start();
-        for (int i = 0; i < 5; i++) router.onEvent(NotifyFixtures.joined("q3", "203.0.113." + (i + 1), NotifyFixtures.T0 + i));
-        router.onEvent(NotifyFixtures.left("q3", "203.0.113.1", NotifyFixtures.T0 + 9));
-        router.close(Duration.ofSeconds(5));
+        input.start();
+        for (int i = 0; i < 5; i++) input.offer(NotifyFixtures.joined("q3", "203.0.113." + (i + 1), NotifyFixtures.T0 + i));
+        input.offer(NotifyFixtures.left("q3", "203.0.113.1", NotifyFixtures.T0 + 9));
+        input.close(Duration.ofSeconds(5));
+        router.closeChannels(Duration.ofSeconds(5));
         assertThat(got).containsExactly("player_joined", "player_joined", "player_left", "digest");
-        router.onEvent(NotifyFixtures.left("q3", "203.0.113.1", NotifyFixtures.T0 + 10));
-        assertThat(metrics.routerDroppedCount()).isEqualTo(1);
+        input.offer(NotifyFixtures.left("q3", "203.0.113.1", NotifyFixtures.T0 + 10));
+        assertThat(input.dropped()).isEqualTo(1);
     }
 
     @Test
@@ -101,9 +118,12 @@ class RouterTest {
         long t0 = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             Channel c = channel("a" + i, n -> { }, metrics, 10);
-            Router router = new Router(config(16), List.of(c), new Router.Deps(Enricher.none(), null, null, null, Clock.SYSTEM, metrics));
+            NotificationRouter router = new NotificationRouter(config(16), List.of(c), deps(metrics));
+            SinkWorker<Event> input = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
             router.start();
-            router.close(Duration.ofSeconds(5));
+            input.start();
+            input.close(Duration.ofSeconds(5));
+            router.closeChannels(Duration.ofSeconds(5));
         }
         // The router thread waits up to a second for events; five closes that each waited would take ~5 s.
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
