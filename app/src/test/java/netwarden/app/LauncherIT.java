@@ -37,6 +37,9 @@ class LauncherIT {
         assertThat(missing.err()).contains("cannot read " + dir.resolve("absent file.pcap") + ": no such file");
         Path spaced = Files.createDirectories(dir.resolve("with space")).resolve("c.yaml");
         Files.writeString(spaced, "flows:\n  capacity: 1000\n");
+        Launcher.Result foreign = Launcher.run(Map.of(), "replay", spaced.toString());
+        assertThat(foreign.code()).as("a YAML file is no capture").isEqualTo(1);
+        assertThat(foreign.err()).contains(spaced + " is not a capture file (pcap or pcapng)");
         Launcher.Result check = Launcher.run(Map.of(), "check-config", spaced.toString());
         assertThat(check.code()).as(check.err()).isZero();
         assertThat(check.out()).contains("capacity: 1000");
