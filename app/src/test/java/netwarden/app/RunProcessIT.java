@@ -83,6 +83,39 @@ class RunProcessIT {
     }
 
     @Test
+    void aDamagedStateIsMovedAsideWithAWarningButAStateDirThatIsAFileIsExitTwo() throws Exception {
+        // Under Restart=on-failure, a start that fails on its own state would be a crash loop.
+        Path state = Files.createDirectories(dir.resolve("netwarden/returning")).getParent();
+        Files.write(state.resolve("returning/seen-salt"), new byte[5]);
+        Files.writeString(state.resolve("incidents"), "x");
+        Files.createSymbolicLink(state.resolve("baselines.json"), Path.of("/dev/zero"));
+        Child child = run("max");
+        Process p = child.process();
+        try {
+            Http.await(child.port(), "/healthz", null, Duration.ofSeconds(30), r -> r.status() == 200);
+        } finally {
+            p.toHandle().destroy();
+        }
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(child.err().get(5, TimeUnit.SECONDS)).contains(
+                "WARN", "returning-player store: " + state.resolve("returning/seen-salt") + " holds 5 bytes",
+                "moved aside to " + state.resolve("returning/seen-salt.corrupt"),
+                "incidents directory " + state.resolve("incidents") + " was not a directory; moved aside",
+                "detection baselines " + state.resolve("baselines.json") + " cannot be used", "not a regular file");
+        assertThat(state.resolve("incidents")).isDirectory();
+
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "a file");
+        Process refused = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "STATE_DIRECTORY", elsewhere.toString()),
+                List.of("run", "--pcap", child.pcap().toString(), "--listen", "127.0.0.1:" + freePort())).start();
+        refused.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(refused.getErrorStream()));
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(err.get(5, TimeUnit.SECONDS)).contains("state.dir " + elsewhere + " is not a directory: move that file away");
+    }
+
+    @Test
     void demoStopsOnSigtermWithStatusZero() throws Exception {
         int port = freePort();
         Process p = Launcher.builder(Map.of("XDG_STATE_HOME", dir.toString()),

@@ -14,6 +14,7 @@ import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
+import netwarden.app.state.StateDirs;
 import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
 import netwarden.engine.detect.BaselineState;
@@ -99,10 +100,12 @@ public final class LiveRuntime implements AutoCloseable {
      *                     incidents directory cannot be created, or configured GeoIP data or the
      *                     returning-player store cannot be read
      * @throws netwarden.server.tls.TlsConfigException when the web config or its TLS files cannot serve
-     * @throws netwarden.app.UsageException when plain HTTP would bind a non-loopback address without being allowed
+     * @throws netwarden.app.UsageException when plain HTTP would bind a non-loopback address without being allowed,
+     *                                      or state.dir is a file (see {@link StateDirs})
      */
     public synchronized void start() throws IOException {
         if (pipeline != null || closed) throw new IllegalStateException("already started");
+        StateDirs.prepare(config.state(), config.incidents().dir());
         web = WebSecurity.prepare(config.http(), Clock.SYSTEM);
         registry.register(eventsDropped);
         NetwardenMetrics.register(registry, snapshots(), true);
