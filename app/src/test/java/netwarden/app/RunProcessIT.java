@@ -59,6 +59,10 @@ class RunProcessIT {
                     r -> r.status() == 200 && r.body().contains("\"id\":\"10.0.0.1-udp-27960\"") && r.body().contains(everything));
             assertThat(a.body()).contains("\"players_peak\":2").contains("\"players_now\":1"); // Bob has left
             assertThat(Http.get(port, "/metrics", TOKEN).body()).contains("netwarden_packets_total");
+            // The file was read to its end: healthy, and saying so (a live source that ended would be 503).
+            Http.Answer health = Http.await(port, "/healthz", null, Duration.ofSeconds(30), r -> r.body().contains("\"done\""));
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"done\",\"reason\":\"the capture file was read to its end; its final state is served\"}");
             // Half a request: the server drops the connection when the request time runs out, not never.
             try (var slow = new java.net.Socket("127.0.0.1", port)) {
                 slow.setSoTimeout(20_000);
@@ -141,6 +145,7 @@ class RunProcessIT {
         Path pcap = child.pcap();
         try {
             Http.await(child.port(), "/api/v1/services", TOKEN, Duration.ofSeconds(30), r -> r.status() == 200);
+            assertThat(Http.get(child.port(), "/healthz", null).body()).as("replaying in real time").isEqualTo("{\"status\":\"ok\"}");
             // The file is mapped: cutting it under the replay makes the next read fault, as a dying capture would fail.
             try (var f = java.nio.channels.FileChannel.open(pcap, java.nio.file.StandardOpenOption.WRITE)) {
                 f.truncate(24 + 16);

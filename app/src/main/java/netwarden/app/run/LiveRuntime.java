@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * baselines saved, and its final state stays served until {@link #close()}, which stops the feed,
  * waits for the pipeline thread, releases the port, archives attacks still open, and flushes the
  * notifications. Only immutable snapshots (and baseline copies) cross from the pipeline thread to
- * other threads.
+ * other threads. {@code /healthz} reports the pipeline's state ({@link PipelineHealth}): 503 when it
+ * is stalled, failed or gone.
  */
 public final class LiveRuntime implements AutoCloseable {
     /** How often the learned baselines are written while running. */
@@ -64,6 +65,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final EventLog events;
     private final IncidentArchive archive;
     private final BaselineKeeper baselines;
+    private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
     private WebSecurity web;
@@ -80,7 +82,13 @@ public final class LiveRuntime implements AutoCloseable {
 
     /** @param saveEvery how often baselines are saved while running (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery) {
+        this(config, feed, saveEvery, PipelineHealth.STALL_AFTER);
+    }
+
+    /** @param stallAfter no second closed for this long: /healthz says stalled (tests shorten it) */
+    LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
         this.config = config;
+        this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.events = new EventLog(AddressFormat.masked(), eventsDropped);
         this.archive = new IncidentArchive(config.incidents().dir(), config.incidents().queue());
@@ -111,12 +119,14 @@ public final class LiveRuntime implements AutoCloseable {
         NetwardenMetrics.register(registry, snapshots(), true);
         StateMetrics.register(registry, archive, baselines);
         web.register(registry);
+        health.register(registry);
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots());
         HttpServerConfig http = HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth());
         server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
+                .setHealth(health)
                 .setAlertListener(notifications.router());
         try {
             server.start();
@@ -135,7 +145,9 @@ public final class LiveRuntime implements AutoCloseable {
         engine = new Engine(config.engine(), fanOut(List.of(events, archive, notifications.router())), true, restored);
         events.start();
         if (baselines != null) baselines.start();
-        pipeline = Thread.ofPlatform().name("netwarden-pipeline").start(this::runPipeline);
+        pipeline = Thread.ofPlatform().name("netwarden-pipeline").unstarted(this::runPipeline);
+        health.started(pipeline);
+        pipeline.start();
     }
 
     private void runPipeline() {
@@ -150,6 +162,7 @@ public final class LiveRuntime implements AutoCloseable {
             feedFailure = t;
             LOG.error("packet source stopped with an error: {}", t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
+            health.ended(feedFailure);
             e.finish();
             if (baselines != null) baselines.save(e.baselines());
             fed.countDown();
@@ -218,6 +231,7 @@ public final class LiveRuntime implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        health.stopping();
         stopRequested = true;
         boolean pipelineEnded = pipeline == null;
         try {
@@ -241,6 +255,7 @@ public final class LiveRuntime implements AutoCloseable {
             LOG.warn("incident archive {}: {} records not written because the queue was full, {} failed to write",
                     config.incidents().dir(), archive.dropped(), archive.failed());
         if (baselines != null) baselines.close();
+        health.close();
         closeNotifications();
     }
 
