@@ -111,6 +111,16 @@ class RunStateTest {
     }
 
     @Test
+    void aReturningStoreThatCannotBeOpenedCostsOnlyTheMarker() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file, so no directory can be made under it");
+        runToEnd(config("services: [{name: arena, address: 10.0.0.1, port: 27960}]\nenrich: {returning-store: \""
+                        + blocker.resolve("returning") + "\"}"),
+                new FileFeed(capture("game.pcap", new GameCapture().bytes), ReplaySpeed.MAX));
+        assertThat(blocker).hasContent("a file, so no directory can be made under it");
+        assertThat(baselines().get(ARENA_PPS).get("samples").asLong()).as("the run went on").isPositive();
+    }
+
+    @Test
     void aStateDirThatIsAFileIsRefusedSayingWhatToChange() throws Exception {
         Files.writeString(dir.resolve("state"), "not a directory");
         try (LiveRuntime runtime = new LiveRuntime(config(), new NoPackets())) {
