@@ -7,6 +7,7 @@ module netwarden.app {
     requires netwarden.server;
     requires netwarden.wire;
     requires netwarden.enrich;
+    requires netwarden.state;
     requires netwarden.pki;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

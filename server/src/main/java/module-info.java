@@ -10,6 +10,7 @@ module netwarden.server {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
+    requires org.slf4j;
     exports netwarden.server;
     exports netwarden.server.tls;
 }

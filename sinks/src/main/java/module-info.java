@@ -16,4 +16,5 @@ module netwarden.sinks {
     exports netwarden.sinks.notify;
     exports netwarden.sinks.notify.channel;
     exports netwarden.sinks.notify.config;
+    exports netwarden.sinks.route;
 }

@@ -197,6 +197,14 @@ class CliTest {
     }
 
     @Test
+    void runOfAFileThatIsNoCaptureExitsOneSayingSo() throws Exception {
+        java.nio.file.Path yaml = java.nio.file.Files.writeString(dir.resolve("netwarden.yaml"), "services: []\n");
+        CliRun run = CliRun.of("run", "--listen", "127.0.0.1:0", "--pcap", yaml.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains(yaml + " is not a capture file (pcap or pcapng): magic 0x73657276 is neither pcap");
+    }
+
+    @Test
     void runWithABadConfigExitsTwo() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "flows:\n  capacity: 3\n");
         CliRun run = CliRun.of("run", "--config", file.toString(), "--pcap", "x.pcap");

@@ -59,6 +59,10 @@ class RunProcessIT {
                     r -> r.status() == 200 && r.body().contains("\"id\":\"10.0.0.1-udp-27960\"") && r.body().contains(everything));
             assertThat(a.body()).contains("\"players_peak\":2").contains("\"players_now\":1"); // Bob has left
             assertThat(Http.get(port, "/metrics", TOKEN).body()).contains("netwarden_packets_total");
+            // The file was read to its end: healthy, and saying so (a live source that ended would be 503).
+            Http.Answer health = Http.await(port, "/healthz", null, Duration.ofSeconds(30), r -> r.body().contains("\"done\""));
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"done\",\"reason\":\"the capture file was read to its end; its final state is served\"}");
             // Half a request: the server drops the connection when the request time runs out, not never.
             try (var slow = new java.net.Socket("127.0.0.1", port)) {
                 slow.setSoTimeout(20_000);
@@ -80,6 +84,39 @@ class RunProcessIT {
         // The learned baselines were saved at shutdown, in the state directory the environment chose.
         assertThat(log).contains("state: " + dir.resolve("netwarden"));
         assertThat(dir.resolve("netwarden/baselines.json")).isRegularFile().content().contains("\"service:10.0.0.1-udp-27960:pps\"");
+    }
+
+    @Test
+    void aDamagedStateIsMovedAsideWithAWarningButAStateDirThatIsAFileIsExitTwo() throws Exception {
+        // Under Restart=on-failure, a start that fails on its own state would be a crash loop.
+        Path state = Files.createDirectories(dir.resolve("netwarden/returning")).getParent();
+        Files.write(state.resolve("returning/seen-salt"), new byte[5]);
+        Files.writeString(state.resolve("incidents"), "x");
+        Files.createSymbolicLink(state.resolve("baselines.json"), Path.of("/dev/zero"));
+        Child child = run("max");
+        Process p = child.process();
+        try {
+            Http.await(child.port(), "/healthz", null, Duration.ofSeconds(30), r -> r.status() == 200);
+        } finally {
+            p.toHandle().destroy();
+        }
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(child.err().get(5, TimeUnit.SECONDS)).contains(
+                "WARN", "returning-player store: " + state.resolve("returning/seen-salt") + " holds 5 bytes",
+                "moved aside to " + state.resolve("returning/seen-salt.corrupt"),
+                "incidents directory " + state.resolve("incidents") + " was not a directory; moved aside",
+                "detection baselines " + state.resolve("baselines.json") + " cannot be used", "not a regular file");
+        assertThat(state.resolve("incidents")).isDirectory();
+
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "a file");
+        Process refused = Launcher.builder(Map.of("NETWARDEN_API_TOKEN", TOKEN, "STATE_DIRECTORY", elsewhere.toString()),
+                List.of("run", "--pcap", child.pcap().toString(), "--listen", "127.0.0.1:" + freePort())).start();
+        refused.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(refused.getErrorStream()));
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(err.get(5, TimeUnit.SECONDS)).contains("state.dir " + elsewhere + " is not a directory: move that file away");
     }
 
     @Test
@@ -108,6 +145,7 @@ class RunProcessIT {
         Path pcap = child.pcap();
         try {
             Http.await(child.port(), "/api/v1/services", TOKEN, Duration.ofSeconds(30), r -> r.status() == 200);
+            assertThat(Http.get(child.port(), "/healthz", null).body()).as("replaying in real time").isEqualTo("{\"status\":\"ok\"}");
             // The file is mapped: cutting it under the replay makes the next read fault, as a dying capture would fail.
             try (var f = java.nio.channels.FileChannel.open(pcap, java.nio.file.StandardOpenOption.WRITE)) {
                 f.truncate(24 + 16);

@@ -40,9 +40,8 @@ public final class CaptureReader {
 
     /** Detects the format by magic number and reads the file header (pcapng: first SHB and its IDBs). */
     public static CaptureReader open(MemorySegment data) throws DecodeException {
-        if (data.byteSize() < 4) {
-            throw new DecodeException("capture", 0, 0, "file too short for a magic number: " + data.byteSize() + " bytes");
-        }
+        String notCapture = notACapture(data);
+        if (notCapture != null) throw new DecodeException("capture", 0, 0, notCapture);
         long magic = Bytes.u32(data, 0, true);
         RecordFormat format;
         if (magic == PCAP_MICROS || magic == PCAP_MICROS_SWAPPED) {
@@ -51,15 +50,23 @@ public final class CaptureReader {
             format = PcapFormat.open(data, magic == PCAP_NANOS, true, false);
         } else if (magic == PCAP_MODIFIED || magic == PCAP_MODIFIED_SWAPPED) {
             format = PcapFormat.open(data, magic == PCAP_MODIFIED, false, true);
-        } else if (magic == PcapngFormat.SHB) {
-            format = PcapngFormat.open(data);
-        } else if ((magic >>> 16) == 0x1f8b) {
-            throw new DecodeException("capture", 0, 0, "gzip-compressed file (magic 0x1f8b): decompress it first");
         } else {
-            throw new DecodeException("capture", 0, 0, String.format(
-                    "magic 0x%08x is neither pcap (a1b2c3d4, a1b23c4d, either byte order) nor pcapng (0a0d0d0a)", magic));
+            format = PcapngFormat.open(data);
         }
         return new CaptureReader(data, format);
+    }
+
+    /**
+     * Why {@code data} is not a capture at all (its first bytes are no pcap or pcapng magic number),
+     * or null when it starts like one; a capture damaged after its magic number is still a capture.
+     */
+    public static String notACapture(MemorySegment data) {
+        if (data.byteSize() < 4) return "file too short for a magic number: " + data.byteSize() + " bytes";
+        long magic = Bytes.u32(data, 0, true);
+        if (magic == PCAP_MICROS || magic == PCAP_MICROS_SWAPPED || magic == PCAP_NANOS || magic == PCAP_NANOS_SWAPPED
+                || magic == PCAP_MODIFIED || magic == PCAP_MODIFIED_SWAPPED || magic == PcapngFormat.SHB) return null;
+        if ((magic >>> 16) == 0x1f8b) return "gzip-compressed file (magic 0x1f8b): decompress it first";
+        return String.format("magic 0x%08x is neither pcap (a1b2c3d4, a1b23c4d, either byte order) nor pcapng (0a0d0d0a)", magic);
     }
 
     /** "pcap", "pcap-ns" or "pcapng". */

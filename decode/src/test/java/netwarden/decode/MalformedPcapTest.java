@@ -68,6 +68,18 @@ class MalformedPcapTest {
     }
 
     @Test
+    void notACaptureTellsForeignFilesFromDamagedCaptures() {
+        assertThat(CaptureReader.notACapture(MemorySegment.ofArray("services:\n".getBytes()))).contains("magic 0x73657276");
+        assertThat(CaptureReader.notACapture(MemorySegment.ofArray(new byte[] {0x1f, (byte) 0x8b, 8, 0}))).contains("gzip");
+        assertThat(CaptureReader.notACapture(MemorySegment.ofArray(new byte[3]))).contains("3 bytes");
+        // A known magic number is a capture, however damaged the rest: cut header, pcapng, swapped, nanosecond.
+        assertThat(CaptureReader.notACapture(MemorySegment.ofArray(Arrays.copyOf(PcapWriter.micros(1).toByteArray(), 4)))).isNull();
+        for (int magic : new int[] {0x0a0d0d0a, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34})
+            assertThat(CaptureReader.notACapture(MemorySegment.ofArray(java.nio.ByteBuffer.allocate(4).putInt(magic).array())))
+                    .as("magic %08x", magic).isNull();
+    }
+
+    @Test
     void truncatedFileHeader() {
         byte[] file = Arrays.copyOf(PcapWriter.micros(1).toByteArray(), 10);
         assertError(openFails(file), "pcap", 0, 0, "file header truncated: 10 of 24 bytes");

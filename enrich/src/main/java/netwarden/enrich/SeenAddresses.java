@@ -3,9 +3,11 @@ package netwarden.enrich;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -13,6 +15,7 @@ import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import netwarden.model.Ip;
+import netwarden.state.StateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Remembers which player addresses were seen before, for the "returning" marker, without keeping
  * any address at rest: each address becomes a 64-bit key, HMAC-SHA256 under a random salt truncated
  * to 8 bytes. Files in the directory: {@value #SALT_FILE} (32 random bytes, mode 0600) and
- * {@value #KEYS_FILE} (8 bytes per address, appended as new ones come). Without the salt the keys
+ * {@value #KEYS_FILE} (8 bytes per address, appended as new ones come; read up to the store's
+ * limit). Damaged files are moved aside, never a reason not to start (see {@link #open}). Without the salt the keys
  * cannot be tested against candidate addresses; two addresses share a key with odds about n/2^64.
  *
  * <p>Thread-safe (synchronized); calls do file I/O, so keep them off the pipeline thread.
@@ -30,6 +34,7 @@ public final class SeenAddresses implements AutoCloseable {
     static final String KEYS_FILE = "seen-keys.bin";
     private static final Logger LOG = LoggerFactory.getLogger(SeenAddresses.class);
     private static final String HMAC = "HmacSHA256";
+    private static final int MIN_SALT = 16, MAX_SALT = 4096;
 
     private final Mac mac;
     private final LongSet keys = new LongSet();
@@ -45,14 +50,27 @@ public final class SeenAddresses implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code dir}, loading every key written before.
+     * Opens (creating if needed) the store in {@code dir}, loading every key written before. A
+     * damaged store never fails the start: a salt that is empty, short, oversized or not a file, a
+     * keys file that is not a file, or a file where the directory should be, is moved aside to
+     * {@code <name>.corrupt} with a WARN and the store starts afresh (keys made under a lost salt
+     * are moved aside too: nothing could match them again).
      *
      * @param maxEntries addresses remembered at most; new ones beyond it are treated as new each time
+     * @throws IOException when the directory cannot be created or a damaged file cannot be moved aside
      */
     public static SeenAddresses open(Path dir, int maxEntries) throws IOException {
         if (maxEntries < 1) throw new IllegalArgumentException("max-entries must be positive: " + maxEntries);
-        Files.createDirectories(dir);
-        byte[] salt = salt(dir.resolve(SALT_FILE));
+        String moved = StateFiles.directory(dir);
+        if (moved != null) LOG.warn("returning-player store {} was not a directory; {}; starting afresh", dir, moved);
+        Path saltFile = dir.resolve(SALT_FILE), keysFile = dir.resolve(KEYS_FILE);
+        byte[] salt = readSalt(saltFile);
+        if (salt == null) {
+            if (Files.exists(keysFile, LinkOption.NOFOLLOW_LINKS))
+                aside(keysFile, "were made under a salt that is gone (no address could match them again)");
+            salt = writeSalt(saltFile);
+        }
+        if (Files.exists(keysFile, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(keysFile)) aside(keysFile, "is not a regular file");
         Mac mac;
         try {
             mac = Mac.getInstance(HMAC);
@@ -60,7 +78,6 @@ public final class SeenAddresses implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
         }
-        Path keysFile = dir.resolve(KEYS_FILE);
         FileChannel ch = FileChannel.open(keysFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         SeenAddresses seen = new SeenAddresses(mac, ch, maxEntries);
         seen.load(keysFile);
@@ -103,7 +120,7 @@ public final class SeenAddresses implements AutoCloseable {
         }
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         long pos = 0;
-        while (pos < whole) {
+        while (pos < whole && keys.size() < maxEntries) {
             buf.clear();
             int n = out.read(buf, pos);
             if (n <= 0) break;
@@ -113,22 +130,45 @@ public final class SeenAddresses implements AutoCloseable {
         }
     }
 
-    private static byte[] salt(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            byte[] salt = new byte[32];
-            new SecureRandom().nextBytes(salt);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system
-            } catch (FileAlreadyExistsException e) {
-                return salt(file);
-            }
-            Files.write(file, salt, StandardOpenOption.TRUNCATE_EXISTING);
-            return salt;
+    /** The salt, or null when there is none or it was damaged (then moved aside). */
+    private static byte[] readSalt(Path file) throws IOException {
+        byte[] salt;
+        try {
+            salt = StateFiles.read(file, MAX_SALT);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            aside(file, "cannot be used (" + e.getMessage() + ")");
+            return null;
         }
-        byte[] salt = Files.readAllBytes(file);
-        if (salt.length < 16) throw new IOException(file + ": salt must hold at least 16 bytes, found " + salt.length);
+        if (salt.length >= MIN_SALT) return salt;
+        aside(file, "holds " + salt.length + " bytes, fewer than the " + MIN_SALT + " a salt needs");
+        return null;
+    }
+
+    private static void aside(Path file, String why) throws IOException {
+        String moved = StateFiles.moveAside(file);
+        LOG.warn("returning-player store: {} {}; {}; every player counts as new from here", file, why, moved);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) throw new IOException(file + " " + why + " and " + moved);
+    }
+
+    /** A fresh random salt, written atomically (temporary file, then rename): a crash never leaves a short one. */
+    private static byte[] writeSalt(Path file) throws IOException {
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp); // not a POSIX file system
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(salt);
+            while (b.hasRemaining()) ch.write(b);
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return salt;
     }
 

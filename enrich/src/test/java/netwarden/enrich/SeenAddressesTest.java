@@ -1,10 +1,10 @@
 package netwarden.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import netwarden.model.Ip;
@@ -70,10 +70,90 @@ class SeenAddressesTest {
     }
 
     @Test
-    void aShortSaltIsRejected() throws IOException {
-        Files.write(dir.resolve(SeenAddresses.SALT_FILE), new byte[4]);
-        assertThatThrownBy(() -> SeenAddresses.open(dir, 10)).isInstanceOf(IOException.class)
-                .hasMessageContaining("salt must hold at least 16 bytes, found 4");
+    void aDamagedSaltIsMovedAsideWithItsKeysAndTheStoreStartsAfresh() throws IOException {
+        Path salt = dir.resolve(SeenAddresses.SALT_FILE), keys = dir.resolve(SeenAddresses.KEYS_FILE);
+        Ip a = Ip.parse("192.0.2.1");
+        for (String damage : new String[] {"empty", "short", "directory", "dev-zero", "oversized", "dangling"}) {
+            try (SeenAddresses seen = SeenAddresses.open(dir, 10)) {
+                seen.seenBefore(a);
+            }
+            Files.delete(salt);
+            switch (damage) {
+                case "empty" -> Files.write(salt, new byte[0]);
+                case "short" -> Files.write(salt, new byte[4]);
+                case "directory" -> Files.createDirectories(salt.resolve("inside"));
+                case "dev-zero" -> Files.createSymbolicLink(salt, Path.of("/dev/zero"));
+                case "oversized" -> Files.write(salt, new byte[1 << 20]);
+                default -> Files.createSymbolicLink(salt, dir.resolve("nowhere"));
+            }
+            try (SeenAddresses seen = SeenAddresses.open(dir, 10)) {
+                assertThat(seen.size()).as(damage + ": the old keys were made under the lost salt").isZero();
+                assertThat(seen.seenBefore(a)).isFalse();
+                assertThat(seen.seenBefore(a)).isTrue();
+            }
+            assertThat(salt).as(damage).isRegularFile().hasSize(32);
+            assertThat(Files.getPosixFilePermissions(salt)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.exists(dir.resolve(SeenAddresses.SALT_FILE + ".corrupt"), LinkOption.NOFOLLOW_LINKS)).as(damage).isTrue();
+            assertThat(dir.resolve(SeenAddresses.KEYS_FILE + ".corrupt")).as(damage).hasSize(8);
+            assertThat(keys).hasSize(8);
+            assertThat(dir.resolve(SeenAddresses.SALT_FILE + ".tmp")).as("written atomically, nothing left behind").doesNotExist();
+            try (SeenAddresses seen = SeenAddresses.open(dir, 10)) {
+                assertThat(seen.seenBefore(a)).as(damage + ": the new salt holds").isTrue();
+            }
+            deleteAside();
+        }
+    }
+
+    @Test
+    void aFileWhereTheStoreOrItsKeysShouldBeIsMovedAside() throws IOException {
+        Path store = dir.resolve("returning");
+        Files.writeString(store, "not a directory");
+        try (SeenAddresses seen = SeenAddresses.open(store, 10)) {
+            assertThat(seen.seenBefore(Ip.parse("192.0.2.1"))).isFalse();
+        }
+        assertThat(store).isDirectory();
+        assertThat(dir.resolve("returning.corrupt")).hasContent("not a directory");
+
+        Path keys = store.resolve(SeenAddresses.KEYS_FILE);
+        Files.delete(keys);
+        Files.createSymbolicLink(keys, Path.of("/dev/zero"));
+        try (SeenAddresses seen = SeenAddresses.open(store, 10)) {
+            assertThat(seen.size()).isZero();
+            assertThat(seen.seenBefore(Ip.parse("192.0.2.1"))).isFalse();
+        }
+        assertThat(keys).isRegularFile().hasSize(8);
+        assertThat(Files.isSymbolicLink(store.resolve(SeenAddresses.KEYS_FILE + ".corrupt"))).isTrue();
+    }
+
+    @Test
+    void aHugeKeysFileIsReadOnlyUpToTheLimit() throws IOException {
+        try (SeenAddresses seen = SeenAddresses.open(dir, 4)) {
+            seen.seenBefore(Ip.parse("192.0.2.1"));
+        }
+        try (var ch = java.nio.channels.FileChannel.open(dir.resolve(SeenAddresses.KEYS_FILE), java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] random = new byte[1 << 16];
+            new java.util.SplittableRandom(7).nextBytes(random);
+            ch.write(java.nio.ByteBuffer.wrap(random), 8);
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {9}), 64L << 20); // then sparse up to 64 MB
+        }
+        try (SeenAddresses seen = SeenAddresses.open(dir, 4)) {
+            assertThat(seen.size()).isEqualTo(4);
+            assertThat(seen.seenBefore(Ip.parse("192.0.2.1"))).isTrue();
+        }
+    }
+
+    private void deleteAside() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().contains(".corrupt")).toList()) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (var in = Files.walk(p)) {
+                        for (Path q : in.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+                    }
+                } else {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static boolean contains(byte[] hay, byte[] needle) {

@@ -44,7 +44,9 @@ class SystemdUnitTest {
         assertThat(unit).contains("CapabilityBoundingSet=CAP_BPF CAP_NET_ADMIN CAP_PERFMON CAP_NET_RAW\n",
                 "AmbientCapabilities=CAP_BPF CAP_NET_ADMIN CAP_PERFMON CAP_NET_RAW\n", "User=netwarden\n",
                 "NoNewPrivileges=yes\n", "ProtectSystem=strict\n", "ProtectHome=yes\n", "PrivateTmp=yes\n",
-                "ReadWritePaths=/var/lib/netwarden\n", "LimitMEMLOCK=infinity\n");
+                "ReadWritePaths=/var/lib/netwarden\n", "LimitMEMLOCK=infinity\n",
+                "ExecStart=/opt/netwarden/bin/netwarden ", "Restart=on-failure\n",
+                "Environment=NETWARDEN_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError\n"); // an OOM ends the process, so it restarts
         String pcap = Files.readString(Repo.deploy("systemd/netwarden.service.d/capture-pcap.conf"));
         assertThat(pcap).contains("CapabilityBoundingSet=\nCapabilityBoundingSet=CAP_NET_RAW\n", "NETWARDEN_CAPTURE=pcap");
         String proc = Files.readString(Repo.deploy("systemd/netwarden.service.d/capture-proc.conf"));

@@ -19,7 +19,8 @@ import netwarden.sinks.metrics.MetricsExposition;
  * The netwarden HTTP server: one port ({@value HttpServerConfig#DEFAULT_PORT} on 127.0.0.1 by
  * default) serving
  * <ul>
- *   <li>{@code GET /healthz}: {@code {"status":"ok"}}, no token needed;</li>
+ *   <li>{@code GET /healthz}: {@code {"status":"ok"}}, no token needed; with {@link #setHealth a health
+ *       source} its {@link Health}: 200, or 503 with {@code {"status":"stalled","reason":"..."}};</li>
  *   <li>{@code GET /metrics}: Prometheus text (OpenMetrics when asked), bearer token unless
  *       {@link HttpServerConfig#metricsAuth()} is false; with {@link #setMetricsBasicAuth basic-auth
  *       users} their credentials are accepted too (and required when metricsAuth is false);</li>
@@ -52,6 +53,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
 
     private BasicAuthenticator metricsBasicAuth = BasicAuthenticator.NONE;
     private AlertmanagerReceiver alertReceiver;
+    private Supplier<Health> health = () -> Health.OK;
     private HttpServer server;
     private ExchangeTimer executor;
 
@@ -94,6 +96,16 @@ public final class NetwardenHttpServer implements AutoCloseable {
         requireNotStarted();
         Objects.requireNonNull(listener, "listener");
         this.alertReceiver = listener == EventListener.NONE ? null : new AlertmanagerReceiver(listener);
+        return this;
+    }
+
+    /**
+     * What {@code /healthz} reports (default: always {@link Health#OK}); asked on every request, on
+     * request threads, so it must be quick and thread-safe. Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer setHealth(Supplier<Health> health) {
+        requireNotStarted();
+        this.health = Objects.requireNonNull(health, "health");
         return this;
     }
 
@@ -144,9 +156,9 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private Router router() {
         ApiHandlers api = new ApiHandlers(snapshots);
         MetricsExposition exposition = new MetricsExposition(registry);
-        Response healthy = Response.json(200, SnapshotJson.object().put("status", "ok"));
+        Supplier<Health> health = this.health;
         List<Router.Route> routes = new ArrayList<>(List.of(
-                new Router.Route("GET", "/healthz", false, r -> healthy),
+                new Router.Route("GET", "/healthz", false, r -> healthz(health.get())),
                 new Router.Route("GET", "/metrics", metricsAccess(), 0, r -> {
                     MetricsExposition.Scrape scrape = exposition.scrape(r.headers().getFirst("Accept"));
                     return new Response(200, scrape.contentType(), scrape.body(), Map.of());
@@ -161,6 +173,12 @@ public final class NetwardenHttpServer implements AutoCloseable {
             routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
                     AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));
         return new Router(routes);
+    }
+
+    private static Response healthz(Health h) {
+        var body = SnapshotJson.object().put("status", h.status());
+        if (h.reason() != null) body.put("reason", h.reason());
+        return Response.json(h.healthy() ? 200 : 503, body, Map.of("Cache-Control", "no-store"));
     }
 
     private Router.Access metricsAccess() {

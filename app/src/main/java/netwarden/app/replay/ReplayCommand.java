@@ -71,6 +71,11 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 if (Files.isDirectory(file)) throw new IOException("is a directory");
                 report = replayer.replay(file, size -> TerminalProgress.forFile(file.toString(), size));
+            } catch (NotACaptureException e) {
+                err.println("netwarden replay: " + file + " is " + e.getMessage());
+                err.flush();
+                code = ExitCodes.FAILURE;
+                continue;
             } catch (IOException e) {
                 err.println("netwarden replay: cannot read " + file + ": " + reason(e));
                 err.flush();

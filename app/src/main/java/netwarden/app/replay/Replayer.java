@@ -45,10 +45,13 @@ public final class Replayer {
 
     /**
      * @param progress made once the file size is known; return {@link ReplayProgress#NONE} for none
-     * @throws IOException when the file cannot be opened or mapped (missing, unreadable, a directory)
+     * @throws IOException when the file cannot be opened or mapped (missing, unreadable, a directory);
+     *                     {@link NotACaptureException} when its first bytes are no capture's magic number
      */
     public ReplayReport replay(Path file, LongFunction<ReplayProgress> progress) throws IOException {
         try (MappedCapture capture = MappedCapture.open(file)) {
+            String notCapture = CaptureReader.notACapture(capture.segment());
+            if (notCapture != null) throw new NotACaptureException(notCapture);
             ReplayProgress bar = progress.apply(capture.size());
             EngineSide engineSide = new EngineSide(engineConfig, capture.segment());
             Thread engineThread = Thread.ofPlatform().name("replay-engine").start(engineSide);

@@ -60,6 +60,11 @@ public final class FileFeed implements PacketFeed {
     }
 
     @Override
+    public boolean finite() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "file " + file + " at " + speed.text() + " speed";
     }

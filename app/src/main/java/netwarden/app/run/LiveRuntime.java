@@ -13,6 +13,7 @@ import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
+import netwarden.app.state.StateDirs;
 import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
 import netwarden.engine.detect.BaselineState;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * baselines saved, and its final state stays served until {@link #close()}, which stops the feed,
  * waits for the pipeline thread, releases the port, archives attacks still open, and flushes the
  * notifications. Only immutable snapshots (and baseline copies) cross from the pipeline thread to
- * other threads.
+ * other threads. {@code /healthz} reports the pipeline's state ({@link PipelineHealth}): 503 when it
+ * is stalled, failed or gone.
  */
 public final class LiveRuntime implements AutoCloseable {
     /** How often the learned baselines are written while running. */
@@ -67,6 +69,7 @@ public final class LiveRuntime implements AutoCloseable {
     private EventRouter events;
     private SinkWorker<Event> archiveWorker;
     private final BaselineKeeper baselines;
+    private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
     private WebSecurity web;
@@ -83,7 +86,13 @@ public final class LiveRuntime implements AutoCloseable {
 
     /** @param saveEvery how often baselines are saved while running (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery) {
+        this(config, feed, saveEvery, PipelineHealth.STALL_AFTER);
+    }
+
+    /** @param stallAfter no second closed for this long: /healthz says stalled (tests shorten it) */
+    LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
         this.config = config;
+        this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
         DetectionConfig d = config.engine().detection();
@@ -102,21 +111,25 @@ public final class LiveRuntime implements AutoCloseable {
      *                     incidents directory cannot be created, or configured GeoIP data or the
      *                     returning-player store cannot be read
      * @throws netwarden.server.tls.TlsConfigException when the web config or its TLS files cannot serve
-     * @throws netwarden.app.UsageException when plain HTTP would bind a non-loopback address without being allowed
+     * @throws netwarden.app.UsageException when plain HTTP would bind a non-loopback address without being allowed,
+     *                                      or state.dir is a file (see {@link StateDirs})
      */
     public synchronized void start() throws IOException {
         if (pipeline != null || closed) throw new IllegalStateException("already started");
+        StateDirs.prepare(config.state(), config.incidents().dir());
         web = WebSecurity.prepare(config.http(), Clock.SYSTEM);
         sinks.register(registry);
         NetwardenMetrics.register(registry, snapshots(), true);
         StateMetrics.register(registry, archive, baselines);
         web.register(registry);
+        health.register(registry);
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
         server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
+                .setHealth(health)
                 .setAlertListener(notifications.input()::offer);
         try {
             server.start();
@@ -139,7 +152,9 @@ public final class LiveRuntime implements AutoCloseable {
         engine = new Engine(config.engine(), events, true, restored);
         events.start();
         if (baselines != null) baselines.start();
-        pipeline = Thread.ofPlatform().name("netwarden-pipeline").start(this::runPipeline);
+        pipeline = Thread.ofPlatform().name("netwarden-pipeline").unstarted(this::runPipeline);
+        health.started(pipeline);
+        pipeline.start();
     }
 
     private void runPipeline() {
@@ -154,6 +169,7 @@ public final class LiveRuntime implements AutoCloseable {
             feedFailure = t;
             LOG.error("packet source stopped with an error: {}", t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
+            health.ended(feedFailure);
             e.finish();
             if (baselines != null) baselines.save(e.baselines());
             fed.countDown();
@@ -209,6 +225,7 @@ public final class LiveRuntime implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        health.stopping();
         stopRequested = true;
         boolean pipelineEnded = pipeline == null;
         try {
@@ -227,6 +244,7 @@ public final class LiveRuntime implements AutoCloseable {
             LOG.warn("incident archive {}: {} records not written because the queue was full, {} failed to write",
                     config.incidents().dir(), archiveWorker.dropped(), archive.failed());
         if (baselines != null) baselines.close();
+        health.close();
         closeNotifications();
     }
 

@@ -52,8 +52,8 @@ final class Notifications implements AutoCloseable {
      * router's input and channel queues in {@code sinks}) and starts the channels.
      *
      * @param snapshots the engine's latest snapshot (services and players for the messages)
-     * @throws IOException when an explicitly configured data file is missing or malformed, or the
-     *                     store cannot be opened
+     * @throws IOException when an explicitly configured data file is missing or malformed (a returning-player
+     *                     store that cannot be opened is only a WARN: see {@link SeenAddresses#open})
      */
     static Notifications open(NotifyConfig notify, EnrichSettings enrich, PrometheusRegistry registry,
                               Supplier<EngineSnapshot> snapshots, SinkMetrics sinks) throws IOException {
@@ -62,8 +62,10 @@ final class Notifications implements AutoCloseable {
         try {
             if (enrich.returningStore() != null) seen = SeenAddresses.open(enrich.returningStore(), enrich.returningMax());
         } catch (IOException e) {
-            enricher.close();
-            throw new IOException("cannot open the returning-player store " + enrich.returningStore() + ": " + e.getMessage(), e);
+            // Damaged files were moved aside already; what is left (no permission, a read-only disk) costs only the
+            // "returning player" marker, never the monitoring: go on without it.
+            LOG.warn("cannot open the returning-player store {} ({}): going on without it, no join is marked as returning",
+                    enrich.returningStore(), e.toString());
         }
         enricher.start();
         GeoMetrics geo = GeoMetrics.register(registry, snapshots, enricher);

@@ -22,6 +22,14 @@ public interface PacketFeed {
      */
     void run(Engine engine, BooleanSupplier stopRequested) throws Exception;
 
+    /**
+     * True when the feed ends by itself once its input is over (a capture file): its end is then
+     * "done" for {@code /healthz}; a live source that ends is "stopped" (see {@link PipelineHealth}).
+     */
+    default boolean finite() {
+        return false;
+    }
+
     /** What this feed reads, for the startup log line: {@code file game.pcapng at max speed}. */
     String describe();
 }

@@ -1,6 +1,7 @@
 package netwarden.app.run;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import netwarden.app.config.ListenAddress;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.config.ReplaySpeed;
 import netwarden.app.config.SourceSettings;
+import netwarden.decode.CaptureReader;
 import netwarden.model.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +80,8 @@ public final class RunCommand implements Callable<Integer> {
         Path file = effective.source().pcap();
         if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file)))
             throw new IOException("cannot read capture file " + file + (Files.exists(file) ? ": not a readable file" : ": no such file"));
+        String notCapture = file == null ? null : notACapture(file);
+        if (notCapture != null) throw new IOException(file + " is not a capture file (pcap or pcapng): " + notCapture);
         if (effective.apiTokens().isEmpty())
             LOG.warn("no API token configured: /api/v1{} will answer 401; set NETWARDEN_API_TOKEN or api.tokens",
                     effective.http().metricsAuth() ? " and /metrics" : "");
@@ -147,6 +151,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "capture, or --capture auto|ebpf|pcap|proc [--interface IF] (or a capture: section) to capture live "
                     + "(needs root or capabilities, see docs/capture.md). To see netwarden work without either, run 'netwarden demo'.");
         return c;
+    }
+
+    /** Why {@code file} is no capture at all (its first bytes are no pcap/pcapng magic), or null; a damaged capture is one. */
+    private static String notACapture(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return CaptureReader.notACapture(MemorySegment.ofArray(in.readNBytes(4)));
+        }
     }
 
     private static String hostPort(ListenAddress listen, int port) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import netwarden.engine.detect.BaselineState;
+import netwarden.state.StateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * {@code {"version":1,"baselines":{"service:arena:pps":{"mean":..,"deviation":..,"samples":..},...}}}.
  *
  * <p>Loading never fails the caller: an absent file is a cold start (one INFO line); an unreadable
- * or corrupt one is a cold start with a WARN, and the bad file is moved aside to
+ * or corrupt one is a cold start with a WARN, and the bad file (also one that is not a regular
+ * file, or larger than {@value #MAX_BYTES} bytes, which is not read) is moved aside to
  * {@code baselines.json.corrupt} so the next save does not destroy what an operator may want to
  * inspect. Saving writes a temporary file and renames it over the old one, so a crash mid-write
  * leaves the previous file whole.
  */
 public final class BaselineFile {
     static final int VERSION = 1;
+    /** A larger file is not read (a link to /dev/zero would fill the heap): ~100 bytes a baseline, so 300,000 of them. */
+    static final int MAX_BYTES = 32 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(BaselineFile.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,9 +49,12 @@ public final class BaselineFile {
     public Map<String, BaselineState> load() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = StateFiles.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             LOG.info("no saved detection baselines at {}: learning from scratch (floors alone until the cold start is over)", file);
+            return Map.of();
+        } catch (StateFiles.DamagedException e) {
+            LOG.warn("detection baselines {} cannot be used ({}); {}; learning from scratch", file, e.getMessage(), StateFiles.moveAside(file));
             return Map.of();
         } catch (IOException e) {
             LOG.warn("cannot read detection baselines {} ({}): learning from scratch", file, e.toString());
@@ -58,16 +65,8 @@ public final class BaselineFile {
             LOG.info("loaded {} learned detection baselines from {}", loaded.size(), file);
             return loaded;
         } catch (IOException | RuntimeException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
-            String moved;
-            try {
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                moved = "moved aside to " + aside;
-            } catch (IOException m) {
-                moved = "could not move it aside: " + m;
-            }
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll("\\s*\\(for Object starting at.*", "").strip();
-            LOG.warn("detection baselines {} are corrupt ({}); {}; learning from scratch", file, why, moved);
+            LOG.warn("detection baselines {} are corrupt ({}); {}; learning from scratch", file, why, StateFiles.moveAside(file));
             return Map.of();
         }
     }

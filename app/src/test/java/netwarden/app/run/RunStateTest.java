@@ -1,6 +1,7 @@
 package netwarden.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import netwarden.app.GameCapture;
 import netwarden.app.SynFlood;
+import netwarden.app.UsageException;
 import netwarden.app.config.ConfigLoader;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.config.ReplaySpeed;
@@ -85,6 +87,48 @@ class RunStateTest {
         runToEnd(config(), new FileFeed(capture("game.pcap", new GameCapture().bytes), ReplaySpeed.MAX));
         assertThat(state.resolve("baselines.json.corrupt")).content().startsWith("{\"version\":1");
         assertThat(baselines().get(ARENA_PPS).get("samples").asLong()).isPositive();
+    }
+
+    @Test
+    void aDamagedStateIsMovedAsideAndTheStartGoesOn() throws Exception {
+        // Each of these once made every start exit 1: a crash loop under Restart=on-failure.
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path returning = Files.createDirectories(state.resolve("returning"));
+        Files.write(returning.resolve("seen-salt"), new byte[0]);
+        Files.createDirectories(returning.resolve("seen-keys.bin"));
+        Files.writeString(state.resolve("incidents"), "a file where the archive goes");
+        Files.createSymbolicLink(state.resolve("baselines.json"), Path.of("/dev/zero"));
+        Path flood = capture("flood.pcap", new SynFlood(5000, 0).bytes);
+        runToEnd(config(DISCOVERY), new FileFeed(flood, ReplaySpeed.MAX));
+        assertThat(returning.resolve("seen-salt")).hasSize(32);
+        assertThat(returning.resolve("seen-salt.corrupt")).isEmptyFile();
+        assertThat(returning.resolve("seen-keys.bin.corrupt")).isDirectory();
+        assertThat(returning.resolve("seen-keys.bin")).isRegularFile();
+        assertThat(state.resolve("incidents.corrupt")).hasContent("a file where the archive goes");
+        assertThat(state.resolve("incidents/service_10.0.0.1-tcp-25565_1700000000.json")).isRegularFile();
+        assertThat(Files.readSymbolicLink(state.resolve("baselines.json.corrupt"))).isEqualTo(Path.of("/dev/zero"));
+        assertThat(state.resolve("baselines.json")).isRegularFile();
+    }
+
+    @Test
+    void aReturningStoreThatCannotBeOpenedCostsOnlyTheMarker() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file, so no directory can be made under it");
+        runToEnd(config("services: [{name: arena, address: 10.0.0.1, port: 27960}]\nenrich: {returning-store: \""
+                        + blocker.resolve("returning") + "\"}"),
+                new FileFeed(capture("game.pcap", new GameCapture().bytes), ReplaySpeed.MAX));
+        assertThat(blocker).hasContent("a file, so no directory can be made under it");
+        assertThat(baselines().get(ARENA_PPS).get("samples").asLong()).as("the run went on").isPositive();
+    }
+
+    @Test
+    void aStateDirThatIsAFileIsRefusedSayingWhatToChange() throws Exception {
+        Files.writeString(dir.resolve("state"), "not a directory");
+        try (LiveRuntime runtime = new LiveRuntime(config(), new NoPackets())) {
+            assertThatThrownBy(runtime::start).isInstanceOf(UsageException.class)
+                    .hasMessage("state.dir " + dir.resolve("state") + " is not a directory: move that file away, or set state.dir "
+                            + "(or STATE_DIRECTORY) to a directory netwarden may create");
+        }
+        assertThat(dir.resolve("state")).hasContent("not a directory");
     }
 
     @Test

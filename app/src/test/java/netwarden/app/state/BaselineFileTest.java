@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import netwarden.engine.detect.BaselineState;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,28 @@ class BaselineFileTest {
         assertThat(new BaselineFile(path).load()).isEmpty();
         assertThat(path).doesNotExist();
         assertThat(dir.resolve("baselines.json.corrupt")).hasContent(content);
+    }
+
+    @Test
+    void aLinkToDevZeroIsNotReadButMovedAside() throws IOException {
+        // Read whole, this once grew the process to 5 GB.
+        Path link = Files.createSymbolicLink(dir.resolve("baselines.json"), Path.of("/dev/zero"));
+        assertThat(new BaselineFile(link).load()).isEmpty();
+        assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.readSymbolicLink(dir.resolve("baselines.json.corrupt"))).isEqualTo(Path.of("/dev/zero"));
+    }
+
+    @Test
+    void aFileOverTheLimitIsNotReadButMovedAside() throws IOException {
+        Path big = dir.resolve("baselines.json");
+        try (var ch = java.nio.channels.FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), BaselineFile.MAX_BYTES); // sparse: one byte over
+        }
+        assertThat(new BaselineFile(big).load()).isEmpty();
+        assertThat(big).doesNotExist();
+        assertThat(dir.resolve("baselines.json.corrupt")).hasSize(BaselineFile.MAX_BYTES + 1L);
+        Path dirInstead = Files.createDirectories(dir.resolve("other/baselines.json"));
+        assertThat(new BaselineFile(dirInstead).load()).isEmpty();
+        assertThat(dir.resolve("other/baselines.json.corrupt")).isDirectory();
     }
 }

@@ -100,6 +100,22 @@ public final class Channel {
         return deliver(notice);
     }
 
+    /**
+     * One try on the calling thread, without retries or waits, even for a rate-limit answer (for
+     * {@code notify test}, which must answer quickly); counts like the worker.
+     */
+    public Result tryOnce(Notice notice) {
+        try {
+            sender.send(notice);
+            sent.increment();
+            return new Result(true, 1, null);
+        } catch (DeliveryException e) {
+            return fail(notice, 1, e.getMessage());
+        } catch (RuntimeException e) {
+            return fail(notice, 1, "sender failed: " + e);
+        }
+    }
+
     public long sent() {
         return sent.sum();
     }

@@ -35,6 +35,22 @@ class ChannelTest {
     }
 
     @Test
+    void tryOnceNeitherRetriesNorWaits() {
+        Scripted s = new Scripted();
+        s.outcomes.add(DeliveryException.retryable("503", null));
+        s.outcomes.add(DeliveryException.rateLimited("429", Duration.ofSeconds(30)));
+        List<Duration> slept = new ArrayList<>();
+        Channel c = new Channel("c", "webhook", s, FOUR_TRIES, slept::add, () -> 0, new SplittableRandom(1));
+        assertThat(c.tryOnce(test(1))).isEqualTo(new Channel.Result(false, 1, "503"));
+        assertThat(c.tryOnce(test(2))).isEqualTo(new Channel.Result(false, 1, "429"));
+        assertThat(c.tryOnce(test(3))).isEqualTo(new Channel.Result(true, 1, null));
+        assertThat(slept).isEmpty();
+        assertThat(s.seen).hasSize(3);
+        assertThat(c.failed()).isEqualTo(2);
+        assertThat(c.sent()).isEqualTo(1);
+    }
+
+    @Test
     void retriesWithGrowingJitteredBackoffThenGivesUp() {
         Scripted s = new Scripted();
         for (int i = 0; i < 4; i++) s.outcomes.add(DeliveryException.retryable("503", null));
