@@ -21,7 +21,10 @@ public final class MinecraftPing {
     public static final int ANY_VERSION = -1;
     /** Frames above this are refused: the JSON string is at most 32767 characters (≤ 131068 UTF-8 bytes). */
     public static final int MAX_FRAME = 1 << 18;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first decode, not with the request: its start-up must not eat into the first poll's timeout. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private MinecraftPing() {}
 
@@ -95,7 +98,7 @@ public final class MinecraftPing {
     static QueryResult.Status status(String json, int offset) throws QueryException {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw new QueryException(PROTOCOL, offset, "status is not JSON: " + e.getOriginalMessage());
         }

@@ -5,9 +5,8 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import netwarden.model.Clock;
+import netwarden.sources.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +33,7 @@ public final class QueryPoller implements AutoCloseable {
     private final Availability availability = new Availability();
     private final Querier querier;
     private volatile State state = new State(false, null, 0);
-    private volatile boolean running;
-    private Thread thread;
+    private Periodic thread;
     private InetSocketAddress target;
 
     public QueryPoller(QueryConfig config, QueryListener listener, Clock clock) {
@@ -60,20 +58,7 @@ public final class QueryPoller implements AutoCloseable {
     public synchronized void start() throws IOException {
         if (thread != null) throw new IllegalStateException("query poller for " + config.service() + " already started");
         open();
-        running = true;
-        thread = Thread.ofPlatform().name("netwarden-query-" + config.service()).daemon().start(this::loop);
-    }
-
-    private void loop() {
-        long interval = config.interval().toNanos();
-        long next = System.nanoTime();
-        while (running) {
-            pollOnce();
-            next += interval;
-            long now = System.nanoTime();
-            if (next < now) next = now + interval; // we fell behind: do not burst
-            while (running && (now = System.nanoTime()) < next) LockSupport.parkNanos(next - now);
-        }
+        thread = Periodic.start("netwarden-query-" + config.service(), config.interval(), this::pollOnce);
     }
 
     /** One poll now: query, update up/down, tell the listener. Returns the answer or null for a miss. */
@@ -138,19 +123,11 @@ public final class QueryPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread t;
+        Periodic t;
         synchronized (this) {
-            running = false;
             t = thread;
         }
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(TimeUnit.NANOSECONDS.toMillis(config.timeout().toNanos()) + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (t != null) t.stop(config.timeout().plusSeconds(1));
         synchronized (this) {
             try {
                 querier.close();
