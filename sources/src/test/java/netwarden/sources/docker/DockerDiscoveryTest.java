@@ -150,6 +150,7 @@ class DockerDiscoveryTest {
         daemon.running.put(OA.id(), OA);
         daemon.up();
         assertThat(next("added").service().id()).isEqualTo("openarena");
+        next("connected"); // reported once the first list is settled
         assertThat(discovery.counters().isConnected()).isTrue();
     }
 
