@@ -15,8 +15,11 @@ final class Fields {
     static long timestamp(String s) throws GameLogException {
         String t = s.trim();
         if (EPOCH.matcher(t).matches()) {
-            java.math.BigDecimal d = new java.math.BigDecimal(t);
-            return d.movePointRight(9).longValueExact();
+            try {
+                return new java.math.BigDecimal(t).movePointRight(9).longValueExact();
+            } catch (ArithmeticException e) { // 11 digits can pass year 2262, the end of epoch nanoseconds
+                throw new GameLogException("epoch timestamp out of range");
+            }
         }
         try {
             var i = OffsetDateTime.parse(t).toInstant();

@@ -133,6 +133,9 @@ public final class GameLogTail implements AutoCloseable {
                 } catch (GameLogException e) {
                     counters.skip(GameLogCounters.BAD);
                     badLines.warn("game log " + config.path() + ": skipped a bad line at byte " + offset + ": " + e.reason());
+                } catch (RuntimeException e) { // a parser bug must skip the line, not stall the tail on it forever
+                    counters.skip(GameLogCounters.BAD);
+                    badLines.warn("game log " + config.path() + ": skipped a line at byte " + offset + " the parser failed on: " + e);
                 }
             }
 

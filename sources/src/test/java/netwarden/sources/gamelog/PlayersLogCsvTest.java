@@ -58,6 +58,7 @@ class PlayersLogCsvTest {
         String[][] bad = {
                 {"garbage \u0000\u00ff", "fields"},
                 {"yesterday,S,join,p,203.0.113.4,h,,v1", "timestamp"},
+                {"17473138391,S,join,p,203.0.113.4,h,,v1", "out of range"},
                 {"2026-05-15T19:46:31Z,S,join,p,203.0.113.400,secret-hash,,v1", "IPv4"},
                 {"2026-05-15T19:46:31Z,S,join,p,203.0.113.4:70000,secret-hash,,v1", "port"},
                 {"2026-05-15T19:46:31Z,S,join,,203.0.113.4,secret-hash,,v1", "without a player name"},
