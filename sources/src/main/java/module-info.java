@@ -6,6 +6,10 @@ module netwarden.sources {
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
     exports netwarden.sources.file;
     exports netwarden.sources.live;
+    exports netwarden.sources.query;
+    exports netwarden.sources.docker;
+    exports netwarden.sources.gamelog;
 }
