@@ -17,6 +17,7 @@ import netwarden.model.EventListener;
 import netwarden.model.Incident;
 import netwarden.model.Ip;
 import netwarden.model.Packet;
+import netwarden.model.Ticker;
 
 /**
  * Watches services, destination hosts and the whole network for attacks.
@@ -35,7 +36,7 @@ public final class Detector {
 
     private final DetectionConfig cfg;
     private final EventListener events;
-    private final LongSupplier cpuNanos;
+    private final Ticker ticker;
     private final Map<String, BaselineState> restored;
     private final PlayerFilter players;
     private final long coldStartSeconds;
@@ -48,15 +49,14 @@ public final class Detector {
     private final Map<String, Long> startedByKind = new TreeMap<>();
     private long slot = Long.MIN_VALUE;
     private long evaluations, evaluationNanos, hostsUntracked;
-    private int linkType = 1;
 
     public Detector(DetectionConfig cfg, EventListener events, Map<String, BaselineState> restored,
-                    PlayerFilter players, LongSupplier cpuNanos) {
+                    PlayerFilter players, Ticker ticker) {
         this.cfg = cfg;
         this.events = events;
         this.restored = new HashMap<>(restored);
         this.players = players;
-        this.cpuNanos = cpuNanos;
+        this.ticker = ticker;
         this.coldStartSeconds = cfg.coldStart().toSeconds();
         this.baselineAlpha = 1 - Math.pow(0.5, 1.0 / cfg.baselineHalfLife().toSeconds());
         this.network = cfg.network().enabled() ? newScope(ScopeKind.NETWORK, "network", null, null, null, cfg.network()) : null;
@@ -68,9 +68,23 @@ public final class Detector {
         return newScope(ScopeKind.SERVICE, serviceId, serviceId, address, secondSources, cfg.service());
     }
 
-    /** Link type of the frames passed to {@link #onPacket}, for attack samples. */
-    public void linkType(int linkType) {
-        this.linkType = linkType;
+    /** A service was renamed at runtime: its scope (and the incident it may have open) goes by the new id. */
+    public void renameServiceScope(Scope service, String serviceId) {
+        if (service == null) return;
+        service.target = serviceId;
+        service.serviceId = serviceId;
+    }
+
+    /**
+     * A service was removed at runtime: an incident it has open ends now (its end event is sent),
+     * and the scope is forgotten. Its learned baselines are not kept.
+     */
+    public void removeServiceScope(Scope service, long nowNanos) {
+        if (service == null) return;
+        if (service.incident != null) end(service, nowNanos);
+        allScopes.remove(service);
+        live.get(service.kind.ordinal()).remove(service);
+        service.live = false;
     }
 
     /** Closes every 100 ms slot that ended at or before {@code nanos}. */
@@ -180,7 +194,7 @@ public final class Detector {
         s.slots.add(features, count, bytes);
         s.ttl(p.ttl);
         if ((features & Features.REFLECTION) != 0) s.reflection[AmplificationPorts.index(p.srcPort)] += count;
-        if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets(), linkType);
+        if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets());
     }
 
     /** Copies the first few frames of each slot; cheap (a few copies per 100 ms), and only what a short attack leaves. */
@@ -191,7 +205,7 @@ public final class Detector {
         }
         if (s.preCount >= Scope.PRE_FRAMES) return;
         int i = (int) Math.floorMod(slot, (long) Slots.COUNT) * Scope.PRE_FRAMES + s.preCount++;
-        s.preFrames[i] = CapturedFrame.copy(p, linkType, data, frameOffset);
+        s.preFrames[i] = CapturedFrame.copy(p, p.linkType, data, frameOffset);
         s.preFrameSlot[i] = slot;
     }
 
@@ -209,7 +223,7 @@ public final class Detector {
 
     private void closeSlot() {
         long closing = slot;
-        long t0 = cpuNanos.getAsLong();
+        long t0 = ticker.nanos();
         boolean secondEnds = Math.floorMod(closing + 1, (long) Slots.COUNT) == 0;
         for (List<Scope> scopes : live) {
             for (int i = scopes.size() - 1; i >= 0; i--) {
@@ -224,7 +238,7 @@ public final class Detector {
                 }
             }
         }
-        evaluationNanos += cpuNanos.getAsLong() - t0;
+        evaluationNanos += ticker.nanos() - t0;
         slot = closing + 1;
     }
 

@@ -94,14 +94,14 @@ final class IncidentState {
      * packets a second only every n-th packet feeds the heavy-hitter sketches, weighted by n, so
      * the cost per packet stays flat however large the flood (heavy hitters survive sampling).
      */
-    void feed(Packet p, long count, MemorySegment data, long frameOffset, int sampleLimit, int linkType) {
+    void feed(Packet p, long count, MemorySegment data, long frameOffset, int sampleLimit) {
         if (++fed >= stride) {
             fed = 0;
             sources.add(p.srcHi, p.srcLo, count * stride);
             if (p.srcPort >= 0) ports.add(0, p.srcPort, count * stride);
         }
         if (data != null && sample.size() < sampleLimit) {
-            sample.add(CapturedFrame.copy(p, linkType, data, frameOffset));
+            sample.add(CapturedFrame.copy(p, p.linkType, data, frameOffset));
         }
     }
 

@@ -12,9 +12,10 @@ import netwarden.model.Ip;
  */
 public final class Scope extends Keyed {
     final ScopeKind kind;
-    final String target;
+    /** Mutable only for a service renamed at runtime ({@link Detector#renameServiceScope}). */
+    String target;
     /** Service id for service scopes, else null. */
-    final String serviceId;
+    String serviceId;
     /** Destination address (service and host scopes), null for the network. */
     final Ip address;
     final Slots slots = new Slots();
