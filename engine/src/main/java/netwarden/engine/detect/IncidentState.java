@@ -17,7 +17,8 @@ final class IncidentState {
     final Scope scope;
     final long onsetSlot;
     final long startNanos;
-    String kind, reason;
+    AttackKind kind;
+    String reason;
     boolean multiSource, spoofing;
     Severity severity;
     Metric trigger;
@@ -47,15 +48,6 @@ final class IncidentState {
         }
     }
 
-    /** Starts the sample with the frames the scope kept from the onset on, oldest first. */
-    void seedSample(Scope s, int limit) {
-        var early = new ArrayList<CapturedFrame>();
-        for (int i = 0; i < s.preFrames.length; i++)
-            if (s.preFrames[i] != null && s.preFrameSlot[i] >= onsetSlot) early.add(s.preFrames[i]);
-        early.sort(java.util.Comparator.comparingLong(CapturedFrame::tsNanos));
-        for (CapturedFrame f : early) if (sample.size() < limit) sample.add(f);
-    }
-
     void apply(Classifier.Verdict v) {
         kind = v.kind();
         reason = v.reason();
@@ -68,7 +60,7 @@ final class IncidentState {
      * the start, the numbers are renewed, and a suspicion once raised stays raised.
      */
     void refresh(Classifier.Verdict v) {
-        if (!v.kind().equals(kind)) return;
+        if (v.kind() != kind) return;
         boolean wasSpoofing = spoofing;
         String oldReason = reason;
         apply(v);
@@ -151,7 +143,7 @@ final class IncidentState {
         }
         var prts = new ArrayList<PortCount>();
         for (SpaceSaving.Entry e : ports.top(top)) prts.add(new PortCount((int) e.lo(), e.count()));
-        return new Incident(id, scope.kind.label(), scope.target, scope.serviceId, kind, reason, severity, startNanos, endNanos,
+        return new Incident(id, scope.kind.label(), scope.target, scope.serviceId, kind.label(), reason, severity, startNanos, endNanos,
                 endNanos == 0 ? currentPps : 0, endNanos == 0 ? currentBps : 0, peakPps, peakBps,
                 endNanos == 0 ? packets : packetsWhenHot, endNanos == 0 ? bytes : bytesWhenHot, maxSources,
                 multiSource, spoofing, srcs, prts, sample);
