@@ -55,11 +55,10 @@ public final class Engine implements IngestPort, ServiceRegistry {
     private final Detector detector;
     private final Stats stats = new Stats();
     private final ArrayList<Endpoint> active = new ArrayList<>();
-    private final ServiceChanges changes = new ServiceChanges();
+    private final ServiceChanges changes;
     private final Spread.Piece piece = this::countPiece;
     private final Packet flowPacket = new Packet();
     private Packet spreading;
-    private long nextEndpointId = 1;
     private long currentSecond = NO_SECOND;
     private long lastSweep = NO_SECOND;
     private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
@@ -94,8 +93,9 @@ public final class Engine implements IngestPort, ServiceRegistry {
         this.rules = new PlayerRules(config.players());
         this.detector = new Detector(config.detection(), events, baselines, this::isPlayer, ticker);
         this.closer = new BinCloser(config, rules, events, stats, detector);
+        this.changes = new ServiceChanges(config.windows(), endpoints, flows, detector, this::promote);
         for (ServiceSpec s : config.services()) {
-            Endpoint e = new Endpoint(nextEndpointId++, s.key(), s.name(), s.connect(), true, config.windows());
+            Endpoint e = new Endpoint(endpoints.nextId(), s.key(), s.name(), s.connect(), true, config.windows());
             promote(e, s.name());
             endpoints.add(e);
         }
@@ -294,7 +294,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
             return null;
         }
         var key = new ServiceKey(p.dst(), p.proto, p.dstPort);
-        Endpoint e = new Endpoint(nextEndpointId++, key, null, null, false, config.windows());
+        Endpoint e = new Endpoint(endpoints.nextId(), key, null, null, false, config.windows());
         e.discoSources = new AddressSet(config.discovery().minSources());
         e.discoWindowStart = p.tsNanos;
         endpoints.add(e);
@@ -346,56 +346,11 @@ public final class Engine implements IngestPort, ServiceRegistry {
         return changes.offer(done -> new ServiceChanges.Remove(id, done));
     }
 
-    /** Applies one queued service change; on the pipeline thread, between two seconds. */
-    private void apply(ServiceChanges.Change change) {
-        switch (change) {
-            case ServiceChanges.Add(ServiceSpec spec, var done) -> {
-                ServiceChanges.requireFreeName(endpoints.all(), spec.name());
-                Endpoint e = endpoints.get(spec.key().address().hi(), spec.key().address().lo(), spec.key().proto(), spec.key().port());
-                if (e != null && e.configured) throw new IllegalArgumentException(spec.key() + " is already the service " + e.name);
-                if (e == null) {
-                    e = new Endpoint(nextEndpointId++, spec.key(), spec.name(), spec.connect(), true, config.windows());
-                    endpoints.add(e);
-                }
-                e.name = spec.name();
-                e.connect = spec.connect();
-                e.configured = true;
-                if (!e.promoted) promote(e, spec.name()); // a candidate keeps the traffic counted so far
-                else rename(e, spec.name());
-            }
-            case ServiceChanges.Rename(String id, String newName, var done) -> {
-                Endpoint e = requireService(id);
-                new ServiceSpec(newName, e.key, null); // the same rules as a configured name
-                if (!newName.equals(e.serviceId)) ServiceChanges.requireFreeName(endpoints.all(), newName);
-                e.name = newName;
-                rename(e, newName);
-            }
-            case ServiceChanges.Remove(String id, var done) -> {
-                Endpoint e = requireService(id);
-                detector.removeServiceScope(e.scope, currentSecond * Times.NANOS_PER_SECOND);
-                flows.removeOwnedBy(e);
-                active.remove(e);
-                endpoints.removeIf(x -> x == e);
-            }
-        }
-    }
-
-    private Endpoint requireService(String id) {
-        Endpoint e = ServiceChanges.service(endpoints.all(), id);
-        if (e == null) throw new IllegalArgumentException("no service " + id);
-        return e;
-    }
-
-    private void rename(Endpoint e, String serviceId) {
-        e.serviceId = serviceId;
-        detector.renameServiceScope(e.scope, serviceId);
-    }
-
     private void closeUpTo(long second) {
         closer.close(currentSecond, second, active, endpoints.all());
         active.clear();
         currentSecond = second;
-        changes.drain(this::apply);
+        changes.drain(second * Times.NANOS_PER_SECOND);
         if (lastSweep == NO_SECOND) lastSweep = second;
         if (second - lastSweep >= SWEEP_EVERY_SECONDS) {
             sweepCandidates(second * Times.NANOS_PER_SECOND);
