@@ -16,6 +16,7 @@ import netwarden.model.Ticker;
 import netwarden.model.Times;
 import netwarden.model.WindowStats;
 import netwarden.model.ingest.FlowRecord;
+import netwarden.testkit.Packets;
 import org.junit.jupiter.api.Test;
 
 /** Aggregates and flow records through the engine's port: spread over their span, sampling applied, sums exact. */
@@ -30,18 +31,7 @@ class IngestPortTest {
     }
 
     static Packet toArena() {
-        Packet p = new Packet();
-        p.ipVersion = 4;
-        p.proto = Proto.UDP;
-        p.srcHi = CLIENT.hi();
-        p.srcLo = CLIENT.lo();
-        p.dstHi = SERVER.hi();
-        p.dstLo = SERVER.lo();
-        p.srcKnown = true;
-        p.srcPort = 40000;
-        p.dstPort = 27960;
-        p.wireLen = 100;
-        return p;
+        return Packets.of(Proto.UDP, CLIENT.toString(), 40000, SERVER.toString(), 27960, 100, 0);
     }
 
     static ServiceSnapshot arena(Engine e) {

@@ -9,12 +9,12 @@ import netwarden.engine.Engine;
 import netwarden.engine.EngineConfig;
 import netwarden.model.EventListener;
 import netwarden.model.Ip;
-import netwarden.model.Packet;
 import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
 import netwarden.sinks.metrics.MetricsExposition;
 import netwarden.sinks.metrics.NetwardenMetrics;
+import netwarden.testkit.Packets;
 import org.junit.jupiter.api.Test;
 
 /** Services changed on a running engine show in /metrics from the next published snapshot; a removed one's series go. */
@@ -24,20 +24,7 @@ class RuntimeServicesMetricsTest {
     static final Ip SERVER = Ip.parse("192.0.2.1");
 
     static void packet(Engine e, long ts, int proto, int port) {
-        Packet p = new Packet();
-        p.tsNanos = ts;
-        p.ipVersion = 4;
-        p.proto = proto;
-        Ip client = Ip.parse("198.51.100.9");
-        p.srcHi = client.hi();
-        p.srcLo = client.lo();
-        p.dstHi = SERVER.hi();
-        p.dstLo = SERVER.lo();
-        p.srcKnown = true;
-        p.srcPort = 40000;
-        p.dstPort = port;
-        p.wireLen = 100;
-        e.onPacket(p);
+        e.onPacket(Packets.of(proto, "198.51.100.9", 40000, SERVER.toString(), port, 100, ts));
     }
 
     static String scrape(PrometheusRegistry registry) {
