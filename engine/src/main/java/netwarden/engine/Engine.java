@@ -32,8 +32,10 @@ import java.util.concurrent.CompletableFuture;
  * thread-safe except {@link #published()}. Every input, whatever its shape, ends in one counting
  * path keyed by its destination endpoint ({@code count}): an aggregate or flow record is first cut
  * into one piece per second it spans ({@link Spread}), a flow record first becomes the packet it
- * stands for ({@link FlowPackets}). Per-endpoint state never reads another endpoint's, so the
- * engine can be sharded by destination endpoint. Time is the input's own (replay is deterministic)
+ * stands for ({@link FlowPackets}). Endpoint, flow and host-scope state is keyed by the
+ * destination (the reverse direction of a packet from a service is looked up by its source, the
+ * service), so the engine can be sharded by destination address behind the same port; only the
+ * totals, the network scope and the one-second clock span shards. Time is the input's own (replay is deterministic)
  * or the injected clock's; the only other time read is the injected {@link Ticker}, for the cost
  * of detection. Each time a second
  * closes, the engine rolls every active endpoint's bin into an immutable {@code WindowStats},
