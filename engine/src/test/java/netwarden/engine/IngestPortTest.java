@@ -113,6 +113,8 @@ class IngestPortTest {
                 .hasMessageContaining("endNanos must not be before startNanos");
         assertThatThrownBy(() -> new FlowRecord(SERVER, CLIENT, Ip.parse("2001:db8::1"), 1, 2, Proto.UDP, 1, 1, 1, T0, T0, -1, -1, -1))
                 .hasMessageContaining("one family");
+        assertThatThrownBy(() -> new FlowRecord(SERVER, CLIENT, SERVER, 1, 2, Proto.UDP, 1, 1, 1, -5, T0, -1, -1, -1))
+                .hasMessageContaining("startNanos must not be negative: -5");
         var huge = new FlowRecord(SERVER, CLIENT, SERVER, 1, 2, Proto.UDP, Long.MAX_VALUE / 2, 1, 4, T0, T0, -1, -1, -1);
         assertThat(huge.scaledBytes()).isEqualTo(Long.MAX_VALUE);
     }

@@ -34,6 +34,7 @@ public record FlowRecord(Ip exporter, Ip src, Ip dst, int srcPort, int dstPort, 
         if (bytes < 0) throw new IllegalArgumentException("bytes must not be negative: " + bytes);
         if (packets < 0) throw new IllegalArgumentException("packets must not be negative: " + packets);
         if (samplingRate < 1) throw new IllegalArgumentException("samplingRate must be at least 1: " + samplingRate);
+        if (startNanos < 0) throw new IllegalArgumentException("startNanos must not be negative: " + startNanos);
         if (endNanos < startNanos) throw new IllegalArgumentException("endNanos must not be before startNanos: " + endNanos + " < " + startNanos);
         if (tcpFlags < -1 || tcpFlags > 0xff) throw new IllegalArgumentException("tcpFlags must be -1..255: " + tcpFlags);
     }

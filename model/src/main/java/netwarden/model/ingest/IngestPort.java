@@ -31,7 +31,12 @@ public interface IngestPort {
      */
     void aggregate(Packet p, long packets, long bytes, long startNanos, long endNanos);
 
-    /** One flow record from a collector (NetFlow, IPFIX, sFlow), counted with its sampling rate applied, spread over its span. */
+    /**
+     * One flow record from a collector (NetFlow, IPFIX, sFlow), counted with its sampling rate applied,
+     * spread over its span (at most its last hour). The engine's time follows the record's end as it
+     * follows a frame's timestamp, so a collector should drop (and count) records timed ahead of its own
+     * clock rather than let one exporter's skewed clock close everyone's seconds early.
+     */
     void flow(FlowRecord record);
 
     /** Nothing more will arrive with a time before {@code nowNanos}: closes the seconds that ended by then. */
