@@ -1,6 +1,8 @@
 package netwarden.engine.detect;
 
 import java.util.Locale;
+import netwarden.model.AttackKind;
+import netwarden.model.ScopeKind;
 
 /**
  * Names an attack from the last second of the target's traffic and says why, with numbers.
@@ -24,7 +26,7 @@ final class Classifier {
         String why;
         if (refl > 0 && (refl * 10 >= ported * 3 || trigger == Metric.REFLECTION)) {
             int port = dominantReflectionPort(s);
-            kind = AttackKind.reflection(port);
+            kind = AmplificationPorts.kind(port);
             why = String.format(Locale.ROOT, "%d of %d pps with visible ports (%s) come from UDP source port %d (%s), a reflection/amplification vector",
                     refl, ported, pct(refl, ported), AmplificationPorts.port(port), AmplificationPorts.name(port).replace('_', '-'));
             if (frags > 0) why += String.format(Locale.ROOT, "; %d pps are IP fragments, typical of large amplified answers", frags);

@@ -1,5 +1,7 @@
 package netwarden.engine.detect;
 
+import netwarden.model.ScopeKind;
+
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package netwarden.engine.detect;
 
+import netwarden.model.AttackKind;
+
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +145,7 @@ final class IncidentState {
         }
         var prts = new ArrayList<PortCount>();
         for (SpaceSaving.Entry e : ports.top(top)) prts.add(new PortCount((int) e.lo(), e.count()));
-        return new Incident(id, scope.kind.label(), scope.target, scope.serviceId, kind.label(), reason, severity, startNanos, endNanos,
+        return new Incident(id, scope.kind, scope.target, scope.serviceId, kind, reason, severity, startNanos, endNanos,
                 endNanos == 0 ? currentPps : 0, endNanos == 0 ? currentBps : 0, peakPps, peakBps,
                 endNanos == 0 ? packets : packetsWhenHot, endNanos == 0 ? bytes : bytesWhenHot, maxSources,
                 multiSource, spoofing, srcs, prts, sample);

@@ -1,5 +1,8 @@
 package netwarden.engine.detect;
 
+import netwarden.model.ScopeKind;
+import netwarden.model.AttackKind;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package netwarden.engine.detect;
 
+import netwarden.model.ScopeKind;
+
 import java.util.function.LongSupplier;
 import netwarden.engine.flow.Keyed;
 import netwarden.engine.flow.KeyedTable;

@@ -1,11 +1,11 @@
-package netwarden.engine.detect;
+package netwarden.model;
 
 import java.util.Locale;
 
 /**
- * What an attack is named for, as {@link Classifier} decides it. {@link #label()} is the wire
- * name in events, the API, metrics and archives ({@code udp_flood}, {@code reflection_dns}); there
- * is one reflection kind per {@link AmplificationPorts} vector, in that table's order.
+ * What an attack is named for. {@link #label()} (also {@link #toString()}) is the wire name in
+ * events, the API, metrics and archives ({@code udp_flood}, {@code reflection_dns}); there is one
+ * reflection kind per amplification vector the detector knows.
  */
 public enum AttackKind {
     IP_FRAGMENT_FLOOD, TCP_SYN_FLOOD, TCP_ACK_RST_FLOOD, ICMP_FLOOD, UDP_FLOOD, TCP_FLOOD, MIXED_FLOOD,
@@ -14,18 +14,12 @@ public enum AttackKind {
     REFLECTION_PORTMAP, REFLECTION_NETBIOS, REFLECTION_RIP, REFLECTION_MSSQL, REFLECTION_ARD, REFLECTION_MDNS,
     REFLECTION_COAP, REFLECTION_UBIQUITI, REFLECTION_DVR;
 
-    private static final AttackKind[] REFLECTION = new AttackKind[AmplificationPorts.count()];
-
-    static {
-        for (int i = 1; i < REFLECTION.length; i++)
-            REFLECTION[i] = valueOf("REFLECTION_" + AmplificationPorts.name(i).toUpperCase(Locale.ROOT));
-    }
-
     private final String label = name().toLowerCase(Locale.ROOT);
 
-    /** The reflection kind of the vector at {@code index} of {@link AmplificationPorts} (1..). */
-    static AttackKind reflection(int index) {
-        return REFLECTION[index];
+    /** The kind whose wire name is {@code label}; IllegalArgumentException when none is. */
+    public static AttackKind ofLabel(String label) {
+        for (AttackKind k : values()) if (k.label.equals(label)) return k;
+        throw new IllegalArgumentException("unknown attack kind: " + label);
     }
 
     public boolean reflection() {
@@ -33,6 +27,11 @@ public enum AttackKind {
     }
 
     public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
         return label;
     }
 }
