@@ -2,12 +2,12 @@
 module netwarden.sources {
     requires transitive netwarden.model;
     requires netwarden.decode;
-    requires netwarden.engine;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     exports netwarden.sources.file;
+    exports netwarden.sources.ingest;
     exports netwarden.sources.live;
     exports netwarden.sources.query;
     exports netwarden.sources.docker;

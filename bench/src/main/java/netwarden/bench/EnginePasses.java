@@ -5,7 +5,7 @@ import netwarden.decode.DecodeException;
 import netwarden.engine.Engine;
 import netwarden.engine.EngineConfig;
 import netwarden.model.EngineSnapshot;
-import netwarden.sources.file.EngineReplay;
+import netwarden.sources.file.CaptureFileInput;
 import netwarden.sources.file.MappedCapture;
 
 /**
@@ -39,7 +39,7 @@ public final class EnginePasses {
 
     private static EngineSnapshot pass(MappedCapture capture) {
         Engine engine = new Engine(EngineConfig.defaults(), event -> {}, false);
-        DecodeException error = EngineReplay.run(engine, capture.segment());
+        DecodeException error = CaptureFileInput.replay(engine, capture.segment());
         if (error != null) System.err.println("stopped at a damaged record: " + error.getMessage());
         return engine.snapshot();
     }

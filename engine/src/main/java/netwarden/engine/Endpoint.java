@@ -21,9 +21,10 @@ import netwarden.model.WindowStats;
 final class Endpoint extends Keyed {
     final long id;
     final ServiceKey key;
-    final String name;
-    final String connect;
-    final boolean configured;
+    // Mutable only through runtime service changes (ServiceChanges), on the pipeline thread.
+    String name;
+    String connect;
+    boolean configured;
     boolean promoted;
     String serviceId;
 

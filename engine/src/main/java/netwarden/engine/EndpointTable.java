@@ -13,6 +13,12 @@ final class EndpointTable {
     private final KeyedTable<Endpoint> index = new KeyedTable<>(256);
     private final List<Endpoint> all = new ArrayList<>();
     private final int[][] portUse = new int[2][65536]; // [0] udp, [1] tcp
+    private long nextId = 1;
+
+    /** A fresh endpoint id: flows are keyed by it, so a removed endpoint's flows never match a new one. */
+    long nextId() {
+        return nextId++;
+    }
 
     Endpoint get(long hi, long lo, int proto, int port) {
         long k3 = Endpoint.portKey(proto, port);

@@ -17,20 +17,33 @@ import netwarden.model.Packet;
 import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
+import netwarden.model.Ticker;
 import netwarden.model.Times;
+import netwarden.model.ingest.FlowRecord;
+import netwarden.model.ingest.IngestPort;
+import netwarden.model.ingest.ServiceRegistry;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Per-service 1-second windows, service discovery and players, driven by packets.
+ * Per-service 1-second windows, service discovery and players, driven by what sources write to its
+ * {@link IngestPort}: frames, aggregates, flow records and time.
  *
- * <p>Design notes: one pipeline thread owns an Engine and calls {@link #onPacket} for every frame
- * and {@link #advanceTo} from its clock; nothing here is thread-safe except {@link #published()}.
- * Time is the packets' own (replay is deterministic) or the injected clock's. Each time a second
+ * <p>Design notes: one pipeline thread owns an Engine and calls the port's methods; nothing here is
+ * thread-safe except {@link #published()}. Every input, whatever its shape, ends in one counting
+ * path keyed by its destination endpoint ({@code count}): an aggregate or flow record is first cut
+ * into one piece per second it spans ({@link Spread}), a flow record first becomes the packet it
+ * stands for ({@link FlowPackets}). Endpoint, flow and host-scope state is keyed by the
+ * destination (the reverse direction of a packet from a service is looked up by its source, the
+ * service), so the engine can be sharded by destination address behind the same port; only the
+ * totals, the network scope and the one-second clock span shards. Time is the input's own (replay is deterministic)
+ * or the injected clock's; the only other time read is the injected {@link Ticker}, for the cost
+ * of detection. Each time a second
  * closes, the engine rolls every active endpoint's bin into an immutable {@code WindowStats},
  * evaluates players, emits events to the listener (which must not block) and, when enabled,
  * publishes a fresh {@link EngineSnapshot} through a volatile field — the only data other
  * threads ever see. Per-packet work is a few hash probes and no allocation for known sources.
  */
-public final class Engine {
+public final class Engine implements IngestPort, ServiceRegistry {
     private static final long NO_SECOND = Long.MIN_VALUE;
     private static final long SWEEP_EVERY_SECONDS = 10;
 
@@ -44,7 +57,10 @@ public final class Engine {
     private final Detector detector;
     private final Stats stats = new Stats();
     private final ArrayList<Endpoint> active = new ArrayList<>();
-    private long nextEndpointId = 1;
+    private final ServiceChanges changes;
+    private final Spread.Piece piece = this::countPiece;
+    private final Packet flowPacket = new Packet();
+    private Packet spreading;
     private long currentSecond = NO_SECOND;
     private long lastSweep = NO_SECOND;
     private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
@@ -66,15 +82,22 @@ public final class Engine {
      * @param baselines learned detection baselines from an earlier run ({@link #baselines()}), keyed as there
      */
     public Engine(EngineConfig config, EventListener events, boolean publishEachSecond, Map<String, BaselineState> baselines) {
+        this(config, events, publishEachSecond, baselines, Ticker.SYSTEM);
+    }
+
+    /** @param ticker monotonic time for measuring the detector's own cost; tests pass a fake one */
+    public Engine(EngineConfig config, EventListener events, boolean publishEachSecond, Map<String, BaselineState> baselines,
+                  Ticker ticker) {
         this.config = config;
         this.events = events;
         this.publishEachSecond = publishEachSecond;
         this.flows = new FlowTable(config.flowCapacity());
         this.rules = new PlayerRules(config.players());
-        this.detector = new Detector(config.detection(), events, baselines, this::isPlayer, System::nanoTime);
+        this.detector = new Detector(config.detection(), events, baselines, this::isPlayer, ticker);
         this.closer = new BinCloser(config, rules, events, stats, detector);
+        this.changes = new ServiceChanges(config.windows(), endpoints, flows, detector, this::promote);
         for (ServiceSpec s : config.services()) {
-            Endpoint e = new Endpoint(nextEndpointId++, s.key(), s.name(), s.connect(), true, config.windows());
+            Endpoint e = new Endpoint(endpoints.nextId(), s.key(), s.name(), s.connect(), true, config.windows());
             promote(e, s.name());
             endpoints.add(e);
         }
@@ -85,35 +108,38 @@ public final class Engine {
         this(config, events, true);
     }
 
+    /** A frame without its bytes (synthetic traffic, tests): as {@link #frame} with no data. */
     public void onPacket(Packet p) {
-        onAggregate(p, 1, p.wireLen, null, 0);
+        count(p, 1, p.wireLen, null, 0);
     }
 
-    /** As {@link #onPacket(Packet)}, with the captured frame so attack samples can keep a copy. */
-    public void onPacket(Packet p, MemorySegment frame) {
-        onAggregate(p, 1, p.wireLen, frame, 0);
+    @Override
+    public void frame(Packet p, MemorySegment data, long frameOffset) {
+        count(p, 1, p.wireLen, data, frameOffset);
     }
 
-    /**
-     * As {@link #onPacket(Packet, MemorySegment)}, with the frame given as {@code p.capLen} bytes at
-     * {@code frameOffset} of {@code data} (a whole mapped file, say), so nothing is allocated per
-     * packet: a slice is cut only when an attack keeps a sample.
-     */
-    public void onPacket(Packet p, MemorySegment data, long frameOffset) {
-        onAggregate(p, 1, p.wireLen, data, frameOffset);
+    @Override
+    public void aggregate(Packet p, long packets, long bytes, long startNanos, long endNanos) {
+        long ts = p.tsNanos;
+        spreading = p;
+        Spread.over(startNanos, endNanos, packets, bytes, piece);
+        spreading = null;
+        p.tsNanos = ts;
     }
 
-    /**
-     * Counts {@code packets} packets of {@code bytes} wire bytes in total that all look like {@code p}
-     * (same addresses, ports, protocol, flags, second): the entry point for sources that aggregate
-     * before user space, such as the eBPF flow map. A port of -1 means "not known", so an ingress
-     * aggregate may leave the source port out and an egress one the destination port.
-     */
-    public void onAggregate(Packet p, long packets, long bytes) {
-        onAggregate(p, packets, bytes, null, 0);
+    @Override
+    public void flow(FlowRecord record) {
+        FlowPackets.fill(record, flowPacket);
+        aggregate(flowPacket, record.scaledPackets(), record.scaledBytes(), record.startNanos(), record.endNanos());
     }
 
-    private void onAggregate(Packet p, long packets, long bytes, MemorySegment data, long frameOffset) {
+    private void countPiece(long tsNanos, long packets, long bytes) {
+        spreading.tsNanos = tsNanos;
+        count(spreading, packets, bytes, null, 0);
+    }
+
+    /** The one counting path: {@code packets} like {@code p} at {@code p.tsNanos}, with the frame's bytes when known. */
+    private void count(Packet p, long packets, long bytes, MemorySegment data, long frameOffset) {
         if (packets <= 0) return;
         stats.packets += packets;
         stats.bytes += bytes;
@@ -135,11 +161,17 @@ public final class Engine {
     }
 
     /** Closes every second that ended at or before {@code nowNanos} (the live clock's tick). */
+    @Override
     public void advanceTo(long nowNanos) {
         long second = Times.second(nowNanos);
         detector.advanceTo(nowNanos);
         if (currentSecond == NO_SECOND) currentSecond = second;
         else if (second > currentSecond) closeUpTo(second);
+    }
+
+    @Override
+    public void endOfInput() {
+        finish(true);
     }
 
     /** End of live input: closes the open second and publishes the final snapshot; attacks stay open. */
@@ -163,11 +195,6 @@ public final class Engine {
     /** Learned detection baselines, to persist and pass to the next run's constructor. */
     public Map<String, BaselineState> baselines() {
         return detector.baselines();
-    }
-
-    /** Link type of frames given to {@link #onPacket(Packet, MemorySegment)} (for attack sample pcaps). */
-    public void linkType(int linkType) {
-        detector.linkType(linkType);
     }
 
     public EngineSnapshot snapshot() {
@@ -269,7 +296,7 @@ public final class Engine {
             return null;
         }
         var key = new ServiceKey(p.dst(), p.proto, p.dstPort);
-        Endpoint e = new Endpoint(nextEndpointId++, key, null, null, false, config.windows());
+        Endpoint e = new Endpoint(endpoints.nextId(), key, null, null, false, config.windows());
         e.discoSources = new AddressSet(config.discovery().minSources());
         e.discoWindowStart = p.tsNanos;
         endpoints.add(e);
@@ -305,10 +332,27 @@ public final class Engine {
         return false;
     }
 
+    @Override
+    public CompletableFuture<Void> addService(ServiceSpec spec) {
+        java.util.Objects.requireNonNull(spec, "spec");
+        return changes.offer(done -> new ServiceChanges.Add(spec, done));
+    }
+
+    @Override
+    public CompletableFuture<Void> renameService(String id, String newName) {
+        return changes.offer(done -> new ServiceChanges.Rename(id, newName, done));
+    }
+
+    @Override
+    public CompletableFuture<Void> removeService(String id) {
+        return changes.offer(done -> new ServiceChanges.Remove(id, done));
+    }
+
     private void closeUpTo(long second) {
         closer.close(currentSecond, second, active, endpoints.all());
         active.clear();
         currentSecond = second;
+        changes.drain(second * Times.NANOS_PER_SECOND);
         if (lastSweep == NO_SECOND) lastSweep = second;
         if (second - lastSweep >= SWEEP_EVERY_SECONDS) {
             sweepCandidates(second * Times.NANOS_PER_SECOND);

@@ -9,6 +9,7 @@ import java.util.Map;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.engine.detect.Metric;
 import netwarden.engine.detect.ScopeRules;
+import netwarden.model.AttackKind;
 import netwarden.model.Event;
 import netwarden.model.Incident;
 import netwarden.model.Ip;
@@ -63,7 +64,7 @@ class DetectionTest {
         double latency = (started.getFirst().tsNanos() - Traffic.at(10.05)) / 1e9;
         assertThat(latency).isPositive().isLessThanOrEqualTo(maxLatency);
         assertThat((double) inc.currentPps()).isCloseTo(rate + 100, Percentage.withPercentage(5));
-        assertThat(inc.kind()).isEqualTo("udp_flood");
+        assertThat(inc.kind()).isEqualTo(AttackKind.UDP_FLOOD);
         assertThat(inc.multiSource()).isTrue();
         var ended = log.of(Event.AttackEnded.class);
         assertThat(ended).hasSize(1);
@@ -141,7 +142,7 @@ class DetectionTest {
         e.finish(true);
         var started = log.of(Event.AttackStarted.class);
         assertThat(started).hasSize(1);
-        assertThat(started.getFirst().incident().kind()).isEqualTo("reflection_memcached");
+        assertThat(started.getFirst().incident().kind()).isEqualTo(AttackKind.REFLECTION_MEMCACHED);
         assertThat(started.getFirst().incident().reason()).contains("11211").contains("memcached");
         Incident done = log.of(Event.AttackEnded.class).getFirst().incident();
         assertThat(done.topSources()).extracting(s -> s.address().toString()).doesNotContain("198.51.100.7").contains("203.0.113.1");
@@ -166,7 +167,7 @@ class DetectionTest {
         t.flush();
         e.finish(true);
         var kinds = log.of(Event.AttackStarted.class).stream().map(s -> s.incident()).toList();
-        assertThat(kinds).extracting(Incident::kind).containsExactly("tcp_syn_flood", "tcp_ack_rst_flood", "ip_fragment_flood", "icmp_flood");
+        assertThat(kinds).extracting(i -> i.kind().label()).containsExactly("tcp_syn_flood", "tcp_ack_rst_flood", "ip_fragment_flood", "icmp_flood");
         assertThat(kinds.get(0).spoofingSuspected()).isTrue();
         assertThat(kinds.get(0).reason()).contains("SYN without ACK").contains("spoofing suspected");
         assertThat(kinds.get(1).multiSource()).isFalse();

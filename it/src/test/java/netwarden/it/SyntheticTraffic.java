@@ -56,7 +56,7 @@ final class SyntheticTraffic {
             long packets = Math.max(1, FLOOD_PPS_PER_SOURCE * span / Times.NANOS_PER_SECOND);
             for (int s = 0; s < FLOOD_SOURCES; s++) {
                 fill(now - 2, Proto.UDP, "10.66." + (s / 250) + "." + (s % 250 + 1), 1024 + s, ARENA, ARENA_PORT, 1200);
-                engine.onAggregate(p, packets, packets * 1200);
+                engine.aggregate(p, packets, packets * 1200, now - 2, now - 2);
             }
         }
         engine.advanceTo(now);

@@ -6,10 +6,10 @@ import java.util.List;
  * One attack, from start to end, as seen at the time of the snapshot or event.
  *
  * @param id        unique within a run: {@code <scope>:<target>:<start second>}
- * @param scope     "service", "host" or "network"
+ * @param scope     service, host or network (wire names {@code service}, {@code host}, {@code network})
  * @param target    service id, destination address, or "network"
  * @param service   the service attacked (service scope, or a host attack dominated by one service), else null
- * @param kind      classification, e.g. "udp_flood", "tcp_syn_flood", "reflection_memcached"
+ * @param kind      classification; wire names such as {@code udp_flood}, {@code tcp_syn_flood}, {@code reflection_memcached}
  * @param reason    the evidence in words and numbers
  * @param endNanos  0 while the attack is active
  * @param peakPps   highest packet rate measured (packets per second over at least 0.3 s)
@@ -18,7 +18,7 @@ import java.util.List;
  * @param topSources heaviest sources, current players of the target never included
  * @param sample    a few raw frames of the attack (may be empty when the source has no frames)
  */
-public record Incident(String id, String scope, String target, String service, String kind, String reason,
+public record Incident(String id, ScopeKind scope, String target, String service, AttackKind kind, String reason,
                        Severity severity, long startNanos, long endNanos, long currentPps, long currentBps,
                        long peakPps, long peakBps, long packets, long bytes, long sources,
                        boolean multiSource, boolean spoofingSuspected,

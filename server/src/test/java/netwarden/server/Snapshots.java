@@ -1,6 +1,8 @@
 package netwarden.server;
 
 import java.util.List;
+import netwarden.model.AttackKind;
+import netwarden.model.ScopeKind;
 import netwarden.model.EngineCounters;
 import netwarden.model.DetectionCounters;
 import netwarden.model.EngineSnapshot;
@@ -37,11 +39,11 @@ final class Snapshots {
                 1_795_268_313_898_023_000L, 500, 450, 32000, 36000, 1_795_268_311_500_000_000L, 0);
         PlayerSnapshot left = new PlayerSnapshot("quake", Ip.parse("2001:db8:7:1::5"), 1_795_268_300_000_000_001L,
                 1_795_268_305_000_000_000L, 20, 18, 1280, 1440, 1_795_268_301_000_000_000L, 1_795_268_312_000_000_000L);
-        Incident flood = new Incident("service:quake:1795268313", "service", "quake", "quake", "udp_flood",
+        Incident flood = new Incident("service:quake:1795268313", ScopeKind.SERVICE, "quake", "quake", AttackKind.UDP_FLOOD,
                 "6000 of 6100 pps are UDP", Severity.MEDIUM, 1_795_268_313_000_000_000L, 0, 6100, 4_880_000, 6100, 4_880_000,
                 6100, 610_000, 250, true, false, List.of(new SourceCount(Ip.parse("203.0.113.9"), 900, 0)),
                 List.of(new PortCount(40000, 6000)), List.of());
-        Incident old = new Incident("host:192.0.2.10:1795268000", "host", "192.0.2.10", null, "icmp_flood", "icmp",
+        Incident old = new Incident("host:192.0.2.10:1795268000", ScopeKind.HOST, "192.0.2.10", null, AttackKind.ICMP_FLOOD, "icmp",
                 Severity.LOW, 1_795_268_000_000_000_000L, 1_795_268_010_000_000_000L, 0, 0, 3000, 2_000_000, 30_000,
                 2_000_000, 3, false, false, List.of(), List.of(), List.of());
         return new EngineSnapshot(AS_OF, List.of(quake, web), List.of(playing, left),

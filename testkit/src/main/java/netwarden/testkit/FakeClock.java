@@ -3,9 +3,10 @@ package netwarden.testkit;
 import java.time.Duration;
 import java.time.Instant;
 import netwarden.model.Clock;
+import netwarden.model.Ticker;
 
-/** A {@link Clock} that only moves when a test tells it to; safe to read from any thread. */
-public final class FakeClock implements Clock {
+/** A {@link Clock} (and {@link Ticker}) that only moves when a test tells it to; safe to read from any thread. */
+public final class FakeClock implements Clock, Ticker {
     private volatile long nanos;
 
     public FakeClock(long startNanos) {

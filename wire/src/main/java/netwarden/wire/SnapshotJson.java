@@ -145,10 +145,10 @@ public final class SnapshotJson {
     public ObjectNode incident(Incident i) {
         ObjectNode n = NODES.objectNode();
         n.put("id", i.id());
-        n.put("scope", i.scope());
+        n.put("scope", i.scope().label());
         n.put("target", i.target());
         n.put("service", i.service());
-        n.put("kind", i.kind());
+        n.put("kind", i.kind().label());
         n.put("reason", i.reason());
         n.put("severity", i.severity().label());
         n.put("start", seconds(i.startNanos()));

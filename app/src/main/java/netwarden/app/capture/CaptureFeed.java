@@ -4,7 +4,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import netwarden.app.run.PacketFeed;
-import netwarden.engine.Engine;
+import netwarden.model.ingest.IngestPort;
 import netwarden.model.Clock;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.sources.live.CaptureException;
@@ -65,8 +65,8 @@ public final class CaptureFeed implements PacketFeed {
     }
 
     @Override
-    public void run(Engine engine, BooleanSupplier stopRequested) throws CaptureException {
-        pipeline.run(engine, stopRequested);
+    public void run(IngestPort port, BooleanSupplier stopRequested) throws CaptureException {
+        pipeline.run(port, stopRequested);
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class ReplayText {
         TextTable attacks = new TextTable("kind", "scope", "target", "start", "duration_s", "peak_pps", "peak_bps", "packets", "reason");
         for (Incident a : r.attacks()) {
             BigDecimal duration = a.active() ? null : SnapshotJson.seconds(a.endNanos()).subtract(SnapshotJson.seconds(a.startNanos()));
-            attacks.row(a.kind(), a.scope(), a.target(), Times.instant(a.startNanos()), duration == null ? null : duration.toPlainString(),
+            attacks.row(a.kind().label(), a.scope().label(), a.target(), Times.instant(a.startNanos()), duration == null ? null : duration.toPlainString(),
                     a.peakPps(), a.peakBps(), a.packets(), a.reason());
         }
         attacks.print(out, "    ");

@@ -13,7 +13,7 @@ import netwarden.engine.traffic.CaptureTotals;
 import netwarden.engine.traffic.TrafficTable;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Packet;
-import netwarden.sources.file.EngineReplay;
+import netwarden.sources.file.CaptureFileInput;
 import netwarden.sources.file.MappedCapture;
 
 /**
@@ -116,7 +116,7 @@ public final class Replayer {
             try {
                 Engine engine = new Engine(config, attacks, false);
                 // Same bytes, same read error: the traffic side reports it; everything before it counts here too.
-                EngineReplay.run(engine, data);
+                CaptureFileInput.replay(engine, data);
                 snapshot = engine.snapshot();
             } catch (Throwable t) {
                 failure = t;

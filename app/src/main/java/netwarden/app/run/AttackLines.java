@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import netwarden.app.config.Durations;
 import netwarden.model.Incident;
+import netwarden.model.ScopeKind;
 
 /** Pieces of the one-line log messages about attacks: what and where, current rates, totals. */
 final class AttackLines {
@@ -11,9 +12,9 @@ final class AttackLines {
 
     /** {@code tcp_syn_flood on service arena, severity high}; a host attack names its dominant service. */
     static String headline(Incident i) {
-        String where = i.scope() + " " + i.target();
-        if (i.service() != null && !"service".equals(i.scope())) where += " (service " + i.service() + ")";
-        return i.kind() + " on " + where + ", severity " + i.severity().label();
+        String where = i.scope().label() + " " + i.target();
+        if (i.service() != null && i.scope() != ScopeKind.SERVICE) where += " (service " + i.service() + ")";
+        return i.kind().label() + " on " + where + ", severity " + i.severity().label();
     }
 
     static String now(Incident i) {

@@ -1,26 +1,25 @@
 package netwarden.app.run;
 
 import java.util.function.BooleanSupplier;
-import netwarden.engine.Engine;
+import netwarden.model.ingest.IngestPort;
 
 /**
- * A producer of packets for the live pipeline: a capture file, synthetic demo traffic, live
- * capture. {@link #run} is called once, on the pipeline thread, which owns the engine.
+ * A producer of input for the live runtime: a capture file, synthetic demo traffic, live capture.
+ * Each runs its source through the one {@link netwarden.sources.ingest.IngestLoop}. {@link #run}
+ * is called once, on the pipeline thread, which owns the engine behind the port.
  */
 public interface PacketFeed {
     /**
-     * Feeds packets to {@code engine} (and advances its clock) until the input ends or
-     * {@code stopRequested} turns true; returns promptly after that. Must not call
-     * {@link Engine#finish()}: the runtime does, once, after this returns.
+     * Writes input to {@code port} (frames with their link type, aggregates, time) until the input
+     * ends or {@code stopRequested} turns true; returns promptly after that. Must not end the input
+     * ({@link IngestPort#endOfInput()}): the runtime finishes the engine, once, after this returns.
      *
-     * <p>Poll {@code stopRequested} on the pipeline thread, often (per packet or batch, and at
-     * least every second or so while idle): the runtime also uses the poll for its timed work on
-     * the engine, such as taking the learned baselines to save. Give the engine the captured frames
-     * ({@link Engine#onPacket(netwarden.model.Packet, java.lang.foreign.MemorySegment)}) and their
-     * link type ({@link Engine#linkType(int)}) when the source has them, so attack records carry a
-     * sample pcap.
+     * <p>Poll {@code stopRequested} on the pipeline thread, often (per batch, and at least every
+     * second or so while idle): the runtime also uses the poll for its timed work on the engine,
+     * such as taking the learned baselines to save. Give the port the captured frames' bytes when
+     * the source has them, so attack records carry a sample pcap.
      */
-    void run(Engine engine, BooleanSupplier stopRequested) throws Exception;
+    void run(IngestPort port, BooleanSupplier stopRequested) throws Exception;
 
     /**
      * True when the feed ends by itself once its input is over (a capture file): its end is then

@@ -6,6 +6,8 @@ import java.util.List;
 import netwarden.model.Clock;
 import netwarden.model.Event;
 import netwarden.model.Incident;
+import netwarden.model.AttackKind;
+import netwarden.model.ScopeKind;
 import netwarden.model.Severity;
 import netwarden.model.Ip;
 import netwarden.model.PlayerSnapshot;
@@ -51,7 +53,7 @@ class EventLogTest {
 
     private static Incident incident(String scope, String target, String service, long end, Severity severity) {
         long start = 1_700_000_000_000_000_000L;
-        return new Incident(scope + ":" + target + ":1700000000", scope, target, service, "udp_flood", "9000 of 9100 pps (99%) are UDP",
+        return new Incident(scope + ":" + target + ":1700000000", ScopeKind.valueOf(scope.toUpperCase(java.util.Locale.ROOT)), target, service, AttackKind.UDP_FLOOD, "9000 of 9100 pps (99%) are UDP",
                 severity, start, end, 8000, 64_000_000, 9100, 1_200_000_000, 120_000, 96_000_000, 3000, true, true,
                 List.of(), List.of(), List.of());
     }

@@ -13,8 +13,8 @@ import netwarden.app.Http;
 import netwarden.app.config.ConfigLoader;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.config.ReplaySpeed;
-import netwarden.engine.Engine;
 import netwarden.model.Clock;
+import netwarden.model.ingest.IngestPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +37,9 @@ class LiveRuntimeHealthTest {
     private static PacketFeed idle(boolean tick) {
         return new PacketFeed() {
             @Override
-            public void run(Engine engine, BooleanSupplier stop) throws InterruptedException {
+            public void run(IngestPort port, BooleanSupplier stop) throws InterruptedException {
                 while (!stop.getAsBoolean()) {
-                    if (tick) engine.advanceTo(Clock.SYSTEM.nanos());
+                    if (tick) port.advanceTo(Clock.SYSTEM.nanos());
                     Thread.sleep(5);
                 }
             }
@@ -83,7 +83,7 @@ class LiveRuntimeHealthTest {
     void aSourceThatFailsIs503WithTheError() throws Exception {
         PacketFeed failing = new PacketFeed() {
             @Override
-            public void run(Engine engine, BooleanSupplier stop) throws IOException {
+            public void run(IngestPort port, BooleanSupplier stop) throws IOException {
                 throw new IOException("capture device went away");
             }
 

@@ -136,7 +136,7 @@ class RunStateTest {
         Path game = capture("game.pcap", new GameCapture().bytes);
         PacketFeed gameThenIdle = new PacketFeed() {
             @Override
-            public void run(netwarden.engine.Engine engine, java.util.function.BooleanSupplier stop) throws Exception {
+            public void run(netwarden.model.ingest.IngestPort engine, java.util.function.BooleanSupplier stop) throws Exception {
                 new FileFeed(game, ReplaySpeed.MAX).run(engine, stop);
                 while (!stop.getAsBoolean()) Thread.sleep(5); // a live source idles like this, polling
             }
@@ -205,7 +205,7 @@ class RunStateTest {
     /** A source that ends at once. */
     private static final class NoPackets implements PacketFeed {
         @Override
-        public void run(netwarden.engine.Engine engine, java.util.function.BooleanSupplier stop) {}
+        public void run(netwarden.model.ingest.IngestPort engine, java.util.function.BooleanSupplier stop) {}
 
         @Override
         public String describe() {

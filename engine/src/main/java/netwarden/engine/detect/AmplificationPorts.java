@@ -1,5 +1,7 @@
 package netwarden.engine.detect;
 
+import netwarden.model.AttackKind;
+
 /**
  * UDP source ports of well-known reflection/amplification vectors. Traffic *from* these ports to
  * a game server or host in volume is a reflection attack: the victim never asked for it.
@@ -10,9 +12,18 @@ public final class AmplificationPorts {
     private static final String[] NAMES = {"", "chargen", "dns", "ntp", "snmp", "cldap", "isakmp", "ssdp", "ws_discovery",
             "memcached", "bacnet", "qotd", "portmap", "netbios", "rip", "mssql", "ard", "mdns", "coap", "ubiquiti", "dvr"};
     private static final byte[] INDEX = new byte[65536];
+    private static final AttackKind[] KINDS = new AttackKind[PORTS.length];
 
     static {
-        for (int i = 1; i < PORTS.length; i++) INDEX[PORTS[i]] = (byte) i;
+        for (int i = 1; i < PORTS.length; i++) {
+            INDEX[PORTS[i]] = (byte) i;
+            KINDS[i] = AttackKind.valueOf("REFLECTION_" + NAMES[i].toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The reflection attack kind of the vector at {@code index} (1..). */
+    static AttackKind kind(int index) {
+        return KINDS[index];
     }
 
     private AmplificationPorts() {}

@@ -1,6 +1,8 @@
 package netwarden.engine.detect;
 
 import java.util.Locale;
+import netwarden.model.AttackKind;
+import netwarden.model.ScopeKind;
 
 /**
  * Names an attack from the last second of the target's traffic and says why, with numbers.
@@ -8,7 +10,7 @@ import java.util.Locale;
  * then TCP flag patterns, then the dominant protocol.
  */
 final class Classifier {
-    record Verdict(String kind, String reason, boolean multiSource, boolean spoofingSuspected) {}
+    record Verdict(AttackKind kind, String reason, boolean multiSource, boolean spoofingSuspected) {}
 
     private Classifier() {}
 
@@ -20,34 +22,34 @@ final class Classifier {
         long ported = pps - sl.sliding(Metric.LATER_FRAGMENTS); // later fragments show no ports, whatever they carry
         long sources = Math.max(s.lastSecondSources, s.secondSources.getAsLong());
         long newSources = Math.max(s.lastSecondNewSources, sl.sliding(Metric.NEW_SOURCES));
-        String kind;
+        AttackKind kind;
         String why;
         if (refl > 0 && (refl * 10 >= ported * 3 || trigger == Metric.REFLECTION)) {
             int port = dominantReflectionPort(s);
-            kind = "reflection_" + AmplificationPorts.name(port);
+            kind = AmplificationPorts.kind(port);
             why = String.format(Locale.ROOT, "%d of %d pps with visible ports (%s) come from UDP source port %d (%s), a reflection/amplification vector",
                     refl, ported, pct(refl, ported), AmplificationPorts.port(port), AmplificationPorts.name(port).replace('_', '-'));
             if (frags > 0) why += String.format(Locale.ROOT, "; %d pps are IP fragments, typical of large amplified answers", frags);
         } else if (frags * 2 >= pps && frags > 0) {
-            kind = "ip_fragment_flood";
+            kind = AttackKind.IP_FRAGMENT_FLOOD;
             why = String.format(Locale.ROOT, "%d of %d pps (%s) are IP fragments", frags, pps, pct(frags, pps));
         } else if (tcp * 2 >= pps && syn * 2 >= tcp && syn > 0) {
-            kind = "tcp_syn_flood";
+            kind = AttackKind.TCP_SYN_FLOOD;
             why = String.format(Locale.ROOT, "%d of %d TCP pps (%s) are SYN without ACK", syn, tcp, pct(syn, tcp));
         } else if (tcp * 2 >= pps && ackRst * 2 >= tcp && ackRst > 0) {
-            kind = "tcp_ack_rst_flood";
+            kind = AttackKind.TCP_ACK_RST_FLOOD;
             why = String.format(Locale.ROOT, "%d of %d TCP pps (%s) are bare ACK/RST without payload", ackRst, tcp, pct(ackRst, tcp));
         } else if (icmp * 2 >= pps && icmp > 0) {
-            kind = "icmp_flood";
+            kind = AttackKind.ICMP_FLOOD;
             why = String.format(Locale.ROOT, "%d of %d pps (%s) are ICMP/ICMPv6", icmp, pps, pct(icmp, pps));
         } else if (udp * 2 >= pps && udp > 0) {
-            kind = "udp_flood";
+            kind = AttackKind.UDP_FLOOD;
             why = String.format(Locale.ROOT, "%d of %d pps (%s) are UDP", udp, pps, pct(udp, pps));
         } else if (tcp * 2 >= pps && tcp > 0) {
-            kind = "tcp_flood";
+            kind = AttackKind.TCP_FLOOD;
             why = String.format(Locale.ROOT, "%d of %d pps (%s) are TCP", tcp, pps, pct(tcp, pps));
         } else {
-            kind = "mixed_flood";
+            kind = AttackKind.MIXED_FLOOD;
             why = String.format(Locale.ROOT, "%d pps of mixed protocols (udp %d, tcp %d, icmp %d)", pps, udp, tcp, icmp);
         }
         why += String.format(Locale.ROOT, " to %s %s; %s at %s (threshold %s)", s.kind.label(), s.target,
@@ -60,8 +62,8 @@ final class Classifier {
         return new Verdict(kind, why, multi, spoof != null);
     }
 
-    private static String spoofing(Scope s, String kind, long sources, long newSources) {
-        if (kind.startsWith("reflection_")) return null; // reflectors are real hosts; the forgery is upstream
+    private static String spoofing(Scope s, AttackKind kind, long sources, long newSources) {
+        if (kind.reflection()) return null; // reflectors are real hosts; the forgery is upstream
         if (sources >= 500 && newSources * 10 >= sources * 8)
             return String.format(Locale.ROOT, "%d sources in one second, %d never seen before", sources, newSources);
         if (sources >= 1_000 && s.kind != ScopeKind.SERVICE)

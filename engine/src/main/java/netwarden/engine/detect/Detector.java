@@ -1,7 +1,8 @@
 package netwarden.engine.detect;
 
+import netwarden.model.ScopeKind;
+
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,55 +11,63 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import netwarden.engine.flow.KeyedTable;
 import netwarden.engine.sketch.DistinctCounter;
-import netwarden.model.CapturedFrame;
 import netwarden.model.DetectionCounters;
-import netwarden.model.Event;
 import netwarden.model.EventListener;
 import netwarden.model.Incident;
 import netwarden.model.Ip;
 import netwarden.model.Packet;
+import netwarden.model.Ticker;
 
 /**
- * Watches services, destination hosts and the whole network for attacks.
+ * Watches services, destination hosts and the whole network for attacks; the engine's one door
+ * to detection.
  *
  * <p>Design notes: packets add to the open 100 ms slot of each scope they reach (three at most:
- * network, destination host, service). When packet time (or the clock) moves past a slot, every
- * live scope is evaluated once for it: sliding one-second sums against thresholds, the fast
- * K-of-N and instant triggers, incident updates and ends. Once per second the slow trigger,
- * the distinct-source trigger and the baselines run. A scope goes idle after two quiet seconds
- * without an incident and costs nothing until its next packet; the baseline then catches up on
- * the silent seconds in one step. Service incidents take precedence: a host is not reported while
- * one of its services is, and the network not while any host or service is. All on the pipeline thread.
+ * network, destination host, service). The work is split by job: {@link SlotClock} moves time
+ * and walks the live scopes, {@link Triggers} evaluates each one per slot and per second,
+ * {@link Incidents} opens, follows and ends incidents and sends their events, and
+ * {@link OnsetSample} keeps the frames an incident's sample starts with. A scope goes idle after
+ * two quiet seconds without an incident and costs nothing until its next packet; the baseline
+ * then catches up on the silent seconds in one step. All on the pipeline thread.
  */
 public final class Detector {
-    private static final int IDLE_SLOTS = 20;
-
     private final DetectionConfig cfg;
-    private final EventListener events;
-    private final LongSupplier cpuNanos;
     private final Map<String, BaselineState> restored;
-    private final PlayerFilter players;
     private final long coldStartSeconds;
-    private final double baselineAlpha;
     private final Scope network;
     private final KeyedTable<Scope> hosts = new KeyedTable<>(256);
     private final List<Scope> allScopes = new ArrayList<>();
-    private final List<List<Scope>> live = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    private final ArrayDeque<Incident> ended = new ArrayDeque<>();
-    private final Map<String, Long> startedByKind = new TreeMap<>();
-    private long slot = Long.MIN_VALUE;
-    private long evaluations, evaluationNanos, hostsUntracked;
-    private int linkType = 1;
+    private final Incidents incidents;
+    private final Triggers triggers;
+    private final SlotClock clock;
+    private long hostsUntracked;
 
+    /** @param ticker monotonic time, for the cost of evaluation only */
     public Detector(DetectionConfig cfg, EventListener events, Map<String, BaselineState> restored,
-                    PlayerFilter players, LongSupplier cpuNanos) {
+                    PlayerFilter players, Ticker ticker) {
         this.cfg = cfg;
-        this.events = events;
         this.restored = new HashMap<>(restored);
-        this.players = players;
-        this.cpuNanos = cpuNanos;
         this.coldStartSeconds = cfg.coldStart().toSeconds();
-        this.baselineAlpha = 1 - Math.pow(0.5, 1.0 / cfg.baselineHalfLife().toSeconds());
+        this.incidents = new Incidents(cfg, events, players, allScopes);
+        this.triggers = new Triggers(cfg, coldStartSeconds, incidents);
+        this.clock = new SlotClock(ticker, new SlotClock.Job() {
+            @Override
+            public void slotClosed(Scope s, long closing, boolean secondEnds) {
+                if (secondEnds) triggers.perSecond(s, Math.floorDiv(closing, Slots.COUNT));
+                triggers.perSlot(s, closing);
+            }
+
+            @Override
+            public void silence(Scope s, long seconds) {
+                triggers.silence(s, seconds);
+            }
+
+            @Override
+            public void jumped(Scope s, long nowNanos) {
+                Triggers.clearFast(s);
+                incidents.jumped(s, nowNanos);
+            }
+        });
         this.network = cfg.network().enabled() ? newScope(ScopeKind.NETWORK, "network", null, null, null, cfg.network()) : null;
     }
 
@@ -68,26 +77,27 @@ public final class Detector {
         return newScope(ScopeKind.SERVICE, serviceId, serviceId, address, secondSources, cfg.service());
     }
 
-    /** Link type of the frames passed to {@link #onPacket}, for attack samples. */
-    public void linkType(int linkType) {
-        this.linkType = linkType;
+    /** A service was renamed at runtime: its scope (and the incident it may have open) goes by the new id. */
+    public void renameServiceScope(Scope service, String serviceId) {
+        if (service == null) return;
+        service.target = serviceId;
+        service.serviceId = serviceId;
+    }
+
+    /**
+     * A service was removed at runtime: an incident it has open ends now (its end event is sent),
+     * and the scope is forgotten. Its learned baselines are not kept.
+     */
+    public void removeServiceScope(Scope service, long nowNanos) {
+        if (service == null) return;
+        if (service.incident != null) incidents.end(service, nowNanos);
+        allScopes.remove(service);
+        clock.forget(service);
     }
 
     /** Closes every 100 ms slot that ended at or before {@code nanos}. */
     public void advanceTo(long nanos) {
-        long target = Math.floorDiv(nanos, Slots.SLOT_NANOS);
-        if (slot == Long.MIN_VALUE) {
-            slot = target;
-            return;
-        }
-        while (slot < target) {
-            if (target - slot > IDLE_SLOTS + Slots.COUNT) {
-                for (int i = 0; i <= Slots.COUNT; i++) closeSlot();
-                jump(target);
-            } else {
-                closeSlot();
-            }
-        }
+        clock.advanceTo(nanos);
     }
 
     /**
@@ -95,7 +105,7 @@ public final class Detector {
      * {@code p.capLen} bytes at {@code frameOffset} of {@code data}; {@code data} may be null.
      */
     public void onPacket(Packet p, long count, long bytes, MemorySegment data, long frameOffset, Scope service) {
-        if (!cfg.enabled() || slot == Long.MIN_VALUE) return;
+        if (!cfg.enabled() || !clock.started()) return;
         int f = Features.of(p);
         if (network != null) {
             add(network, p, f, count, bytes, data, frameOffset);
@@ -114,8 +124,8 @@ public final class Detector {
 
     /** A source talked to the service for the first time. */
     public void newSource(Scope service) {
-        if (service != null && slot != Long.MIN_VALUE) {
-            touch(service);
+        if (service != null && clock.started()) {
+            clock.touch(service);
             service.slots.addNewSource();
         }
     }
@@ -127,15 +137,13 @@ public final class Detector {
 
     /** Active incidents and recently ended ones, oldest first. */
     public List<Incident> incidents() {
-        var out = new ArrayList<>(ended);
-        for (Scope s : allScopes) if (s.incident != null) out.add(s.incident.snapshot(players, cfg.topSources()));
-        out.sort(java.util.Comparator.comparingLong(Incident::startNanos).thenComparing(Incident::id));
-        return out;
+        return incidents.list();
     }
 
     /** Totals for metrics; {@code frozenSourcePackets} is counted by the engine and passed in. */
     public DetectionCounters counters(long frozenSourcePackets) {
-        return new DetectionCounters(startedByKind, evaluations, evaluationNanos, hosts.size(), hostsUntracked, frozenSourcePackets);
+        return new DetectionCounters(incidents.startedByKind(), clock.evaluations(), clock.evaluationNanos(), hosts.size(),
+                hostsUntracked, frozenSourcePackets);
     }
 
     /** Learned baselines of every scope seen, plus restored ones not seen this run, for persisting. */
@@ -144,6 +152,13 @@ public final class Detector {
         for (Scope s : allScopes)
             for (Trigger t : s.triggers) if (t != null && t.baseline.samples > 0) out.put(s.baselineKey(t.metric), t.baseline.state());
         return out;
+    }
+
+    /** End of input (a replay): every open incident ends where its traffic did. */
+    public void drain() {
+        if (!clock.started()) return;
+        clock.closeLast();
+        for (Scope s : allScopes) if (s.incident != null) incidents.end(s, Math.max(s.lastHot, clock.slot() * Slots.SLOT_NANOS));
     }
 
     private Scope newScope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier sources, ScopeRules rules) {
@@ -174,239 +189,12 @@ public final class Detector {
     }
 
     private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment data, long frameOffset) {
-        touch(s);
+        clock.touch(s);
         // An open incident samples the frames itself; before one, the scope keeps its onset's frames.
-        if (data != null && s.incident == null && cfg.samplePackets() > 0) keepEarlyFrame(s, p, data, frameOffset);
+        if (data != null && s.incident == null && cfg.samplePackets() > 0) OnsetSample.keep(s, p, data, frameOffset, clock.slot());
         s.slots.add(features, count, bytes);
         s.ttl(p.ttl);
         if ((features & Features.REFLECTION) != 0) s.reflection[AmplificationPorts.index(p.srcPort)] += count;
-        if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets(), linkType);
-    }
-
-    /** Copies the first few frames of each slot; cheap (a few copies per 100 ms), and only what a short attack leaves. */
-    private void keepEarlyFrame(Scope s, Packet p, MemorySegment data, long frameOffset) {
-        if (s.preSlot != slot) {
-            s.preSlot = slot;
-            s.preCount = 0;
-        }
-        if (s.preCount >= Scope.PRE_FRAMES) return;
-        int i = (int) Math.floorMod(slot, (long) Slots.COUNT) * Scope.PRE_FRAMES + s.preCount++;
-        s.preFrames[i] = CapturedFrame.copy(p, linkType, data, frameOffset);
-        s.preFrameSlot[i] = slot;
-    }
-
-    private void touch(Scope s) {
-        s.slots.roll(slot);
-        s.lastPacketSlot = slot;
-        if (!s.live) {
-            s.live = true;
-            long second = Math.floorDiv(slot, Slots.COUNT);
-            if (s.lastSecond != Long.MIN_VALUE) silence(s, second - s.lastSecond - 1);
-            s.lastSecond = second - 1;
-            live.get(s.kind.ordinal()).add(s);
-        }
-    }
-
-    private void closeSlot() {
-        long closing = slot;
-        long t0 = cpuNanos.getAsLong();
-        boolean secondEnds = Math.floorMod(closing + 1, (long) Slots.COUNT) == 0;
-        for (List<Scope> scopes : live) {
-            for (int i = scopes.size() - 1; i >= 0; i--) {
-                Scope s = scopes.get(i);
-                s.slots.roll(closing);
-                if (secondEnds) perSecond(s, Math.floorDiv(closing, Slots.COUNT));
-                evaluate(s, closing);
-                evaluations++;
-                if (s.incident == null && closing - s.lastPacketSlot >= IDLE_SLOTS) {
-                    s.live = false;
-                    scopes.remove(i);
-                }
-            }
-        }
-        evaluationNanos += cpuNanos.getAsLong() - t0;
-        slot = closing + 1;
-    }
-
-    /** After a long silence: evaluate nothing slot by slot, end what is due, and resume at {@code target}. */
-    private void jump(long target) {
-        long now = target * Slots.SLOT_NANOS;
-        long second = Math.floorDiv(target, Slots.COUNT);
-        for (List<Scope> scopes : live) {
-            for (int i = scopes.size() - 1; i >= 0; i--) {
-                Scope s = scopes.get(i);
-                for (Trigger t : s.triggers) if (t != null) t.fastBits = 0;
-                silence(s, second - s.lastSecond - 1);
-                s.lastSecond = second - 1;
-                if (s.incident != null && now - s.lastHot >= cfg.quietPeriod().toNanos()) end(s, now);
-                if (s.incident == null) {
-                    s.live = false;
-                    scopes.remove(i);
-                }
-            }
-        }
-        slot = target;
-    }
-
-    /** End of input (a replay): every open incident ends where its traffic did. */
-    public void drain() {
-        if (slot == Long.MIN_VALUE) return;
-        closeSlot();
-        for (Scope s : allScopes) if (s.incident != null) end(s, Math.max(s.lastHot, slot * Slots.SLOT_NANOS));
-    }
-
-    /** Catches a scope up on seconds without traffic: smoothed values and (unless under attack) baselines decay. */
-    private void silence(Scope s, long seconds) {
-        if (seconds <= 0) return;
-        for (Trigger t : s.triggers) {
-            if (t == null) continue;
-            t.quiet(seconds, cfg);
-            if (s.incident == null) t.baseline.decay(seconds, baselineAlpha);
-        }
-    }
-
-    private void perSecond(Scope s, long second) {
-        long sources = s.secondSources.getAsLong();
-        s.lastSecondSources = sources;
-        s.lastSecondNewSources = s.slots.sliding(Metric.NEW_SOURCES);
-        s.ttlDistinct = 0;
-        for (int i = 0; i < 4; i++) {
-            s.ttlDistinct += Long.bitCount(s.ttls[i]);
-            s.ttls[i] = 0;
-        }
-        for (int i = 0; i < s.reflection.length; i++) s.reflection[i] >>= 1;
-        if (s.ownSources != null) s.ownSources.clear();
-        Trigger best = null;
-        double bestValue = 0, bestRatio = 0;
-        for (Trigger t : s.triggers) {
-            if (t == null) continue;
-            double v = t.metric == Metric.SOURCES ? sources : s.slots.sliding(t.metric);
-            boolean fired = t.slow(v, cfg);
-            if (t.metric == Metric.SOURCES) {
-                s.sourcesBits = (s.sourcesBits << 1) | (v > t.threshold ? 1 : 0);
-                fired |= Long.bitCount(s.sourcesBits & 7) >= 2 || v >= cfg.instantFactor() * t.threshold;
-                if (v > t.threshold * cfg.hysteresis()) s.lastHot = (second + 1) * 1_000_000_000L;
-            }
-            if (fired && v / t.threshold > bestRatio) {
-                best = t;
-                bestValue = v;
-                bestRatio = v / t.threshold;
-            }
-            if (s.incident == null || t.baseline.samples < coldStartSeconds) t.baseline.update(v, baselineAlpha);
-            t.threshold(cfg, coldStartSeconds);
-        }
-        s.lastSecond = second;
-        if (s.incident != null && s.lastHot > second * 1_000_000_000L && s.incident.trigger != null) {
-            Trigger t = s.triggers[s.incident.trigger.ordinal()];
-            s.incident.refresh(Classifier.classify(s, t.metric, t.metric == Metric.SOURCES ? sources : s.slots.sliding(t.metric), t.threshold));
-        }
-        if (best != null) fire(s, best, bestValue, (second + 1) * 1_000_000_000L, s.slots.openSlot() - Slots.COUNT + 1);
-        if (s.incident != null) s.incident.maxSources = Math.max(s.incident.maxSources, sources);
-    }
-
-    private void evaluate(Scope s, long closing) {
-        long slotEnd = (closing + 1) * Slots.SLOT_NANOS;
-        Trigger best = null;
-        double bestValue = 0, bestRatio = 0;
-        for (Trigger t : s.triggers) {
-            if (t == null || t.metric == Metric.SOURCES) continue;
-            double v = s.slots.sliding(t.metric);
-            double burst = s.slots.slot(t.metric, 0) * (double) Slots.COUNT;
-            boolean fired = t.fast(v > t.threshold, cfg) || burst >= cfg.instantFactor() * t.threshold;
-            if (burst > t.threshold * cfg.hysteresis()) s.lastHot = slotEnd; // the slot's own rate: ends are not smeared by the sliding second
-            double value = Math.max(v, burst);
-            if (fired && value / t.threshold > bestRatio) {
-                best = t;
-                bestValue = value;
-                bestRatio = value / t.threshold;
-            }
-        }
-        if (s.incident != null) {
-            s.incident.observe(s.slots, closing);
-            if (s.lastHot == slotEnd) s.incident.hot();
-            if (best != null && s.incident.raise(bestRatio)) update(s, slotEnd, "escalated to " + s.incident.severity.label());
-            else if (slotEnd - s.incident.lastEventNanos >= cfg.updateEvery().toNanos()) update(s, slotEnd, null);
-            if (slotEnd - s.lastHot >= cfg.quietPeriod().toNanos()) end(s, slotEnd);
-        } else if (best != null) {
-            fire(s, best, bestValue, slotEnd, onset(s, closing, best));
-        }
-    }
-
-    /** First slot of the current run above the trigger's per-slot share of its threshold (within the last second). */
-    private static long onset(Scope s, long closing, Trigger t) {
-        long first = closing;
-        double perSlot = t.threshold / Slots.COUNT;
-        for (int age = 0; age < Slots.COUNT; age++) {
-            if (s.slots.slot(t.metric, age) > perSlot * 0.5) first = closing - age;
-            else break;
-        }
-        return first;
-    }
-
-    private void fire(Scope s, Trigger t, double value, long now, long onsetSlot) {
-        if (s.incident != null) return;
-        if (suppressed(s)) return;
-        var verdict = Classifier.classify(s, t.metric, value, t.threshold);
-        IncidentState prev = s.ended;
-        if (prev != null && prev.kind.equals(verdict.kind()) && now - prev.endNanos <= cfg.cooldown().toNanos()) {
-            ended.removeIf(i -> i.id().equals(prev.id));
-            prev.endNanos = 0;
-            s.incident = prev;
-            s.ended = null;
-            s.lastHot = now;
-            update(s, now, "resumed within the cooldown");
-            return;
-        }
-        var inc = new IncidentState(s, Math.max(onsetSlot, s.slots.openSlot() - Slots.COUNT + 1), verdict, t.metric, value, t.threshold);
-        inc.seedSample(s, cfg.samplePackets());
-        inc.rate(s.slots, s.slots.openSlot());
-        inc.peakPps = Math.max(inc.peakPps, inc.currentPps);
-        inc.peakBps = Math.max(inc.peakBps, inc.currentBps);
-        inc.maxSources = Math.max(s.lastSecondSources, s.secondSources.getAsLong());
-        inc.lastEventNanos = now;
-        inc.hot();
-        s.incident = inc;
-        s.lastHot = now;
-        startedByKind.merge(inc.kind, 1L, Long::sum);
-        events.onEvent(new Event.AttackStarted(now, serviceOf(s), inc.snapshot(players, cfg.topSources())));
-    }
-
-    private boolean suppressed(Scope s) {
-        if (s.kind == ScopeKind.SERVICE) return false;
-        for (Scope o : allScopes) {
-            if (o.incident == null || o == s) continue;
-            if (s.kind == ScopeKind.NETWORK) return true;
-            if (o.kind == ScopeKind.SERVICE && o.address.equals(s.address)) return true;
-        }
-        return false;
-    }
-
-    private void update(Scope s, long now, String note) {
-        IncidentState inc = s.incident;
-        inc.lastEventNanos = now;
-        Incident snap = inc.snapshot(players, cfg.topSources());
-        if (note != null) snap = withReason(snap, snap.reason() + "; " + note);
-        events.onEvent(new Event.AttackUpdated(now, serviceOf(s), snap));
-    }
-
-    private void end(Scope s, long now) {
-        IncidentState inc = s.incident;
-        inc.endNanos = Math.max(s.lastHot, inc.startNanos + Slots.SLOT_NANOS);
-        Incident snap = inc.snapshot(players, cfg.topSources());
-        s.incident = null;
-        s.ended = inc;
-        ended.addLast(snap);
-        while (ended.size() > cfg.recentIncidents()) ended.removeFirst();
-        events.onEvent(new Event.AttackEnded(now, serviceOf(s), snap));
-    }
-
-    private static String serviceOf(Scope s) {
-        return s.serviceId != null ? s.serviceId : s.target;
-    }
-
-    private static Incident withReason(Incident i, String reason) {
-        return new Incident(i.id(), i.scope(), i.target(), i.service(), i.kind(), reason, i.severity(), i.startNanos(), i.endNanos(),
-                i.currentPps(), i.currentBps(), i.peakPps(), i.peakBps(), i.packets(), i.bytes(), i.sources(), i.multiSource(),
-                i.spoofingSuspected(), i.topSources(), i.topSourcePorts(), i.sample());
+        if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets());
     }
 }

@@ -1,5 +1,7 @@
 package netwarden.engine.detect;
 
+import netwarden.model.AttackKind;
+
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ final class IncidentState {
     final Scope scope;
     final long onsetSlot;
     final long startNanos;
-    String kind, reason;
+    AttackKind kind;
+    String reason;
     boolean multiSource, spoofing;
     Severity severity;
     Metric trigger;
@@ -47,15 +50,6 @@ final class IncidentState {
         }
     }
 
-    /** Starts the sample with the frames the scope kept from the onset on, oldest first. */
-    void seedSample(Scope s, int limit) {
-        var early = new ArrayList<CapturedFrame>();
-        for (int i = 0; i < s.preFrames.length; i++)
-            if (s.preFrames[i] != null && s.preFrameSlot[i] >= onsetSlot) early.add(s.preFrames[i]);
-        early.sort(java.util.Comparator.comparingLong(CapturedFrame::tsNanos));
-        for (CapturedFrame f : early) if (sample.size() < limit) sample.add(f);
-    }
-
     void apply(Classifier.Verdict v) {
         kind = v.kind();
         reason = v.reason();
@@ -68,7 +62,7 @@ final class IncidentState {
      * the start, the numbers are renewed, and a suspicion once raised stays raised.
      */
     void refresh(Classifier.Verdict v) {
-        if (!v.kind().equals(kind)) return;
+        if (v.kind() != kind) return;
         boolean wasSpoofing = spoofing;
         String oldReason = reason;
         apply(v);
@@ -94,14 +88,14 @@ final class IncidentState {
      * packets a second only every n-th packet feeds the heavy-hitter sketches, weighted by n, so
      * the cost per packet stays flat however large the flood (heavy hitters survive sampling).
      */
-    void feed(Packet p, long count, MemorySegment data, long frameOffset, int sampleLimit, int linkType) {
+    void feed(Packet p, long count, MemorySegment data, long frameOffset, int sampleLimit) {
         if (++fed >= stride) {
             fed = 0;
             sources.add(p.srcHi, p.srcLo, count * stride);
             if (p.srcPort >= 0) ports.add(0, p.srcPort, count * stride);
         }
         if (data != null && sample.size() < sampleLimit) {
-            sample.add(CapturedFrame.copy(p, linkType, data, frameOffset));
+            sample.add(CapturedFrame.copy(p, p.linkType, data, frameOffset));
         }
     }
 
@@ -151,7 +145,7 @@ final class IncidentState {
         }
         var prts = new ArrayList<PortCount>();
         for (SpaceSaving.Entry e : ports.top(top)) prts.add(new PortCount((int) e.lo(), e.count()));
-        return new Incident(id, scope.kind.label(), scope.target, scope.serviceId, kind, reason, severity, startNanos, endNanos,
+        return new Incident(id, scope.kind, scope.target, scope.serviceId, kind, reason, severity, startNanos, endNanos,
                 endNanos == 0 ? currentPps : 0, endNanos == 0 ? currentBps : 0, peakPps, peakBps,
                 endNanos == 0 ? packets : packetsWhenHot, endNanos == 0 ? bytes : bytesWhenHot, maxSources,
                 multiSource, spoofing, srcs, prts, sample);

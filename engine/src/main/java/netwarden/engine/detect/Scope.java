@@ -1,5 +1,7 @@
 package netwarden.engine.detect;
 
+import netwarden.model.ScopeKind;
+
 import java.util.function.LongSupplier;
 import netwarden.engine.flow.Keyed;
 import netwarden.engine.flow.KeyedTable;
@@ -12,9 +14,10 @@ import netwarden.model.Ip;
  */
 public final class Scope extends Keyed {
     final ScopeKind kind;
-    final String target;
+    /** Mutable only for a service renamed at runtime ({@link Detector#renameServiceScope}). */
+    String target;
     /** Service id for service scopes, else null. */
-    final String serviceId;
+    String serviceId;
     /** Destination address (service and host scopes), null for the network. */
     final Ip address;
     final Slots slots = new Slots();

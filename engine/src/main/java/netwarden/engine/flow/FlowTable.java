@@ -60,6 +60,18 @@ public final class FlowTable {
         f.evicted = true;
     }
 
+    /** Removes every flow of {@code endpoint} (a service removed at runtime): one walk of the table, rare. */
+    public int removeOwnedBy(Object endpoint) {
+        int removed = 0;
+        for (Flow f : ring) {
+            if (f != null && f.endpoint == endpoint) {
+                remove(f);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     public int size() {
         return index.size();
     }

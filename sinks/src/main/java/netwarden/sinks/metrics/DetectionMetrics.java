@@ -27,7 +27,7 @@ final class DetectionMetrics {
         GaugeWithCallback.builder().name(NetwardenMetrics.PREFIX + "attack_active")
                 .help("1 for each attack in progress, by scope (service, host, network), target and kind.")
                 .labelNames("scope", "target", "kind")
-                .callback(cb -> latest.get().activeIncidents().forEach(i -> cb.call(1, i.scope(), i.target(), i.kind())))
+                .callback(cb -> latest.get().activeIncidents().forEach(i -> cb.call(1, i.scope().label(), i.target(), i.kind().label())))
                 .register(registry);
         activeRate(registry, latest, "attack_pps", "Current packet rate of each attack in progress.", true);
         activeRate(registry, latest, "attack_bps", "Current bit rate of each attack in progress.", false);
@@ -51,7 +51,7 @@ final class DetectionMetrics {
     private static void activeRate(PrometheusRegistry registry, Supplier<EngineSnapshot> latest, String name, String help, boolean pps) {
         GaugeWithCallback.builder().name(NetwardenMetrics.PREFIX + name).help(help).labelNames("scope", "target")
                 .callback(cb -> {
-                    for (Incident i : latest.get().activeIncidents()) cb.call(pps ? i.currentPps() : i.currentBps(), i.scope(), i.target());
+                    for (Incident i : latest.get().activeIncidents()) cb.call(pps ? i.currentPps() : i.currentBps(), i.scope().label(), i.target());
                 })
                 .register(registry);
     }

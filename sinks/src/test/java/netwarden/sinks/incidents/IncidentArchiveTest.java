@@ -14,6 +14,8 @@ import netwarden.model.Event;
 import netwarden.model.Incident;
 import netwarden.model.Ip;
 import netwarden.model.PortCount;
+import netwarden.model.ScopeKind;
+import netwarden.model.AttackKind;
 import netwarden.model.Severity;
 import netwarden.model.SourceCount;
 import netwarden.wire.JsonText;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IncidentArchiveTest {
     static Incident incident(List<CapturedFrame> sample) {
-        return new Incident("service:game:1800000000", "service", "game", "game", "udp_flood", "4000 of 4100 pps are UDP",
+        return new Incident("service:game:1800000000", ScopeKind.SERVICE, "game", "game", AttackKind.UDP_FLOOD, "4000 of 4100 pps are UDP",
                 Severity.MEDIUM, 1_800_000_000_000_000_000L, 1_800_000_010_500_000_000L, 0, 0, 6100, 4_880_000, 61_000, 6_100_000,
                 200, true, false, List.of(new SourceCount(Ip.parse("203.0.113.1"), 500, 0)), List.of(new PortCount(40000, 61000)), sample);
     }

@@ -13,12 +13,14 @@ import netwarden.model.DetectionCounters;
 import netwarden.model.EngineCounters;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Incident;
+import netwarden.model.ScopeKind;
+import netwarden.model.AttackKind;
 import netwarden.model.Severity;
 import org.junit.jupiter.api.Test;
 
 class DetectionMetricsTest {
     static Incident incident(String target, String kind, long end, long pps) {
-        return new Incident("service:" + target + ":1", "service", target, target, kind, "evidence", Severity.HIGH,
+        return new Incident("service:" + target + ":1", ScopeKind.SERVICE, target, target, AttackKind.ofLabel(kind), "evidence", Severity.HIGH,
                 1_000_000_000L, end, end == 0 ? pps : 0, end == 0 ? pps * 800 : 0, pps, pps * 800, 100, 10_000, 50, true, false,
                 List.of(), List.of(), List.of());
     }

@@ -9,6 +9,8 @@ import netwarden.model.Incident;
 import netwarden.model.Ip;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.PortCount;
+import netwarden.model.ScopeKind;
+import netwarden.model.AttackKind;
 import netwarden.model.Severity;
 import netwarden.model.SourceCount;
 import netwarden.enrich.Enrichment;
@@ -34,7 +36,7 @@ public final class NotifyFixtures {
     }
 
     public static Incident incident(String service, Severity severity, String reason, List<SourceCount> sources, boolean active) {
-        return new Incident("service:" + service + ":1800000000", "service", service, service, "udp_flood", reason, severity,
+        return new Incident("service:" + service + ":1800000000", ScopeKind.SERVICE, service, service, AttackKind.UDP_FLOOD, reason, severity,
                 T0, active ? 0 : T0 + 95_000_000_000L, 1_250_000, 1_000_000_000L, 2_500_000, 2_000_000_000L, 90_000_000, 9_000_000_000L,
                 4_321, true, true, sources, List.of(new PortCount(53, 1000)), List.of());
     }

@@ -8,32 +8,38 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import netwarden.decode.PacketDecoder;
-import netwarden.engine.Engine;
 import netwarden.model.Clock;
 import netwarden.model.Packet;
+import netwarden.model.Ticker;
+import netwarden.model.ingest.IngestPort;
+import netwarden.sources.ingest.IngestLoop;
+import netwarden.sources.ingest.Input;
 
 /**
- * Runs live sources into an {@link Engine}: the pipeline thread drains the {@link Handoff},
- * decodes frames, passes frames and aggregates to the engine, and ticks the engine's clock.
+ * Live sources as one {@link Input} of the {@link IngestLoop}: the pipeline thread drains the
+ * {@link Handoff}, decodes frames and hands frames and aggregates to the {@link IngestPort}.
  *
  * <p>Design notes: the engine is single-threaded and owned by the pipeline thread. Capture threads
- * never wait for it (bounded rings, drop and count). About every 100 ms the engine is advanced to
+ * never wait for it (bounded rings, drop and count). The loop advances the engine to
  * {@code clock - closeDelay}, where closeDelay is the largest {@link LiveSource#closeDelayNanos()},
  * so a second closes only after every source had time to deliver it (eBPF delivers a second
  * about 100 ms after it ends). Two ways to run: {@link #run} on a thread the caller owns (the
  * app's runtime), or {@link #start} on a thread of its own.
  */
-public final class LivePipeline implements AutoCloseable {
-    private static final long TICK_NANOS = Duration.ofMillis(100).toNanos();
+public final class LivePipeline implements Input, AutoCloseable {
     /** Longest idle sleep with frame sources: bounds the latency of a trickle of frames (see {@link FrameRing}). */
     private static final long PARK_NANOS = Duration.ofMillis(20).toNanos();
-    private static final int BATCH = 4096;
 
     private final List<LiveSource> sources;
     private final Clock clock;
+    private final Ticker ticker;
     private final Handoff handoff = new Handoff();
     private final long closeDelay;
     private final List<LiveSource> started = new ArrayList<>();
+    private final Packet p = new Packet();
+    private final FrameRing.FrameSink frames = this::frame;
+    private final AggregateRing.AggregateSink aggregates = this::aggregate;
+    private IngestPort port;
     private volatile boolean stopRequested;
     private volatile Throwable failure;
     private Thread thread;
@@ -41,9 +47,15 @@ public final class LivePipeline implements AutoCloseable {
 
     /** No side effects: nothing opens before {@link #open()} (or {@link #run}/{@link #start}). */
     public LivePipeline(List<LiveSource> sources, Clock clock) {
+        this(sources, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the loop's cadence (real time); the engine's time is the clock's */
+    public LivePipeline(List<LiveSource> sources, Clock clock, Ticker ticker) {
         this.sources = List.copyOf(sources);
         if (this.sources.isEmpty()) throw new IllegalArgumentException("a live pipeline needs at least one source");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.closeDelay = this.sources.stream().mapToLong(LiveSource::closeDelayNanos).max().orElse(0);
     }
 
@@ -75,55 +87,77 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /**
-     * Opens the sources if needed and feeds {@code engine} on the calling thread until
-     * {@code stop} turns true, {@link #close()} is called, or a source fails (then throws). Closes
-     * the sources before returning and hands the engine what they delivered last. Does not call
-     * {@link Engine#finish()}.
+     * Opens the sources if needed and runs the {@link IngestLoop} into {@code port} on the calling
+     * thread until {@code stop} turns true, {@link #close()} is called, or a source fails (then
+     * throws). Closes the sources before returning and hands the port what they delivered last.
+     * Does not finish the engine.
      */
-    public void run(Engine engine, BooleanSupplier stop) throws CaptureException {
+    public void run(IngestPort port, BooleanSupplier stop) throws CaptureException {
         open();
-        Packet p = new Packet();
-        int[] engineLinkType = {-1};
-        FrameRing.FrameSink frames = (MemorySegment data, long offset, int capLen, int wireLen, int linkType, long ts) -> {
-            p.reset();
-            p.tsNanos = ts;
-            p.wireLen = wireLen;
-            p.capLen = capLen;
-            p.linkType = linkType;
-            PacketDecoder.decode(linkType, data, offset, capLen, p);
-            if (linkType != engineLinkType[0]) engine.linkType(engineLinkType[0] = linkType); // for attack sample pcaps
-            engine.onPacket(p, data, offset); // the frame is copied at once if an attack keeps it as a sample
-        };
-        AggregateRing.AggregateSink aggregates = engine::onAggregate;
-        long nextTick = Long.MIN_VALUE;
+        this.port = port;
         try {
-            while (!stop.getAsBoolean() && !stopRequested) {
-                int n = handoff.drain(frames, p, aggregates, BATCH);
-                long tick = System.nanoTime(); // the cadence is real time; the engine's time is the clock's
-                if (tick - nextTick >= 0 || nextTick == Long.MIN_VALUE) {
-                    checkSources();
-                    engine.advanceTo(clock.nanos() - closeDelay);
-                    nextTick = tick + TICK_NANOS;
-                }
-                if (n == 0) handoff.awaitWork(handoff.hasFrameRings() ? PARK_NANOS : Math.max(0, nextTick - System.nanoTime()));
-            }
+            IngestLoop.run(this, port, () -> stop.getAsBoolean() || stopRequested, ticker);
+        } catch (CaptureException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CaptureException("live pipeline: " + e, e);
         } finally {
             synchronized (this) {
                 closeSources();
             }
-            while (handoff.drain(frames, p, aggregates, BATCH) > 0) {
+            while (handoff.drain(frames, p, aggregates, 4096) > 0) {
                 // what the sources delivered while closing
             }
         }
     }
 
+    @Override
+    public int deliver(IngestPort port, int max) {
+        this.port = port;
+        return handoff.drain(frames, p, aggregates, max);
+    }
+
+    @Override
+    public long deliveredUpTo() {
+        return clock.nanos() - closeDelay;
+    }
+
+    @Override
+    public void await(long maxNanos) {
+        handoff.awaitWork(handoff.hasFrameRings() ? Math.min(PARK_NANOS, maxNanos) : maxNanos);
+    }
+
+    @Override
+    public void check() throws CaptureException {
+        for (LiveSource s : sources) {
+            CaptureException f = s.failure();
+            if (f != null) throw f;
+        }
+    }
+
+    /** One frame off a ring: decoded here, the one place live frames are decoded. */
+    private void frame(MemorySegment data, long offset, int capLen, int wireLen, int linkType, long ts) {
+        p.reset();
+        p.tsNanos = ts;
+        p.wireLen = wireLen;
+        p.capLen = capLen;
+        p.linkType = linkType;
+        PacketDecoder.decode(linkType, data, offset, capLen, p);
+        port.frame(p, data, offset); // the frame is copied at once if an attack keeps it as a sample
+    }
+
+    /** One per-second aggregate (an eBPF map entry). */
+    private void aggregate(Packet a, long packets, long bytes) {
+        port.aggregate(a, packets, bytes, a.tsNanos, a.tsNanos);
+    }
+
     /** Opens the sources, then runs {@link #run} on a new thread named netwarden-pipeline. */
-    public synchronized void start(Engine engine) throws CaptureException {
+    public synchronized void start(IngestPort port) throws CaptureException {
         if (thread != null) throw new IllegalStateException("already started");
         open();
         thread = Thread.ofPlatform().name("netwarden-pipeline").start(() -> {
             try {
-                run(engine, () -> false);
+                run(port, () -> false);
             } catch (Throwable t) {
                 failure = t;
             }
@@ -133,13 +167,6 @@ public final class LivePipeline implements AutoCloseable {
     /** What ended a pipeline started with {@link #start}, or null. */
     public Throwable failure() {
         return failure;
-    }
-
-    private void checkSources() throws CaptureException {
-        for (LiveSource s : sources) {
-            CaptureException f = s.failure();
-            if (f != null) throw f;
-        }
     }
 
     private void closeSources() {

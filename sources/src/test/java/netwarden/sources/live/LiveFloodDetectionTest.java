@@ -10,6 +10,7 @@ import netwarden.engine.EngineConfig;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.engine.detect.Metric;
 import netwarden.engine.detect.ScopeRules;
+import netwarden.model.AttackKind;
 import netwarden.model.Clock;
 import netwarden.model.Event;
 import netwarden.model.Incident;
@@ -49,7 +50,7 @@ class LiveFloodDetectionTest {
                 flood.join(20_000);
                 var start = events.stream().filter(e -> e instanceof Event.AttackStarted).map(e -> ((Event.AttackStarted) e).incident())
                         .findFirst().orElseThrow(() -> new AssertionError("no attack event within 10 s of a " + FLOOD + "-packet flood"));
-                assertThat(start.kind()).isEqualTo("udp_flood");
+                assertThat(start.kind()).isEqualTo(AttackKind.UDP_FLOOD);
                 assertThat(start.service()).isEqualTo("game");
                 assertThat(start.multiSource()).isFalse();
                 assertThat(start.currentPps()).isGreaterThan(2000);

@@ -12,6 +12,8 @@ import netwarden.engine.EngineConfig;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.engine.detect.Metric;
 import netwarden.engine.detect.ScopeRules;
+import netwarden.model.AttackKind;
+import netwarden.model.ScopeKind;
 import netwarden.model.Incident;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class RecordedAttacksTest {
         var found = incidents("stopddos-pkt.TCP.synflood.spoofed.pcap", EngineConfig.defaults());
         assertThat(found).hasSize(1);
         Incident i = found.getFirst();
-        assertThat(i.kind()).isEqualTo("tcp_syn_flood");
+        assertThat(i.kind()).isEqualTo(AttackKind.TCP_SYN_FLOOD);
         assertThat(i.service()).isEqualTo("10.10.10.10-tcp-25565");
         assertThat(i.multiSource()).isTrue();
         assertThat(i.spoofingSuspected()).isTrue();
@@ -53,7 +55,7 @@ class RecordedAttacksTest {
     void snmpReflectionOnThreeVictimPorts() throws Exception {
         var found = incidents("stopddos-amp.UDP.snmp.src161.pcapng", EngineConfig.defaults());
         assertThat(found).isNotEmpty().allSatisfy(i -> {
-            assertThat(i.kind()).isEqualTo("reflection_snmp");
+            assertThat(i.kind()).isEqualTo(AttackKind.REFLECTION_SNMP);
             assertThat(i.reason()).contains("UDP source port 161");
             assertThat(i.spoofingSuspected()).isFalse();
             // The whole attack lasts 23 ms, less than its detection: the sample holds frames from its onset.
@@ -69,7 +71,7 @@ class RecordedAttacksTest {
         var found = run.engine().snapshot().incidents();
         assertThat(found).hasSize(1);
         Incident i = found.getFirst();
-        assertThat(i.kind()).isEqualTo("reflection_memcached");
+        assertThat(i.kind()).isEqualTo(AttackKind.REFLECTION_MEMCACHED);
         assertThat(i.service()).isEqualTo("10.201.0.1-udp-27960");
         assertThat(i.topSourcePorts().getFirst().port()).isEqualTo(11211);
         assertThat(i.topSources()).allSatisfy(s -> assertThat(s.address().toString()).startsWith("10.201.3."));
@@ -80,7 +82,7 @@ class RecordedAttacksTest {
     void fragmentGarbageFromOneSource() throws Exception {
         var found = incidents("ndpi-ip_fragmented_garbage.pcap", EngineConfig.defaults());
         assertThat(found).hasSize(1);
-        assertThat(found.getFirst().kind()).isEqualTo("ip_fragment_flood");
+        assertThat(found.getFirst().kind()).isEqualTo(AttackKind.IP_FRAGMENT_FLOOD);
         assertThat(found.getFirst().multiSource()).isFalse();
         assertThat(found.getFirst().target()).isEqualTo("10.128.0.2");
     }
@@ -88,7 +90,7 @@ class RecordedAttacksTest {
     @Test
     void fragmentedDnsRrsigReflection() throws Exception {
         var found = incidents("stopddos-amp.dns.RRSIG.fragmented.pcap", EngineConfig.defaults());
-        assertThat(found).extracting(Incident::kind).containsExactly("reflection_dns");
+        assertThat(found).extracting(Incident::kind).containsExactly(AttackKind.REFLECTION_DNS);
         assertThat(found.getFirst().reason()).contains("UDP source port 53").contains("fragments");
     }
 
@@ -96,15 +98,15 @@ class RecordedAttacksTest {
     void icmpSweepWithTheNetworkScopeTestConfig() throws Exception {
         assertThat(incidents("pcaphunt-hs-icmpScan.pcap", EngineConfig.defaults())).as("a 230 pps sweep is below the defaults").isEmpty();
         var found = incidents("pcaphunt-hs-icmpScan.pcap", SWEEP_TEST_CONFIG);
-        assertThat(found).extracting(Incident::kind).containsExactly("icmp_flood");
-        assertThat(found.getFirst().scope()).isEqualTo("network");
+        assertThat(found).extracting(Incident::kind).containsExactly(AttackKind.ICMP_FLOOD);
+        assertThat(found.getFirst().scope()).isEqualTo(ScopeKind.NETWORK);
     }
 
     @Test
     void dhcpBurstWithTheNetworkScopeTestConfig() throws Exception {
         assertThat(incidents("zeek-dhcp_flood.pcap", EngineConfig.defaults())).isEmpty();
         var found = incidents("zeek-dhcp_flood.pcap", SWEEP_TEST_CONFIG);
-        assertThat(found).extracting(Incident::kind).containsExactly("udp_flood");
+        assertThat(found).extracting(Incident::kind).containsExactly(AttackKind.UDP_FLOOD);
         assertThat(found.getFirst().multiSource()).isTrue();
     }
 

@@ -11,7 +11,7 @@ import netwarden.engine.EngineConfig;
 import netwarden.model.Event;
 import netwarden.model.EventListener;
 import netwarden.sources.SharedData;
-import netwarden.sources.file.EngineReplay;
+import netwarden.sources.file.CaptureFileInput;
 import netwarden.sources.file.MappedCapture;
 
 /** Replays the shared real captures through decode and the engine, as `netwarden replay` does. */
@@ -38,7 +38,7 @@ final class RecordedCaptures {
         EventListener listener = events::add;
         Engine engine = new Engine(config, listener, false);
         try (MappedCapture cap = MappedCapture.open(file)) {
-            EngineReplay.run(engine, cap.segment()); // a damaged file ends early; what came before counts, as in replay
+            CaptureFileInput.replay(engine, cap.segment()); // a damaged file ends early; what came before counts, as in replay
         }
         return new Result(engine, events);
     }

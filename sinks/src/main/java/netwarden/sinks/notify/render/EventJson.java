@@ -106,8 +106,8 @@ public final class EventJson {
 
     private void incident(ObjectNode root, Incident i, Notice.EventNotice n) {
         ObjectNode o = root.putObject("incident");
-        o.put("id", i.id()).put("scope", i.scope()).put("target", i.target()).put("service", i.service())
-                .put("kind", i.kind()).put("reason", i.reason()).put("severity", i.severity().label())
+        o.put("id", i.id()).put("scope", i.scope().label()).put("target", i.target()).put("service", i.service())
+                .put("kind", i.kind().label()).put("reason", i.reason()).put("severity", i.severity().label())
                 .put("active", i.active()).put("start", Times.instant(i.startNanos()).toString())
                 .put("end", i.active() ? null : Times.instant(i.endNanos()).toString())
                 .put("current_pps", i.currentPps()).put("current_bps", i.currentBps())

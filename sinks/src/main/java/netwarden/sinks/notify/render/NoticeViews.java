@@ -52,7 +52,7 @@ public final class NoticeViews {
 
     private NoticeView attack(String title, Incident i, EventNotice n, long ts, int color) {
         List<Field> f = new ArrayList<>();
-        f.add(Field.of("Kind", i.kind()));
+        f.add(Field.of("Kind", i.kind().label()));
         f.add(Field.of("Severity", i.severity().label()));
         if (i.active()) f.add(Field.of("Rate now", Units.pps(i.currentPps()) + " / " + Units.bps(i.currentBps())));
         f.add(Field.of("Peak", Units.pps(i.peakPps()) + " / " + Units.bps(i.peakBps())));
