@@ -28,7 +28,7 @@ public final class TemplateCacheFile {
 
     public static byte[] write(Map<TemplateKey, Template> templates) {
         int size = 10;
-        for (Template t : templates.values()) size += 30 + 8 * t.fields().size();
+        for (Template t : templates.values()) size += 28 + 8 * t.fields().size();
         ByteBuffer b = ByteBuffer.allocate(size);
         b.putInt(MAGIC).putShort((short) FORMAT_VERSION).putInt(templates.size());
         for (var e : templates.entrySet()) {
