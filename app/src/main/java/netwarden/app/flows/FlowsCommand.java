@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code netwarden flows ...}: flow-export (NetFlow, IPFIX, sFlow) tools. */
 @Command(name = "flows", mixinStandardHelpOptions = true, subcommands = FlowsDecodeCommand.class,
-        description = "NetFlow v5/v9, IPFIX and sFlow v5 exports: decode them from capture files.")
+        description = {"Decode NetFlow, IPFIX and sFlow exports.",
+            "NetFlow v5/v9, IPFIX and sFlow v5 datagrams inside capture files (see flows decode --help)."})
 public final class FlowsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
