@@ -91,7 +91,7 @@ final class RecordParser {
             case 11 -> f.dstPort = (int) v & 0xffff;
             case 8 -> { if (len == 4 && unset(f.src)) f.src = Ip.ofV4((int) v); }
             case 12 -> { if (len == 4 && unset(f.dst)) f.dst = Ip.ofV4((int) v); }
-            case 15, 18 -> { if (len == 4 && (id == 15 || f.nextHop == null)) { f.nextHop = Ip.ofV4((int) v); f.routing = true; } }
+            case 15, 18 -> { if (len == 4 && unset(f.nextHop)) { f.nextHop = Ip.ofV4((int) v); f.routing = true; } }
             case 9, 29 -> { f.srcMask = (int) v; f.routing = true; }
             case 13, 30 -> { f.dstMask = (int) v; f.routing = true; }
             case 16 -> { f.srcAs = v; f.routing = true; }
@@ -127,16 +127,16 @@ final class RecordParser {
         switch (id) {
             case 27 -> { if (unset(f.src)) f.src = w.ipv6(at); }
             case 28 -> { if (unset(f.dst)) f.dst = w.ipv6(at); }
-            case 62, 63 -> { if (id == 62 || f.nextHop == null) { f.nextHop = w.ipv6(at); f.routing = true; } }
+            case 62, 63 -> { if (unset(f.nextHop)) { f.nextHop = w.ipv6(at); f.routing = true; } }
             default -> { }
         }
     }
 
     /**
      * True when no address or only a zero one was read: templates carrying both the IPv4 and the
-     * IPv6 element fill the unused one with zeros, in either order.
+     * IPv6 element (or a next hop and a BGP next hop) fill the unused one with zeros, in either order.
      */
-    private static boolean unset(Ip a) {
+    static boolean unset(Ip a) {
         return a == null || a.equals(ZERO_V4) || a.equals(ZERO_V6);
     }
 
@@ -171,6 +171,9 @@ final class RecordParser {
             f.dstPort = p.dstPort;
         }
         if (f.tcpFlags < 0 && p.tcpFlags >= 0) f.tcpFlags = p.tcpFlags;
-        if (f.srcVlan < 0 && p.vlan >= 0) f.srcVlan = p.vlan;
+        if (f.srcVlan < 0 && f.dstVlan < 0 && p.vlan >= 0) {
+            f.srcVlan = p.vlan; // a frame seen on one VLAN: it came in and went out on it (as Akvorado reads it)
+            f.dstVlan = p.vlan;
+        }
     }
 }

@@ -72,7 +72,7 @@ final class SflowRecords {
         int len = type == 1 ? 4 : type == 2 ? 16 : 0;
         if (len == 0) throw w.error(at, "next hop address type " + type + " is not 1 (IPv4) or 2 (IPv6)");
         need(w, at + 4, end, len, "next hop address");
-        if (f.nextHop == null) f.nextHop = len == 4 ? w.ipv4(at + 4) : w.ipv6(at + 4);
+        if (RecordParser.unset(f.nextHop)) f.nextHop = len == 4 ? w.ipv4(at + 4) : w.ipv6(at + 4);
         f.routing = true;
         return at + 4 + len;
     }
@@ -80,7 +80,8 @@ final class SflowRecords {
     private void gateway(Wire w, long at, long end) throws FlowDecodeException {
         at = nextHop(w, at, end);
         need(w, at, end, 16, "extended gateway");
-        f.srcAs = w.u32(at + 4);
+        long ownAs = w.u32(at), srcAs = w.u32(at + 4);
+        f.srcAs = srcAs != 0 ? srcAs : ownAs; // 0: the source is local to the router's own AS
         long segments = w.u32(at + 12);
         at += 16;
         List<Long> path = new ArrayList<>();
@@ -98,7 +99,7 @@ final class SflowRecords {
         for (long i = 0; i < n; i++) communities.add(w.u32(at + 4 + 4 * i));
         f.asPath = path;
         f.communities = communities;
-        if (!path.isEmpty()) f.dstAs = path.getLast();
+        f.dstAs = path.isEmpty() ? ownAs : path.getLast(); // no path: the destination is in the router's own AS
     }
 
     void counterSample(Wire w, long at, long end, boolean expanded, Ip agent, long subAgent, Tally t)
