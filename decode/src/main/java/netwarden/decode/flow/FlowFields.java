@@ -46,6 +46,6 @@ final class FlowFields {
                 ? new FlowRecord.Routing(nextHop, srcMask, dstMask, srcAs, dstAs, asPath, communities) : null;
         return new FlowRecord(protocol, exporter, domain, templateId, src, dst, srcPort, dstPort, proto, bytes, packets,
                 samplingRate, inIf >= 0 ? inIf : physIn, outIf >= 0 ? outIf : physOut, tcpFlags, startMillis, endMillis,
-                r, srcVlan, dstVlan, reverseBytes, reversePackets, enterprise);
+                r, srcVlan, dstVlan, reverseBytes, reversePackets, enterprise.isEmpty() ? List.of() : enterprise);
     }
 }

@@ -45,8 +45,8 @@ public record FlowRecord(FlowProtocol protocol, Ip exporter, long observationDom
     public record Routing(Ip nextHop, int srcMask, int dstMask, long srcAs, long dstAs, List<Long> asPath,
             List<Long> communities) {
         public Routing {
-            asPath = List.copyOf(asPath);
-            communities = List.copyOf(communities);
+            asPath = asPath.isEmpty() ? List.of() : List.copyOf(asPath);
+            communities = communities.isEmpty() ? List.of() : List.copyOf(communities);
         }
     }
 }

@@ -22,43 +22,65 @@ final class RecordParser {
 
     private final Packet frame = new Packet();
 
+    private int[] ids = new int[32], lengths = new int[32];
+    private long[] pens = new long[32];
+    private int count, scopes;
+    private Template current;
+
+    /** Unpacks a template's fields into flat arrays once per set, so the per-record loop reads no objects. */
+    void use(Template t, boolean v9Scopes) {
+        if (t == current && scopes == (v9Scopes ? t.scopeCount() : 0)) return;
+        var fields = t.fields();
+        count = fields.size();
+        if (ids.length < count) {
+            ids = new int[count];
+            lengths = new int[count];
+            pens = new long[count];
+        }
+        for (int i = 0; i < count; i++) {
+            Template.Field f = fields.get(i);
+            ids[i] = f.id();
+            lengths[i] = f.length();
+            pens[i] = f.pen();
+        }
+        scopes = v9Scopes ? t.scopeCount() : 0;
+        current = t;
+    }
+
     /**
-     * Parses the record at {@code at}; returns the offset after it.
-     *
-     * @param v9Scopes true for v9 options records, whose scope fields are scope types, not elements
+     * Parses the record at {@code at} with the template given to {@link #use}; returns the offset
+     * after it. v9 options records' scope fields are scope types, not elements: they are skipped.
      */
-    long parse(Wire w, long at, long end, Template t, boolean v9Scopes, FlowFields f) throws FlowDecodeException {
+    long parse(Wire w, long at, long end, FlowFields f) throws FlowDecodeException {
         long frameAt = -1, frameSize = -1;
         int frameLen = 0;
-        var fields = t.fields();
-        for (int i = 0, n = fields.size(); i < n; i++) {
-            Template.Field fs = fields.get(i);
-            int len = fs.length();
+        for (int i = 0; i < count; i++) {
+            int len = lengths[i], id = ids[i];
             if (len == Template.VARIABLE) {
-                if (at >= end) throw w.error(at, "variable-length field " + fs.id() + " has no length byte");
+                if (at >= end) throw w.error(at, "variable-length field " + id + " has no length byte");
                 len = w.u8(at++);
                 if (len == 255) {
-                    if (end - at < 2) throw w.error(at, "variable-length field " + fs.id() + " has no 2-byte length");
+                    if (end - at < 2) throw w.error(at, "variable-length field " + id + " has no 2-byte length");
                     len = w.u16(at);
                     at += 2;
                 }
             }
-            if (end - at < len) throw w.error(at, "field " + fs.id() + " of " + len + " bytes overruns the record set");
-            if (len == 0 || (v9Scopes && i < t.scopeCount())) {
+            if (end - at < len) throw w.error(at, "field " + id + " of " + len + " bytes overruns the record set");
+            if (len == 0 || i < scopes) {
                 at += len;
                 continue;
             }
-            if (fs.pen() != 0 || fs.id() > 0x7fff) {
-                enterprise(w, at, len, fs, f);
-            } else if (fs.id() == 315) {
+            if (pens[i] != 0 || id > 0x7fff) {
+                enterprise(w, at, len, id, pens[i], f);
+            } else if (id == 315) {
                 frameAt = at;
                 frameLen = len;
-            } else if (fs.id() == 312 && len <= 8) {
+            } else if (id == 312 && len <= 8) {
                 frameSize = w.uint(at, len);
             } else if (len <= 8) {
-                number(fs.id(), w.uint(at, len), len, f);
+                number(id, w.uint(at, len), len, f);
             } else {
-                address(fs.id(), w, at, len, f);
+                address(id, w, at, len, f);
             }
             at += len;
         }
@@ -66,9 +88,9 @@ final class RecordParser {
         return at;
     }
 
-    private static void enterprise(Wire w, long at, int len, Template.Field fs, FlowFields f) {
-        if (fs.pen() == REVERSE_PEN && len <= 8) {
-            switch (fs.id()) {
+    private static void enterprise(Wire w, long at, int len, int id, long pen, FlowFields f) {
+        if (pen == REVERSE_PEN && len <= 8) {
+            switch (id) {
                 case 1 -> { f.reverseBytes = w.uint(at, len); return; }
                 case 2 -> { f.reversePackets = w.uint(at, len); return; }
                 case 85 -> { if (f.reverseBytes < 0) f.reverseBytes = w.uint(at, len); return; }
@@ -76,7 +98,7 @@ final class RecordParser {
                 default -> { }
             }
         }
-        f.enterprise.add(new EnterpriseField(fs.pen(), fs.id(), w.bytes(at, len)));
+        f.enterprise.add(new EnterpriseField(pen, id, w.bytes(at, len)));
     }
 
     private static void number(int id, long v, int len, FlowFields f) {

@@ -26,6 +26,11 @@ final class Sampling {
     private final Map<Domain, Integer> samplersPerDomain = new HashMap<>();
     private final Map<Domain, Long> lastRate = new HashMap<>();
     private final List<SamplingOverride> overrides;
+    // One-entry memo of the last lookup: records of a data set mostly share exporter, domain and
+    // sampler, and the table changes only when options data arrives (then the memo is dropped).
+    private Ip memoExporter;
+    private int memoVersion;
+    private long memoDomain, memoSampler, memoRate;
 
     Sampling(List<SamplingOverride> overrides) {
         this.overrides = List.copyOf(overrides);
@@ -45,6 +50,7 @@ final class Sampling {
     /** Remembers a rate from options data; a rate of 0 (none) is ignored. */
     void learn(Ip exporter, int version, long domain, long samplerId, long rate) {
         if (rate <= 0) return;
+        memoExporter = null;
         Domain d = new Domain(exporter, version, domain);
         if (rates.put(new Key(exporter, version, domain, samplerId), rate) == null) samplersPerDomain.merge(d, 1, Integer::sum);
         lastRate.put(d, rate);
@@ -52,9 +58,21 @@ final class Sampling {
 
     /** The rate of a record (0 = unknown); {@code own} is the rate the record carries, 0 when none. */
     long resolve(Ip exporter, int version, long domain, long samplerId, long own) {
-        long forced = override(exporter);
+        long forced = overrides.isEmpty() ? 0 : override(exporter);
         if (forced > 0) return forced;
         if (own > 0) return own;
+        if (exporter != memoExporter || version != memoVersion || domain != memoDomain || samplerId != memoSampler) {
+            memoRate = table(exporter, version, domain, samplerId);
+            memoExporter = exporter;
+            memoVersion = version;
+            memoDomain = domain;
+            memoSampler = samplerId;
+        }
+        return memoRate;
+    }
+
+    /** The options-data rate for a record of this sampler, 0 when the table has none. */
+    private long table(Ip exporter, int version, long domain, long samplerId) {
         Long r = samplerId >= 0 ? rates.get(new Key(exporter, version, domain, samplerId)) : null;
         if (r == null) r = rates.get(new Key(exporter, version, domain, NO_SAMPLER));
         if (r == null) {

@@ -59,14 +59,13 @@ final class TemplatedDecoder {
     }
 
     private void set(Context c, int id, long start, long end) throws FlowDecodeException {
-        TemplateParser.Sink sink = sink(c);
         boolean ipfix = c.version == 10;
         if (id == (ipfix ? 2 : 0)) {
-            if (ipfix) TemplateParser.ipfix(c.w, start, end, false, sink);
-            else TemplateParser.v9Templates(c.w, start, end, sink);
+            if (ipfix) TemplateParser.ipfix(c.w, start, end, false, sink(c));
+            else TemplateParser.v9Templates(c.w, start, end, sink(c));
         } else if (id == (ipfix ? 3 : 1)) {
-            if (ipfix) TemplateParser.ipfix(c.w, start, end, true, sink);
-            else TemplateParser.v9Options(c.w, start, end, sink);
+            if (ipfix) TemplateParser.ipfix(c.w, start, end, true, sink(c));
+            else TemplateParser.v9Options(c.w, start, end, sink(c));
         } else if (id >= 256) {
             TemplateKey key = new TemplateKey(c.exporter, c.version, c.domain, id);
             Template t = cache.get(key);
@@ -115,12 +114,12 @@ final class TemplatedDecoder {
     private void records(Context c, Wire w, long at, long end, Template t, boolean late) throws FlowDecodeException {
         int min = t.minLength();
         if (min == 0) return; // only zero-length fields: nothing to read, nothing to count
-        boolean v9Scopes = t.options() && c.version == 9;
+        parser.use(t, t.options() && c.version == 9);
         while (end - at >= min) {
             long start = at;
             fields.clear();
             try {
-                at = parser.parse(w, at, end, t, v9Scopes, fields);
+                at = parser.parse(w, at, end, fields);
             } catch (FlowDecodeException e) {
                 if (end - start < 4) return; // IPFIX padding after variable-length records
                 throw e;

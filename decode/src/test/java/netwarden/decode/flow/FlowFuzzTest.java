@@ -53,13 +53,16 @@ class FlowFuzzTest {
     /** The input split at 0xFFFF 0xFFFF markers is a stream of datagrams through one decoder (templates carry over). */
     private static void decodeStream(byte[] data) {
         FlowDecoder decoder = new FlowDecoder(new FlowDecoderConfig(64, 4, 8, java.util.List.of()));
-        int from = 0;
-        for (int i = 0; i <= data.length; i++) {
-            boolean end = i == data.length || (i + 3 < data.length && data[i] == -1 && data[i + 1] == -1 && data[i + 2] == -1
-                    && data[i + 3] == -1);
-            if (!end) continue;
+        int from = 0, i = 0;
+        while (from <= data.length) {
+            boolean marker = i + 3 < data.length && data[i] == -1 && data[i + 1] == -1 && data[i + 2] == -1 && data[i + 3] == -1;
+            if (i < data.length && !marker) {
+                i++;
+                continue;
+            }
             byte[] dg = Arrays.copyOfRange(data, from, i);
             from = i + 4;
+            i = from;
             try {
                 check(decoder.decode(EXPORTER, MemorySegment.ofArray(dg)));
             } catch (FlowDecodeException e) {
