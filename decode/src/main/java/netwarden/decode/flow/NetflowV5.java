@@ -33,8 +33,8 @@ final class NetflowV5 {
             f.outIf = w.u16(at + 14);
             f.packets = w.u32(at + 16);
             f.bytes = w.u32(at + 20);
-            f.startMillis = unixMillis - (uptime - w.u32(at + 24));
-            f.endMillis = unixMillis - (uptime - w.u32(at + 28));
+            f.startMillis = unixMillis - (int) (uptime - w.u32(at + 24)); // the uptime counter wraps: signed 32-bit difference
+            f.endMillis = unixMillis - (int) (uptime - w.u32(at + 28));
             f.srcPort = w.u16(at + 32);
             f.dstPort = w.u16(at + 34);
             f.tcpFlags = w.u8(at + 37);

@@ -20,6 +20,8 @@ final class TemplatedDecoder {
     private final Sampling sampling;
     private final RecordParser parser = new RecordParser();
     private final FlowFields fields = new FlowFields();
+    /** IE 160 systemInitTimeMilliseconds announced in options data (softflowd), per exporter domain. */
+    private final java.util.Map<TemplateKey, Long> systemInit = new java.util.HashMap<>();
 
     TemplatedDecoder(TemplateCache cache, HeldSets held, Sampling sampling) {
         this.cache = cache;
@@ -134,12 +136,18 @@ final class TemplatedDecoder {
 
     private void options(Context c) {
         c.t.optionsRecords++;
+        if (fields.systemInitMillis >= 0 && systemInit.size() < cache.capacity()) {
+            systemInit.put(new TemplateKey(c.exporter, c.version, c.domain, 0), fields.systemInitMillis);
+        }
         long rate = fields.ownSamplingRate();
         sampling.learn(c.exporter, c.version, c.domain, fields.samplerId >= 0 ? fields.samplerId : Sampling.NO_SAMPLER, rate);
     }
 
     private void data(Context c, Template t, boolean late) {
         FlowFields f = fields;
+        if (f.systemInitMillis < 0 && (f.startUptime >= 0 || f.endUptime >= 0) && !systemInit.isEmpty()) {
+            f.systemInitMillis = systemInit.getOrDefault(new TemplateKey(c.exporter, c.version, c.domain, 0), -1L);
+        }
         if (f.startMillis < 0 && f.startUptime >= 0) f.startMillis = uptimeToMillis(c, f, f.startUptime);
         if (f.endMillis < 0 && f.endUptime >= 0) f.endMillis = uptimeToMillis(c, f, f.endUptime);
         long rate = sampling.resolve(c.exporter, c.version, c.domain, f.samplerId, f.ownSamplingRate());
@@ -148,10 +156,14 @@ final class TemplatedDecoder {
         if (!late) c.t.dataRecords++;
     }
 
-    /** sysUpTime-relative times: against IE 160 when the record has it, else (v9) the header's clock. */
+    /**
+     * sysUpTime-relative times: against IE 160 (from the record or its domain's options data), else
+     * (v9) the header's clock, the difference taken as a signed 32-bit value since the counter wraps
+     * every 49.7 days (softflowd starts it just below the wrap).
+     */
     private static long uptimeToMillis(Context c, FlowFields f, long uptime) {
         if (f.systemInitMillis >= 0) return f.systemInitMillis + uptime;
-        if (c.uptimeMillis >= 0) return c.exportMillis - (c.uptimeMillis - uptime);
+        if (c.uptimeMillis >= 0) return c.exportMillis - (int) (c.uptimeMillis - uptime);
         return -1;
     }
 }

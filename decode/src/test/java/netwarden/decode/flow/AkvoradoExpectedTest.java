@@ -68,6 +68,21 @@ class AkvoradoExpectedTest {
                 assertThat(found).as("template " + domain + "/" + id).isTrue();
             }
         }
+        JsonNode ts = c.path("timestamps");
+        if (ts.has("first_switched_derived_unix_secs")) {
+            // Akvorado subtracts the uptime difference, in milliseconds, from seconds (15 000 ms taken as
+            // 15 000 s): the same difference, read in its unit, gives the start in milliseconds.
+            long unix = ts.get("netflow_packet_unix_secs").asLong();
+            long deltaMillis = unix - ts.get("first_switched_derived_unix_secs").asLong();
+            assertThat(flows.getFirst().startMillis()).as("first switched").isEqualTo(unix * 1000 - deltaMillis);
+        }
+        if (ts.has("first_switched_ms")) { // unix_secs*1000 - (sys_uptime - first_switched), in milliseconds
+            for (int i = 0; i < ts.get("first_switched_ms").size(); i++) {
+                long expected = ts.get("netflow_packet_unix_secs").asLong() * 1000
+                        - (ts.get("sys_uptime_ms").asLong() - ts.get("first_switched_ms").get(i).asLong());
+                assertThat(flows.get(i).startMillis()).as("flow " + (i + 1) + " start").isEqualTo(expected);
+            }
+        }
         if (!c.has("expected_flows")) return;
         List<JsonNode> expected = new ArrayList<>();
         c.get("expected_flows").forEach(expected::add);

@@ -73,6 +73,19 @@ class IpfixTest {
     }
 
     @Test
+    void uptimeTimesUseTheSystemInitTimeOfOptionsData() {
+        FlowDecoder d = decoder();
+        decode(d, FlowExports.ipfix(0).optionsTemplate(256, 1, Field.of(143, 4), Field.of(160, 8))
+                .data(256, 1, new ByteWriter().u32(1).u64(1_700_000_000_000L).toByteArray()).toByteArray());
+        byte[] data = FlowExports.ipfix(0).template(1024, Field.of(8, 4), Field.of(22, 4), Field.of(21, 4))
+                .data(1024, 1, new ByteWriter().u32(0x0a000001).u32(1_000).u32(3_000).toByteArray()).toByteArray();
+        FlowRecord f = decode(d, data).records().getFirst();
+        assertThat(f.startMillis()).isEqualTo(1_700_000_001_000L);
+        assertThat(f.endMillis()).isEqualTo(1_700_000_003_000L);
+        assertThat(decode(decoder(), data).records().getFirst().startMillis()).as("no init time known").isEqualTo(-1);
+    }
+
+    @Test
     void withdrawalForgetsTemplates() {
         FlowDecoder d = decoder();
         decode(d, FlowExports.ipfix(1).template(600, Field.of(8, 4)).template(601, Field.of(8, 4))

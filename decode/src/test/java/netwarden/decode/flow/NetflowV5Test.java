@@ -41,6 +41,15 @@ class NetflowV5Test {
     }
 
     @Test
+    void uptimeTimesSurviveTheCounterWrap() {
+        // header uptime 10 000 ms; a flow that started 4 096 ms before the 32-bit counter wrapped
+        V5Record old = new V5Record("10.0.0.1", "10.0.0.2", 1, 2, 17, 1, 1, 0, 0, 0, 0xFFFF_F000L, 5_000);
+        FlowRecord r = decode(decoder(), FlowExports.v5(0, old)).records().getFirst();
+        assertThat(r.startMillis()).isEqualTo(1_700_000_000_000L - 14_096);
+        assertThat(r.endMillis()).isEqualTo(1_700_000_000_000L - 5_000);
+    }
+
+    @Test
     void aZeroSamplingFieldIsUnknownNotOne() {
         DecodedDatagram d = decode(decoder(), FlowExports.v5(0, UDP));
         assertThat(d.records().getFirst().samplingRate()).isZero();
