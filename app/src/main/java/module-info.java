@@ -19,6 +19,7 @@ module netwarden.app {
     opens netwarden.app to info.picocli;
     opens netwarden.app.capture to info.picocli;
     opens netwarden.app.demo to info.picocli;
+    opens netwarden.app.flows to info.picocli;
     opens netwarden.app.geoip to info.picocli;
     opens netwarden.app.notify to info.picocli;
     opens netwarden.app.replay to info.picocli;

@@ -18,7 +18,7 @@ class CliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "run --help", "replay --help", "check-config --help", "demo --help", "help replay",
+    @ValueSource(strings = {"--help", "run --help", "replay --help", "check-config --help", "demo --help", "help replay", "flows decode --help",
         "notify --help", "notify test --help", "geoip update --help", "tls init --help", "help tls"})
     void helpExitsZero(String args) {
         CliRun run = CliRun.of(args.split(" "));
@@ -29,7 +29,7 @@ class CliTest {
     @Test
     void topLevelHelpListsEveryCommandAndTheExitCodes() {
         String out = CliRun.of("--help").out();
-        assertThat(out).contains("run", "replay", "check-config", "demo", "notify", "geoip", "tls")
+        assertThat(out).contains("run", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls")
                 .contains("Exit codes: 0 ok, 1 runtime failure, 2 bad usage");
     }
 
@@ -45,7 +45,7 @@ class CliTest {
     void theCommandListShowsEachCommandsWholeFirstSentence() {
         var lines = CliRun.of("--help").out().lines().filter(l -> l.matches("  [a-z-]+ {2,}\\S.*")).toList();
         assertThat(lines).extracting(l -> l.strip().split(" ")[0]).as("the command list")
-                .contains("run", "replay", "check-config", "demo", "notify", "geoip", "tls");
+                .contains("run", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls");
         for (String line : lines) assertThat(line.strip()).as("summary of: " + line).endsWith(".");
     }
 
@@ -57,7 +57,7 @@ class CliTest {
         assertThat(Main.commandLine(context, "notify", "test").getSubcommands().get("notify").getSubcommands()).containsKey("test");
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "replay"}, {"frobnicate"}}) {
             assertThat(Main.commandLine(context, args).getSubcommands()).as(String.join(" ", args))
-                    .containsOnlyKeys("run", "replay", "check-config", "demo", "notify", "geoip", "tls", "help");
+                    .containsOnlyKeys("run", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls", "help");
         }
     }
 

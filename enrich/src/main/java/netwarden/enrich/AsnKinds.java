@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Which AS numbers are hosting, VPN or proxy networks: the built-in list
- * ({@code netwarden/sinks/enrich/network-asns.txt}) plus user files read after it, where a later
+ * ({@code netwarden/enrich/network-asns.txt}) plus user files read after it, where a later
  * line wins and kind {@code none} removes an AS. Line format: {@code [AS]number kind [# comment]}.
  * Immutable and thread-safe; lookups are a binary search over a sorted long array.
  */

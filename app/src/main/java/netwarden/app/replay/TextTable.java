@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table: a header row, columns padded to their widest cell, numbers right-aligned. */
-final class TextTable {
+public final class TextTable {
     private final String[] header;
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.header = header;
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != header.length) throw new IllegalArgumentException("row has " + cells.length + " cells, header " + header.length);
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) r[i] = cells[i] == null ? "-" : cells[i].toString();
@@ -21,7 +21,7 @@ final class TextTable {
         return this;
     }
 
-    void print(PrintWriter out, String indent) {
+    public void print(PrintWriter out, String indent) {
         if (rows.isEmpty()) {
             out.println(indent + "(none)");
             return;
