@@ -2,4 +2,5 @@
 module netwarden.decode {
     requires transitive netwarden.model;
     exports netwarden.decode;
+    exports netwarden.decode.netlink;
 }

@@ -8,4 +8,5 @@ module netwarden.sources {
     requires org.slf4j;
     exports netwarden.sources.file;
     exports netwarden.sources.live;
+    exports netwarden.sources.router;
 }
