@@ -103,6 +103,18 @@ final class RouterLab implements AutoCloseable {
         return NetnsLab.run(command);
     }
 
+    /** Runs a command in namespace {@code ns} whose exit status means nothing here (hping3 exits 1 when nothing answers). */
+    static void runIgnoringStatus(String ns, String... command) throws IOException, InterruptedException {
+        String[] full = new String[command.length + 4];
+        full[0] = "ip"; full[1] = "netns"; full[2] = "exec"; full[3] = ns;
+        System.arraycopy(command, 0, full, 4, command.length);
+        Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + String.join(" ", full));
+        }
+    }
+
     /** Runs a command whose output may exceed a pipe buffer (through a file), bounded to 60 s. */
     static String runLarge(String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("nwr-", ".out");
