@@ -9,4 +9,5 @@ module netwarden.sources {
     exports netwarden.sources.file;
     exports netwarden.sources.live;
     exports netwarden.sources.router;
+    exports netwarden.sources.router.dns;
 }

@@ -23,15 +23,15 @@ public final class RouterCounters {
         return source;
     }
 
-    void event(String kind) {
+    public void event(String kind) {
         events.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
-    void parseError(String reason) {
+    public void parseError(String reason) {
         errors.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
-    void bytes(long n) {
+    public void bytes(long n) {
         bytes.add(n);
     }
 
