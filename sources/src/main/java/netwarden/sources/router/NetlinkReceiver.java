@@ -1,6 +1,5 @@
 package netwarden.sources.router;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import netwarden.sources.live.Netns;
@@ -20,14 +19,14 @@ abstract class NetlinkReceiver implements AutoCloseable {
     static final int POLL_MILLIS = 200, BUFFER = 256 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(NetlinkReceiver.class);
     private final String name;
-    private final Path netns;
+    private final String netns;
     private volatile boolean closed;
     private volatile String unavailable;
     private Thread thread;
 
     NetlinkReceiver(String name, String netns) {
         this.name = name;
-        this.netns = Netns.resolve(netns);
+        this.netns = netns;
     }
 
     /** Opens and configures the socket (on the receive thread, inside the namespace). */
@@ -69,7 +68,7 @@ abstract class NetlinkReceiver implements AutoCloseable {
     private void run(CountDownLatch opened) {
         NetlinkSocket socket;
         try {
-            Netns.enter(netns);
+            Netns.enter(Netns.resolve(netns)); // a missing namespace is an unavailable source, not a crash
             socket = open();
         } catch (NetlinkSocket.NetlinkIoException | RuntimeException e) {
             unavailable = e.getMessage();

@@ -151,6 +151,15 @@ class ConntrackSourceTest {
         return events.stream().map(e -> e.message().orig().dstPort()).collect(java.util.stream.Collectors.toSet());
     }
 
+    @Test
+    void aMissingNamespaceMakesTheSourceUnavailableWithItsReason() throws Exception {
+        var config = new RouterConfig(List.of(), List.of(), true, 1 << 20, List.of(), null, false, null, "nwr-no-such-namespace");
+        try (var source = new ConntrackSource(config, Clock.systemUTC(), e -> {})) {
+            assertThat(source.start()).isFalse();
+            assertThat(source.unavailableReason()).contains("no such network namespace: nwr-no-such-namespace");
+        }
+    }
+
     static ConntrackEvent await(ConcurrentLinkedQueue<ConntrackEvent> events, Predicate<ConntrackEvent> p) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -30,6 +30,7 @@ public final class DnsmasqSource implements AutoCloseable {
     private final RouterCounters counters;
     private final long intervalMillis;
     private volatile boolean closed, missingReported;
+    private long reportedTooLong;
     private Thread thread;
 
     public DnsmasqSource(Path log, Path bookmark, NameHasher names, DomainMap domains, Clock clock,
@@ -62,6 +63,7 @@ public final class DnsmasqSource implements AutoCloseable {
             missingReported = true;
             LOG.warn("dnsmasq log {} does not exist (yet): is dnsmasq running with log-queries and log-facility={}?", log, log);
         }
+        for (long n = tail.linesTooLong(); reportedTooLong < n; reportedTooLong++) counters.parseError("line too long");
         for (String line : lines) handle(line);
         return lines.size();
     }

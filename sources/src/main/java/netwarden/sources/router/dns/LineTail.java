@@ -33,6 +33,8 @@ public final class LineTail implements AutoCloseable {
     private Object key;
     private long position;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    /** Bytes of the unfinished line read so far (more than {@code partial} holds when it is too long). */
+    private long partialBytes;
     private long linesTooLong;
 
     public LineTail(Path file, Path bookmark) {
@@ -50,10 +52,12 @@ public final class LineTail implements AutoCloseable {
             channel.close();
             channel = null;
             partial.reset();
+            partialBytes = 0;
             if (open(false)) read(lines);
         } else if (now != null && now.size() < position) { // truncated in place
             position = 0;
             partial.reset();
+            partialBytes = 0;
             read(lines);
         }
         if (!lines.isEmpty()) saveBookmark();
@@ -81,10 +85,10 @@ public final class LineTail implements AutoCloseable {
     private long resume(BasicFileAttributes a) throws IOException {
         if (bookmark != null && Files.exists(bookmark)) {
             String[] f = Files.readString(bookmark).trim().split(" ");
-            if (f.length == 2 && f[0].equals(String.valueOf(a.fileKey()))) {
+            if (f.length == 2 && f[0].equals(String.valueOf(a.fileKey())) && f[1].matches("\\d{1,18}")) {
                 long at = Long.parseLong(f[1]);
                 if (at <= a.size()) return at;
-            }
+            } // an unreadable bookmark or one for another file: start at the end
         }
         return a.size();
     }
@@ -104,7 +108,9 @@ public final class LineTail implements AutoCloseable {
                 append(b, start, i - start);
                 String line = partial.toString(StandardCharsets.UTF_8);
                 lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+                if (partialBytes > MAX_LINE) linesTooLong++;
                 partial.reset();
+                partialBytes = 0;
                 start = i + 1;
             }
             append(b, start, n - start);
@@ -113,9 +119,8 @@ public final class LineTail implements AutoCloseable {
     }
 
     private void append(byte[] b, int from, int len) {
-        int room = MAX_LINE - partial.size();
-        if (len > room && room >= 0) linesTooLong++;
-        partial.write(b, from, Math.max(0, Math.min(len, room)));
+        partialBytes += len;
+        partial.write(b, from, Math.max(0, Math.min(len, MAX_LINE - partial.size())));
     }
 
     private BasicFileAttributes attributes() throws IOException {
@@ -128,7 +133,7 @@ public final class LineTail implements AutoCloseable {
 
     /** The offset of the first byte not yet returned as part of a complete line. */
     long consumed() {
-        return position - partial.size();
+        return position - partialBytes;
     }
 
     private void saveBookmark() throws IOException {

@@ -77,6 +77,27 @@ class LineTailTest {
     }
 
     @Test
+    void anOverlongLineIsCutAndCountedAndTheBookmarkStaysExact() throws Exception {
+        Path f = dir.resolve("dnsmasq.log"), mark = dir.resolve("bookmark");
+        append(f, "");
+        try (var tail = new LineTail(f, mark)) {
+            tail.poll();
+            append(f, "x".repeat(LineTail.MAX_LINE + 10) + "\nnext\n");
+            var lines = tail.poll();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).hasSize(LineTail.MAX_LINE);
+            assertThat(lines.get(1)).isEqualTo("next");
+            assertThat(tail.linesTooLong()).isEqualTo(1);
+            assertThat(tail.consumed()).isEqualTo(Files.size(f));
+        }
+        Files.writeString(mark, "garbage");
+        append(f, "after\n");
+        try (var tail = new LineTail(f, mark)) {
+            assertThat(tail.poll()).isEmpty(); // an unreadable bookmark starts at the end
+        }
+    }
+
+    @Test
     void domainMapIsBoundedAndExpires() {
         Instant t = Instant.parse("2026-12-07T21:00:00Z");
         var map = new DomainMap(2, Duration.ofMinutes(10));
