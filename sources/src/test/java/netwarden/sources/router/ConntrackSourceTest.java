@@ -62,6 +62,14 @@ class ConntrackSourceTest {
                 server.setSoTimeout(5000);
                 for (int i = 0; i < 5; i++) server.receive(new DatagramPacket(new byte[200], 200));
             }
+            // UDP over IPv6: 2 datagrams of 100 bytes, each 148 bytes on the wire (40-byte IPv6 header).
+            try (DatagramSocket server = lab.inWan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.WAN6, 7778)));
+                 DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN6, 0)))) {
+                for (int i = 0; i < 2; i++)
+                    client.send(new DatagramPacket(new byte[100], 100, InetAddress.getByName(RouterLab.WAN6), 7778));
+                server.setSoTimeout(5000);
+                for (int i = 0; i < 2; i++) server.receive(new DatagramPacket(new byte[200], 200));
+            }
             // TCP: 10,000 bytes up, the server closes after reading them.
             try (ServerSocket server = lab.inWan(() -> new ServerSocket(8080, 5, InetAddress.getByName(RouterLab.WAN)))) {
                 Thread reader = Thread.ofPlatform().start(() -> {
@@ -90,6 +98,11 @@ class ConntrackSourceTest {
             assertThat(udp.message().origCounters()).isEqualTo(new ConntrackCounters(5, 5 * 128));
             assertThat(udp.message().replyCounters()).isEqualTo(new ConntrackCounters(0, 0));
 
+            ConntrackEvent udp6 = await(events, e -> e.kind() == Kind.DESTROY && e.message().orig().dstPort() == 7778);
+            assertThat(udp6.message().family()).isEqualTo(10);
+            assertThat(udp6.message().orig().src()).isEqualTo(InetAddress.getByName(RouterLab.LAN6));
+            assertThat(udp6.message().origCounters()).isEqualTo(new ConntrackCounters(2, 2 * 148));
+
             ConntrackEvent icmp = await(events, e -> e.kind() == Kind.DESTROY && e.message().orig().proto() == 1);
             assertThat(icmp.message().orig().icmpType()).isEqualTo(8);
             assertThat(icmp.message().origCounters()).isEqualTo(new ConntrackCounters(3, 3 * 128));
@@ -101,7 +114,7 @@ class ConntrackSourceTest {
             assertThat(up.bytes()).isBetween(10_000 + 40 * up.packets(), 10_000 + 80 * up.packets());
             assertThat(events).anyMatch(e -> e.kind() == Kind.NEW && e.message().orig().dstPort() == 8080);
             assertThat(source.counters().events()).containsKeys("new", "update", "destroy");
-            assertThat(source.counters().bytes()).isGreaterThanOrEqualTo(10_000 + 5 * 128 + 6 * 128);
+            assertThat(source.counters().bytes()).isGreaterThanOrEqualTo(10_000 + 5 * 128 + 2 * 148 + 6 * 128);
             assertThat(source.counters().overruns()).isZero();
         }
     }

@@ -19,6 +19,7 @@ final class RouterLab implements AutoCloseable {
     static final int NFLOG_GROUP = 5, DROP_PORT = 9;
     static final String DROP_PREFIX = "nw-drop";
     static final String LAN = "10.99.1.2", ROUTER_LAN = "10.99.1.1", WAN = "10.99.2.2";
+    static final String LAN6 = "fd99:1::2", WAN6 = "fd99:2::2";
     final String tag = String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     final String lanNs = "nwr-" + tag + "-lan", routerNs = "nwr-" + tag + "-router", wanNs = "nwr-" + tag + "-wan";
 
@@ -53,9 +54,16 @@ final class RouterLab implements AutoCloseable {
         address(routerNs, "nwr" + tag + "rl", ROUTER_LAN + "/24");
         address(routerNs, "nwr" + tag + "rw", "10.99.2.1/24");
         address(wanNs, "nwr" + tag + "w", WAN + "/24");
+        run("ip", "-n", lanNs, "addr", "add", LAN6 + "/64", "dev", "nwr" + tag + "l", "nodad");
+        run("ip", "-n", routerNs, "addr", "add", "fd99:1::1/64", "dev", "nwr" + tag + "rl", "nodad");
+        run("ip", "-n", routerNs, "addr", "add", "fd99:2::1/64", "dev", "nwr" + tag + "rw", "nodad");
+        run("ip", "-n", wanNs, "addr", "add", WAN6 + "/64", "dev", "nwr" + tag + "w", "nodad");
         run("ip", "-n", lanNs, "route", "add", "default", "via", ROUTER_LAN);
+        run("ip", "-n", lanNs, "-6", "route", "add", "default", "via", "fd99:1::1");
+        run("ip", "-n", wanNs, "-6", "route", "add", "default", "via", "fd99:2::1");
         run("ip", "-n", wanNs, "route", "add", "default", "via", "10.99.2.1");
         run("ip", "netns", "exec", routerNs, "sysctl", "-q", "net.ipv4.ip_forward=1");
+        run("ip", "netns", "exec", routerNs, "sysctl", "-q", "net.ipv6.conf.all.forwarding=1");
         run("ip", "netns", "exec", routerNs, "sysctl", "-q", "net.netfilter.nf_conntrack_acct=1");
         Path rules = Files.createTempFile("nwr-", ".nft");
         try {
