@@ -165,6 +165,44 @@ class ConntrackSourceTest {
     }
 
     @Test
+    void aPortScanFromTheLanIsScoredOnceAndAnAllowlistedDestinationNotAtAll() throws Exception {
+        var events = new ConcurrentLinkedQueue<ConntrackEvent>();
+        try (var source = new ConntrackSource(config(1 << 20), Clock.systemUTC(), events::add)) {
+            assertThat(source.start()).isTrue();
+            try (DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)));
+                 DatagramSocket client6 = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN6, 0)))) {
+                for (int port = 3000; port < 3030; port++) {
+                    client.send(new DatagramPacket(new byte[1], 1, InetAddress.getByName(RouterLab.WAN), port));
+                    client6.send(new DatagramPacket(new byte[1], 1, InetAddress.getByName(RouterLab.WAN6), port));
+                }
+            }
+            await(events, e -> e.kind() == Kind.NEW && e.message().orig().dstPort() == 3029 && e.message().family() == 10);
+            await(events, e -> e.kind() == Kind.NEW && e.message().orig().dstPort() == 3029 && e.message().family() == 2);
+            var config = new netwarden.engine.router.ScoringConfig(java.time.Duration.ZERO, java.time.Duration.ofDays(30), 0.01, 200, 20,
+                    3, 1 << 20, 20, 10, 1000);
+            var scorer = new netwarden.engine.router.RouterScorer(config);
+            var rules = new netwarden.engine.router.RouterRules(List.of(new netwarden.engine.router.RouterRule(
+                    netwarden.engine.router.RouterRule.Type.ALLOW, null, netwarden.model.Ip.parse("fd99:2::"), 64, -1, null, -1, null)));
+            var hits = new java.util.ArrayList<netwarden.engine.router.AnomalyHit>();
+            for (ConntrackEvent e : events) {
+                if (e.kind() != Kind.NEW || e.message().orig().dstPort() < 3000 || e.message().orig().dstPort() >= 3030) continue;
+                var o = e.message().orig();
+                hits.addAll(rules.score(scorer, new netwarden.engine.router.ConnectionSample(e.time(),
+                        netwarden.model.Ip.of(o.src().getAddress()), netwarden.model.Ip.of(o.dst().getAddress()), o.proto(), o.dstPort(),
+                        0, -1), ""));
+            }
+            assertThat(hits).filteredOn(h -> h.code() == netwarden.engine.router.AnomalyCode.PORT_SCAN_LIKE).singleElement()
+                    .satisfies(h -> {
+                        assertThat(h.device()).isEqualTo(netwarden.model.Ip.parse(RouterLab.LAN));
+                        assertThat(h.remote()).isEqualTo(netwarden.model.Ip.parse(RouterLab.WAN));
+                    });
+            assertThat(hits).noneMatch(h -> netwarden.model.Ip.parse(RouterLab.WAN6).equals(h.remote()));
+        } finally {
+            lab.inRouter("conntrack", "-F");
+        }
+    }
+
+    @Test
     void aMissingNamespaceMakesTheSourceUnavailableWithItsReason() throws Exception {
         var config = new RouterConfig(List.of(), List.of(), true, 1 << 20, List.of(), null, false, null, "nwr-no-such-namespace");
         try (var source = new ConntrackSource(config, Clock.systemUTC(), e -> {})) {
