@@ -3,4 +3,5 @@ module netwarden.decode {
     requires transitive netwarden.model;
     exports netwarden.decode;
     exports netwarden.decode.flow;
+    exports netwarden.decode.netlink;
 }

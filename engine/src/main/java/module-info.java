@@ -6,5 +6,6 @@ module netwarden.engine {
     requires transitive netwarden.model;
     exports netwarden.engine;
     exports netwarden.engine.detect;
+    exports netwarden.engine.router;
     exports netwarden.engine.traffic;
 }

@@ -12,4 +12,6 @@ module netwarden.sources {
     exports netwarden.sources.query;
     exports netwarden.sources.docker;
     exports netwarden.sources.gamelog;
+    exports netwarden.sources.router;
+    exports netwarden.sources.router.dns;
 }
