@@ -78,7 +78,7 @@ class StackTlsConfigTest {
         assertThat(String.valueOf(env.get("GF_SERVER_ROOT_URL"))).startsWith("https://");
         Map<String, Object> ds = Yaml.map(Yaml.list(Yaml.load(Repo.deploy("grafana/provisioning/datasources/prometheus.yml"))
                 .get("datasources"), "datasources").getFirst(), "datasource");
-        assertThat(String.valueOf(ds.get("url"))).isEqualTo("https://localhost:9090");
+        assertThat(String.valueOf(ds.get("url"))).isEqualTo("https://127.0.0.1:9090");
         assertThat(Yaml.map(ds.get("jsonData"), "jsonData")).containsEntry("tlsAuth", true).containsEntry("tlsAuthWithCACert", true)
                 .containsEntry("serverName", "localhost").doesNotContainKey("tlsSkipVerify");
         assertThat(Yaml.map(ds.get("secureJsonData"), "secureJsonData"))
