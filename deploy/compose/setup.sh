@@ -54,14 +54,21 @@ if [[ -z $(env_get GRAFANA_ADMIN_PASSWORD) ]]; then
     note "made a Grafana admin password (GRAFANA_ADMIN_PASSWORD in .env)"
 fi
 
+# The stack's certificates (tls init --stack) came after netwarden's: a tls/ from before has none,
+# and without the CA key (offline/) none can be added, so say how to start over.
+if [[ -f tls/server.pem && ! -f tls/prometheus.pem ]]; then
+    note "tls/ has no certificates for Prometheus, Alertmanager, node-exporter and Grafana (made before they served HTTPS):"
+    echo "  mv tls tls.old && ./setup.sh     (a new CA; netwarden clients elsewhere need the new ca.pem)" >&2
+    exit 1
+fi
 if [[ ! -f tls/server.pem ]]; then
     hosts=$(env_get NETWARDEN_TLS_HOSTS)
     hosts=${hosts:-localhost,127.0.0.1}
     mkdir -p tls
     if [[ -n ${NETWARDEN_CLI:-} ]]; then
-        $NETWARDEN_CLI tls init "$PWD/tls" --hosts "$hosts"
+        $NETWARDEN_CLI tls init "$PWD/tls" --hosts "$hosts" --stack
     else
-        docker run --rm -u "$(id -u):$(id -g)" -v "$PWD/tls:/tls" netwarden:local tls init /tls --hosts "$hosts"
+        docker run --rm -u "$(id -u):$(id -g)" -v "$PWD/tls:/tls" netwarden:local tls init /tls --hosts "$hosts" --stack
     fi
     # The CA key signs certificates netwarden would accept: keep it out of every container.
     mkdir -p offline
@@ -69,7 +76,8 @@ if [[ ! -f tls/server.pem ]]; then
     note "certificates in tls/ for: $hosts; the CA key is in offline/ca-key.pem: move it off this machine"
 fi
 
-# Prometheus and Alertmanager run as nobody (65534) and read the client key and their tokens;
+# Prometheus, Alertmanager and node-exporter run as nobody (65534) and read their keys, the client
+# keys and their tokens; Grafana runs as 472 and reads its two keys;
 # netwarden reads its key as root, or as 10001 when NETWARDEN_USER says so, and the tokens through
 # its group (it runs without CAP_DAC_OVERRIDE, so even root needs the permission bits).
 user=$(env_get NETWARDEN_USER)
@@ -80,7 +88,11 @@ if [[ $(id -u) -eq 0 ]]; then
     chmod 640 secrets/prometheus_token secrets/alertmanager_token
     chown 65534:65534 secrets/smtp_password
     chgrp 65534 tls/client-key.pem && chmod 640 tls/client-key.pem
-    chmod 755 tls && chmod 644 tls/ca.pem tls/client.pem tls/server.pem
+    chmod 755 tls
+    for f in tls/*.pem; do [[ $f == *-key.pem ]] || chmod 644 "$f"; done
+    chown 65534:65534 tls/prometheus-key.pem tls/alertmanager-key.pem tls/node-exporter-key.pem tls/alertmanager-client-key.pem
+    chown 472:472 tls/grafana-key.pem tls/grafana-client-key.pem
+    chmod 600 tls/*-key.pem && chmod 640 tls/client-key.pem
     # Unprivileged netwarden (proc mode) owns its server key and the client key its healthcheck presents;
     # the client key's group stays nobody's, for Prometheus.
     if [[ ${user:-0:0} != 0:0 ]]; then chown "${user%%:*}" tls/server-key.pem tls/client-key.pem; fi
@@ -90,6 +102,8 @@ else
     echo "  sudo chown 65534:$group secrets/prometheus_token secrets/alertmanager_token && sudo chmod 640 secrets/*_token"
     echo "  sudo chown 65534:65534 secrets/smtp_password"
     echo "  sudo chgrp 65534 tls/client-key.pem && sudo chmod 640 tls/client-key.pem && chmod 755 tls"
+    echo "  sudo chown 65534:65534 tls/prometheus-key.pem tls/alertmanager-key.pem tls/node-exporter-key.pem tls/alertmanager-client-key.pem"
+    echo "  sudo chown 472:472 tls/grafana-key.pem tls/grafana-client-key.pem"
     if [[ ${user:-0:0} != 0:0 ]]; then echo "  sudo chown ${user%%:*} tls/server-key.pem tls/client-key.pem"; fi
 fi
 note "done: docker compose up -d --build"

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * The stack for real: the Debian prometheus, alertmanager and node-exporter binaries run with the
  * shipped configs (rewritten to this run's ports and temp files, see {@link StackConfigs}) against
  * netwarden in this JVM serving HTTPS with client certificates required and synthetic game traffic.
+ * Every component serves HTTPS with its shipped web.yml and certificates from `tls init --stack`,
+ * and requires a client certificate from the deployment CA (the refusals: {@link #eachComponentRefusesPlainHttpAndClientsWithoutACertificateFromTheCa}).
  * Prometheus scrapes netwarden over mTLS with a bearer token; every dashboard and rule expression
  * then goes through Prometheus' query API; a scrape target that is down fires rules whose alerts
  * travel through Alertmanager to a fake Discord and to netwarden's receiver.
@@ -77,7 +79,7 @@ class FullStackTest {
     }
 
     private void start(Path prometheusBin, Path alertmanagerBin, Path nodeBin) throws Exception {
-        TlsInitCommandTest.Run init = TlsInitCommandTest.tls("init", tmp.resolve("tls").toString(), "--hosts", "localhost,127.0.0.1");
+        TlsInitCommandTest.Run init = TlsInitCommandTest.tls("init", tmp.resolve("tls").toString(), "--hosts", "localhost,127.0.0.1", "--stack");
         assertThat(init.exit()).as(init.err()).isZero();
         String prometheusToken = secret("prometheus_token"), alertmanagerToken = secret("alertmanager_token");
         Files.writeString(tmp.resolve("secrets/smtp_password"), "unused");
@@ -94,17 +96,18 @@ class FullStackTest {
         ports = new StackConfigs.Ports(netwarden.port(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         if (nodeBin != null)
             processes.add(ManagedProcess.start("node-exporter", List.of(nodeBin.toString(),
-                    "--web.listen-address=127.0.0.1:" + ports.node()), tmp));
+                    "--web.listen-address=127.0.0.1:" + ports.node(),
+                    "--web.config.file=" + StackConfigs.localCopy(tmp, "node-exporter/web.yml")), tmp));
         Path amConfig = StackConfigs.alertmanager(tmp, ports, discord.webhookUrl());
         processes.add(ManagedProcess.start("alertmanager", List.of(alertmanagerBin.toString(), "--config.file=" + amConfig,
                 "--storage.path=" + tmp.resolve("alertmanager-data"), "--web.listen-address=127.0.0.1:" + ports.alertmanager(),
-                "--cluster.listen-address="), tmp));
+                "--cluster.listen-address=", "--web.config.file=" + StackConfigs.localCopy(tmp, "alertmanager/web.yml")), tmp));
         Path promConfig = StackConfigs.prometheus(tmp, ports);
         processes.add(ManagedProcess.start("prometheus", List.of(prometheusBin.toString(), "--config.file=" + promConfig,
                 "--storage.tsdb.path=" + tmp.resolve("prometheus-data"), "--web.listen-address=127.0.0.1:" + ports.prometheus(),
-                "--storage.tsdb.retention.time=1d"), tmp));
+                "--storage.tsdb.retention.time=1d", "--web.config.file=" + StackConfigs.localCopy(tmp, "prometheus/web.yml")), tmp));
 
-        prometheus = new PrometheusApi(ports.prometheus());
+        prometheus = new PrometheusApi(ports.prometheus(), tmp.resolve("tls"));
         assertThat(PrometheusApi.await(Duration.ofSeconds(30), prometheus::ready)).as(logs()).isTrue();
         // Data for every panel: services with rates over two scrapes, players who joined, the flood
         // (from 8 s on) detected as an attack, and host metrics.
@@ -140,6 +143,7 @@ class FullStackTest {
         for (JsonNode t : targets) {
             String job = t.path("labels").path("job").asText(), instance = t.path("labels").path("instance").asText();
             seen.add(job + " " + instance + " " + t.path("health").asText());
+            assertThat(t.path("scrapeUrl").asText()).as(job).startsWith("https://");
             if (instance.equals("127.0.0.1:" + ports.netwarden())) {
                 assertThat(t.path("scrapeUrl").asText()).isEqualTo("https://127.0.0.1:" + ports.netwarden() + "/metrics");
                 assertThat(t.path("health").asText()).as(t.path("lastError").asText()).isEqualTo("up");
@@ -150,6 +154,58 @@ class FullStackTest {
         if (nodeExporter) assertThat(seen).contains("node 127.0.0.1:" + ports.node() + " up");
         assertThat(count("netwarden_service_pps{service=\"arena\"} > 0")).isEqualTo(1);
         assertThat(count("netwarden_tls_certificate_expiry_timestamp_seconds - time() > 800 * 86400")).isEqualTo(1);
+    }
+
+    /**
+     * Prometheus, Alertmanager and node-exporter (and netwarden) answer a client with a certificate
+     * from the deployment CA over HTTPS with their own certificate; plain HTTP, no client certificate
+     * or one from another CA get nothing.
+     */
+    @Test
+    void eachComponentRefusesPlainHttpAndClientsWithoutACertificateFromTheCa() throws Exception {
+        Path tls = tmp.resolve("tls");
+        Path other = tmp.resolve("other-ca");
+        assertThat(TlsInitCommandTest.tls("init", other.toString(), "--hosts", "localhost").exit()).isZero();
+        var good = TlsClients.prometheus(tls);
+        var noCertificate = TlsClients.client(tls.resolve("ca.pem"), null, null);
+        var foreign = TlsClients.client(tls.resolve("ca.pem"), other.resolve("client.pem"), other.resolve("client-key.pem"));
+        var plain = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        List<String[]> components = new ArrayList<>(List.of(new String[] {"prometheus", ports.prometheus() + "/-/healthy"},
+                new String[] {"alertmanager", ports.alertmanager() + "/-/healthy"}));
+        if (nodeExporter) components.add(new String[] {"node-exporter", ports.node() + "/metrics"});
+        for (String[] c : components) {
+            TlsClients.Answer ok = TlsClients.get(good, "https://127.0.0.1:" + c[1]);
+            assertThat(ok.status()).as(c[0]).isEqualTo(200);
+            assertThat(ok.serverName()).as(c[0] + " serves its own certificate").isEqualTo("CN=" + c[0] + ",O=netwarden");
+            TlsClients.Answer http = TlsClients.get(plain, "http://127.0.0.1:" + c[1]);
+            assertThat(http.status()).as(c[0] + " over plain HTTP").isEqualTo(400);
+            assertThat(http.body()).contains("HTTP request to an HTTPS server");
+        }
+        components.add(new String[] {"netwarden", ports.netwarden() + "/metrics"});
+        for (String[] c : components)
+            for (var refused : List.of(noCertificate, foreign))
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> TlsClients.get(refused, "https://127.0.0.1:" + c[1]))
+                        .as(c[0] + " without a client certificate from the CA").isInstanceOf(IOException.class);
+    }
+
+    /** The compose healthcheck of Alertmanager (amtool with the shipped HTTP client config) passes over mTLS. */
+    @Test
+    void theAlertmanagerHealthcheckPassesWithTheShippedClientConfigAndFailsWithout() throws Exception {
+        Path amtool = Tools.find("amtool");
+        Assumptions.assumeTrue(amtool != null, "amtool not installed (Debian package 'prometheus-alertmanager')");
+        String url = "--alertmanager.url=https://localhost:" + ports.alertmanager();
+        // Prometheus' healthcheck.yml too: Debian's promtool (2.42) has no `check healthy`, so its
+        // client config is tried here against Alertmanager, which accepts Prometheus' certificate.
+        for (String shipped : List.of("alertmanager/healthcheck.yml", "prometheus/healthcheck.yml")) {
+            Tools.Result r = Tools.run(List.of(amtool.toString(), url, "--http.config.file=" + StackConfigs.localCopy(tmp, shipped),
+                    "config", "show"), java.util.Map.of(), tmp, 30);
+            assertThat(r.exitCode()).as(shipped + ": " + r).isZero();
+            assertThat(r.output()).contains("receivers:");
+        }
+        Path caOnly = Files.writeString(tmp.resolve("ca-only.yml"), "tls_config:\n  ca_file: " + tmp.resolve("tls/ca.pem") + "\n");
+        Tools.Result refused = Tools.run(List.of(amtool.toString(), url, "--http.config.file=" + caOnly, "config", "show"),
+                java.util.Map.of(), tmp, 30);
+        assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
     }
 
     @Test
@@ -180,6 +236,9 @@ class FullStackTest {
 
     @Test
     void aFiringRuleReachesDiscordThroughAlertmanagerAndNetwardensReceiver() throws Exception {
+        // Prometheus sends to Alertmanager over HTTPS (alerting.alertmanagers scheme and tls_config).
+        assertThat(prometheus.get("/api/v1/alertmanagers").path("data").path("activeAlertmanagers").get(0).path("url").asText())
+                .isEqualTo("https://127.0.0.1:" + ports.alertmanager() + "/api/v2/alerts");
         // The dead netwarden target: NetwardenDown goes around netwarden, straight to Discord.
         assertThat(PrometheusApi.await(Duration.ofSeconds(40), () -> discord.received("NetwardenDown")))
                 .as("Alertmanager posted NetwardenDown to the fake Discord\n" + logs()).isTrue();

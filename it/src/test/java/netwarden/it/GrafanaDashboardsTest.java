@@ -18,7 +18,7 @@ class GrafanaDashboardsTest {
         Map<String, Object> ds = Yaml.load(Repo.deploy("grafana/provisioning/datasources/prometheus.yml"));
         Map<String, Object> prometheus = Yaml.map(Yaml.list(ds.get("datasources"), "datasources").getFirst(), "datasource");
         assertThat(prometheus).containsEntry("uid", "prometheus").containsEntry("type", "prometheus")
-                .containsEntry("url", "http://127.0.0.1:9090");
+                .containsEntry("url", "https://127.0.0.1:9090");
         for (Path file : Expressions.dashboardFiles()) {
             JsonNode d = Expressions.JSON.readTree(file.toFile());
             for (JsonNode panel : Expressions.panels(d)) {

@@ -8,17 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Prometheus' HTTP API on 127.0.0.1 (and a wait helper for eventually-true conditions). */
+/**
+ * Prometheus' HTTP API on 127.0.0.1 over HTTPS, presenting Prometheus' client certificate as its
+ * web.yml requires (and a wait helper for eventually-true conditions).
+ */
 final class PrometheusApi {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
     private final String base;
 
-    PrometheusApi(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    PrometheusApi(int port, Path tlsDir) {
+        this.client = TlsClients.prometheus(tlsDir);
+        this.base = "https://127.0.0.1:" + port;
     }
 
     /** The whole answer of {@code GET path}; {@code status} "success" or "error" (with {@code error}). */

@@ -53,6 +53,23 @@ class PromtoolTest {
                 .contains("SUCCESS: 11 rules found").contains("SUCCESS: 7 rules found");
     }
 
+    /** The web configs of Prometheus, Alertmanager and node-exporter, with the files `tls init --stack` makes. */
+    @Test
+    void theShippedWebConfigsAreValidWithRealCertificatesInPlace() throws Exception {
+        DeploymentPki.create(tmp.resolve("tls"), DeploymentPki.Request.of(List.of("localhost")), false, Instant.now(), true);
+        List<String> command = new ArrayList<>(List.of(promtool.toString(), "check", "web-config"));
+        for (String name : List.of("prometheus", "alertmanager", "node-exporter"))
+            command.add(StackConfigs.localCopy(tmp, name + "/web.yml").toString());
+        Tools.Result r = Tools.run(command, 60);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.output()).contains("node-exporter-web.yml SUCCESS");
+        // ... and fails when a certificate is missing, so the check is one.
+        java.nio.file.Files.delete(tmp.resolve("tls/alertmanager.pem"));
+        Tools.Result missing = Tools.run(List.of(promtool.toString(), "check", "web-config",
+                tmp.resolve("alertmanager-web.yml").toString()), 60);
+        assertThat(missing.exitCode()).as(missing.toString()).isNotZero();
+    }
+
     @Test
     void everyRuleFileChecksClean() throws Exception {
         List<String> command = new ArrayList<>(List.of(promtool.toString(), "check", "rules"));

@@ -40,6 +40,7 @@ class SetupScriptTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve(".env")))).isEqualTo("rw-------");
         for (String f : List.of("ca.pem", "server.pem", "server-key.pem", "client.pem", "client-key.pem"))
             assertThat(compose.resolve("tls").resolve(f)).isRegularFile();
+        for (String f : netwarden.pki.StackPki.FILES) assertThat(compose.resolve("tls").resolve(f)).isRegularFile();
         assertThat(compose.resolve("tls/ca-key.pem")).as("the CA key is kept out of the mounted directory").doesNotExist();
         assertThat(compose.resolve("offline/ca-key.pem")).isRegularFile();
         assertThat(first.output()).contains("certificates in tls/ for: localhost,127.0.0.1");
@@ -54,6 +55,18 @@ class SetupScriptTest {
             assertThat(Files.getAttribute(compose.resolve("tls/client-key.pem"), "unix:gid")).isEqualTo(65534);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve("tls/client-key.pem"))))
                     .isEqualTo("rw-r-----");
+            // The stack's keys: each readable by its container's user only (nobody for Prometheus,
+            // Alertmanager and node-exporter; 472 for Grafana).
+            for (String key : List.of("prometheus-key.pem", "alertmanager-key.pem", "node-exporter-key.pem",
+                    "alertmanager-client-key.pem", "grafana-key.pem", "grafana-client-key.pem")) {
+                Path k = compose.resolve("tls").resolve(key);
+                assertThat(Files.getAttribute(k, "unix:uid")).as(key).isEqualTo(key.startsWith("grafana") ? 472 : 65534);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(k))).as(key).isEqualTo("rw-------");
+            }
+            assertReadableAs(compose.resolve("tls/grafana-client-key.pem"), "--reuid=472", "--regid=472");
+            assertReadableAs(compose.resolve("tls/node-exporter-key.pem"), "--reuid=65534", "--regid=65534");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compose.resolve("tls/grafana.pem"))))
+                    .isEqualTo("rw-r--r--");
         } else {
             assertThat(first.output()).contains("sudo chown 65534:65534");
         }
@@ -69,6 +82,12 @@ class SetupScriptTest {
         String again = Files.readString(compose.resolve(".env"));
         assertThat(value(again, "GRAFANA_ADMIN_PASSWORD")).isEqualTo(value(dotEnv, "GRAFANA_ADMIN_PASSWORD"));
         assertThat(again).doesNotContain("NETWARDEN_PROMETHEUS_TOKEN", "NETWARDEN_ALERTMANAGER_TOKEN", prometheusToken.strip());
+
+        // A tls/ from before the stack served HTTPS: no CA key to add certificates with, so it says how to start over.
+        for (String f : netwarden.pki.StackPki.FILES) Files.delete(compose.resolve("tls").resolve(f));
+        Tools.Result old = Tools.run(List.of("bash", compose.resolve("setup.sh").toString()), env, compose, 120);
+        assertThat(old.exitCode()).isEqualTo(1);
+        assertThat(old.output()).contains("tls/ has no certificates for Prometheus", "mv tls tls.old && ./setup.sh");
     }
 
     @Test

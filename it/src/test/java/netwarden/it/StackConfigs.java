@@ -42,13 +42,13 @@ final class StackConfigs {
         c.put("rule_files", List.of(rules(tmp) + "/*.yml"));
         Map<String, Object> am = Yaml.map(Yaml.list(Yaml.map(c.get("alerting"), "alerting").get("alertmanagers"), "am").getFirst(), "am");
         targets(am, "127.0.0.1:" + ports.alertmanager());
+        localFiles(tmp, Yaml.map(am.get("tls_config"), "tls_config"), "ca_file", "cert_file", "key_file");
         for (Object j : Yaml.list(c.get("scrape_configs"), "scrape_configs")) {
             Map<String, Object> job = Yaml.map(j, "job");
+            localFiles(tmp, Yaml.map(job.get("tls_config"), "tls_config"), "ca_file", "cert_file", "key_file");
             switch (String.valueOf(job.get("job_name"))) {
                 case "netwarden" -> {
                     targets(job, "127.0.0.1:" + ports.netwarden(), "127.0.0.1:" + ports.deadNetwarden());
-                    Map<String, Object> tls = Yaml.map(job.get("tls_config"), "tls_config");
-                    for (String k : List.of("ca_file", "cert_file", "key_file")) tls.put(k, local(tmp, tls.get(k)));
                     Map<String, Object> auth = Yaml.map(job.get("authorization"), "authorization");
                     auth.put("credentials_file", local(tmp, auth.get("credentials_file")));
                 }
@@ -89,8 +89,7 @@ final class StackConfigs {
                 Map<String, Object> http = Yaml.map(hook.get("http_config"), "http_config");
                 Map<String, Object> auth = Yaml.map(http.get("authorization"), "authorization");
                 auth.put("credentials_file", local(tmp, auth.get("credentials_file")));
-                Map<String, Object> tls = Yaml.map(http.get("tls_config"), "tls_config");
-                for (String k : List.of("ca_file", "cert_file", "key_file")) tls.put(k, local(tmp, tls.get(k)));
+                localFiles(tmp, Yaml.map(http.get("tls_config"), "tls_config"), "ca_file", "cert_file", "key_file");
             }
             for (Object d : list(receiver.get("discord_configs"))) {
                 Map<String, Object> discord = Yaml.map(d, "discord");
@@ -103,6 +102,24 @@ final class StackConfigs {
         Path out = tmp.resolve("alertmanager.yml");
         Yaml.write(c, out);
         return out;
+    }
+
+    /**
+     * A shipped web config (COMPONENT/web.yml, served with --web.config.file) or healthcheck HTTP client
+     * config (COMPONENT/healthcheck.yml) with its certificate paths in this run's tls directory.
+     */
+    static Path localCopy(Path tmp, String shipped) throws IOException {
+        Map<String, Object> c = Yaml.load(Repo.deploy(shipped));
+        if (c.containsKey("tls_server_config"))
+            localFiles(tmp, Yaml.map(c.get("tls_server_config"), "tls_server_config"), "cert_file", "key_file", "client_ca_file");
+        if (c.containsKey("tls_config")) localFiles(tmp, Yaml.map(c.get("tls_config"), "tls_config"), "ca_file", "cert_file", "key_file");
+        Path out = tmp.resolve(shipped.replace('/', '-'));
+        Yaml.write(c, out);
+        return out;
+    }
+
+    private static void localFiles(Path tmp, Map<String, Object> section, String... keys) {
+        for (String k : keys) section.put(k, local(tmp, section.get(k)));
     }
 
     private static List<Object> list(Object o) {
@@ -118,7 +135,7 @@ final class StackConfigs {
     private static String local(Path tmp, Object containerPath) {
         String p = String.valueOf(containerPath);
         if (p.startsWith(tmp.toString())) return p; // shared through a YAML alias, already rewritten
-        String rest = p.replaceFirst("^/etc/(prometheus|alertmanager)/", "");
+        String rest = p.replaceFirst("^/etc/(prometheus|alertmanager|node-exporter)/", "");
         if (rest.equals(p)) throw new AssertionError("not a container config path: " + p);
         return tmp.resolve(rest).toString();
     }

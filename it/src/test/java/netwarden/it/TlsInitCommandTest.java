@@ -50,6 +50,48 @@ class TlsInitCommandTest {
     }
 
     @Test
+    void withStackAlsoMakesTheCertificatesOfPrometheusAlertmanagerNodeExporterAndGrafana() throws Exception {
+        Path dir = tmp.resolve("tls");
+        Run r = tls("init", dir.toString(), "--hosts", "monitor.example.org,127.0.0.1", "--stack");
+        assertThat(r.exit()).as(r.err()).isZero();
+        var ca = PemFiles.readCertificates("ca", dir.resolve("ca.pem")).getFirst();
+        for (String f : netwarden.pki.StackPki.FILES) {
+            assertThat(r.out()).contains("  " + f + "\n");
+            if (f.endsWith("-key.pem"))
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f).isEqualTo("rw-------");
+        }
+        for (String name : netwarden.pki.StackPki.SERVERS) {
+            var cert = PemFiles.readCertificates(name, dir.resolve(name + ".pem")).getFirst();
+            cert.verify(ca.getPublicKey());
+            assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=" + name + ",O=netwarden");
+            assertThat(CertificateChecks.names(cert)).containsExactly(name, "monitor.example.org", "127.0.0.1", "localhost",
+                    "0:0:0:0:0:0:0:1");
+            assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1"); // serverAuth only
+            assertThat(cert.getBasicConstraints()).isEqualTo(-1);
+        }
+        for (String name : netwarden.pki.StackPki.CLIENTS) {
+            var cert = PemFiles.readCertificates(name, dir.resolve(name + "-client.pem")).getFirst();
+            cert.verify(ca.getPublicKey());
+            assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=" + name + ",O=netwarden");
+            assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2"); // clientAuth only
+            // The key belongs to the certificate.
+            var key = PemFiles.readPrivateKey(name, dir.resolve(name + "-client-key.pem"));
+            var sig = java.security.Signature.getInstance("SHA256withECDSA");
+            sig.initSign(key);
+            sig.update(new byte[] {1, 2, 3});
+            byte[] signed = sig.sign();
+            sig.initVerify(cert.getPublicKey());
+            sig.update(new byte[] {1, 2, 3});
+            assertThat(sig.verify(signed)).isTrue();
+        }
+        // A stack file that exists stops a second run, as netwarden's own do.
+        Files.delete(dir.resolve("ca.pem"));
+        Run again = tls("init", dir.toString(), "--hosts", "localhost", "--stack");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("refusing to overwrite", "grafana.pem");
+    }
+
+    @Test
     void refusesToOverwriteUnlessForced() throws Exception {
         Path dir = tmp.resolve("tls");
         assertThat(tls("init", dir.toString(), "--hosts", "localhost").exit()).isZero();

@@ -51,7 +51,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * PKCS#8 PEM, created with mode 0600; certificates 0644. The CA may sign only end-entity
  * certificates (path length 0); the server certificate is for server authentication only, the
  * client certificate for client authentication only. Existing files are never overwritten unless
- * {@code force} is given.
+ * {@code force} is given. With {@code stack}, the certificates of Prometheus, Alertmanager,
+ * node-exporter and Grafana come from the same CA ({@link StackPki}).
  */
 public final class DeploymentPki {
     public static final List<String> FILES = List.of("ca.pem", "ca-key.pem", "server.pem", "server-key.pem",
@@ -102,7 +103,16 @@ public final class DeploymentPki {
      * @throws UncheckedIOException  when a file cannot be written
      */
     public static Result create(Path dir, Request request, boolean force, Instant now) {
-        List<Path> existing = FILES.stream().map(dir::resolve).filter(Files::exists).toList();
+        return create(dir, request, force, now, false);
+    }
+
+    /**
+     * As {@link #create(Path, Request, boolean, Instant)}; with {@code stack}, also the certificates of
+     * the monitoring stack signed by the same CA ({@link StackPki#FILES}).
+     */
+    public static Result create(Path dir, Request request, boolean force, Instant now, boolean stack) {
+        List<String> names = stack ? java.util.stream.Stream.concat(FILES.stream(), StackPki.FILES.stream()).toList() : FILES;
+        List<Path> existing = names.stream().map(dir::resolve).filter(Files::exists).toList();
         if (!existing.isEmpty() && !force)
             throw new IllegalStateException("refusing to overwrite " + existing + "; use --force to replace them");
         try {
@@ -124,6 +134,7 @@ public final class DeploymentPki {
             written.add(write(dir.resolve("server-key.pem"), pkcs8(serverKey), true));
             written.add(write(dir.resolve("client.pem"), pem(client), false));
             written.add(write(dir.resolve("client-key.pem"), pkcs8(clientKey), true));
+            if (stack) written.addAll(StackPki.issue(dir, request.hosts(), caName, caKey, ca, from, now.plus(request.validity())));
             return new Result(dir, written, request.hosts().stream().map(DeploymentPki::nameInCertificate).toList(),
                     server.getNotAfter().toInstant());
         } catch (IOException e) {
@@ -133,7 +144,7 @@ public final class DeploymentPki {
         }
     }
 
-    private static KeyPair ecKey() throws GeneralSecurityException {
+    static KeyPair ecKey() throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
@@ -150,7 +161,7 @@ public final class DeploymentPki {
         return sign(b, key);
     }
 
-    private static X509Certificate leaf(X500Principal subject, KeyPair key, X500Principal issuer, KeyPair issuerKey,
+    static X509Certificate leaf(X500Principal subject, KeyPair key, X500Principal issuer, KeyPair issuerKey,
                                         X509Certificate ca, Instant from, Instant to, KeyPurposeId purpose,
                                         List<String> hosts)
             throws GeneralSecurityException, OperatorCreationException, CertIOException {
@@ -198,7 +209,7 @@ public final class DeploymentPki {
         return new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
     }
 
-    private static String pem(Object o) throws IOException {
+    static String pem(Object o) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
             w.writeObject(o);
@@ -206,11 +217,11 @@ public final class DeploymentPki {
         return out.toString();
     }
 
-    private static String pkcs8(KeyPair key) throws IOException {
+    static String pkcs8(KeyPair key) throws IOException {
         return pem(new JcaPKCS8Generator(key.getPrivate(), null));
     }
 
-    private static Path write(Path file, String text, boolean secret) throws IOException {
+    static Path write(Path file, String text, boolean secret) throws IOException {
         Files.deleteIfExists(file);
         var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
         Files.write(Files.createFile(file, mode), text.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);

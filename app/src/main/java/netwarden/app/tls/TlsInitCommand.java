@@ -53,6 +53,11 @@ public final class TlsInitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing files.")
     boolean force;
 
+    @Option(names = "--stack", description = {"Also certificates for the monitoring stack (deploy/): server certificates",
+        "prometheus.pem, alertmanager.pem, node-exporter.pem, grafana.pem (each NAME-key.pem beside it),",
+        "client certificates alertmanager-client.pem and grafana-client.pem (see docs/deploy.md)."})
+    boolean stack;
+
     @Override
     public Integer call() {
         DeploymentPki.Request request;
@@ -64,7 +69,7 @@ public final class TlsInitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        DeploymentPki.Result result = DeploymentPki.create(dir, request, force, Instant.now());
+        DeploymentPki.Result result = DeploymentPki.create(dir, request, force, Instant.now(), stack);
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote to " + result.dir().toAbsolutePath() + ":");
         for (Path f : result.files()) out.println("  " + f.getFileName());
