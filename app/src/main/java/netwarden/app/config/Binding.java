@@ -112,6 +112,11 @@ public final class Binding {
                 file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr()));
     }
 
+    /** Records a problem found after binding (e.g. by the start checks), at its path. */
+    public void add(ConfigProblem p) {
+        problem(p.path(), p.value(), p.what(), p.fix());
+    }
+
     /** Records a problem found while reading the file, at a place the parser gave. */
     void problemAt(ConfigProblem problem, int line, int column) {
         if (!counts(problem.path())) return;
@@ -135,6 +140,10 @@ public final class Binding {
     /** Whether a problem was recorded at {@code path} or below it. */
     public boolean failed(String path) {
         return failed.stream().anyMatch(p -> p.equals(path) || p.startsWith(path + ".") || p.startsWith(path + "["));
+    }
+
+    List<ConfigException.Located> located() {
+        return List.copyOf(problems);
     }
 
     /** @throws ConfigException with every problem recorded, when there is any */

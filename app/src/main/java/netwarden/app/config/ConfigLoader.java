@@ -104,6 +104,24 @@ public final class ConfigLoader {
         return parse(name, new String(bytes, StandardCharsets.UTF_8), sections);
     }
 
+    /**
+     * Problems found after loading (the checks {@code run} makes before it starts), each at its place
+     * in {@code file}; without a file (defaults and flags only) they carry no place.
+     */
+    public ConfigException locate(Path file, java.util.List<ConfigProblem> problems) {
+        LocationIndex index = LocationIndex.EMPTY;
+        if (file != null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                index = LocationIndex.of(mapper.getFactory(), new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // Loaded a moment ago; changed since: the problems still stand, without a place.
+            }
+        }
+        Binding b = new Binding(file == null ? "(command line)" : file.toString(), index, environment, null);
+        problems.forEach(b::add);
+        return new ConfigException(b.located(), null);
+    }
+
     /** Parses {@code yaml} as if read from a file called {@code name}. */
     public NetwardenConfig parse(String name, String yaml) {
         return parse(name, yaml, null);
