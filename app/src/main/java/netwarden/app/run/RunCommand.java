@@ -74,6 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         // The same checks check-config makes: every problem at once, exit 2, before anything starts.
         StartChecks checks = StartChecks.of(effective, Clock.SYSTEM);
         if (!checks.problems().isEmpty()) throw context.configLoader().locate(config, checks.problems());
+        checks.warnings().forEach(w -> LOG.warn("{}", w));
         if (effective.apiTokens().isEmpty())
             LOG.warn("no API token configured: /api/v1{} will answer 401; set NETWARDEN_API_TOKEN or api.tokens",
                     effective.http().metricsAuth() ? " and /metrics" : "");
