@@ -69,7 +69,6 @@ final class ConfigBinder {
         int flowCapacity = raw.flows() == null || raw.flows().capacity() == null || !uses("flows") ? defaults.flowCapacity() : raw.flows().capacity();
         DetectionConfig detection = uses("detection") ? new DetectionBinder(b).bind(raw.detection(), defaults.detection()) : defaults.detection();
         EngineConfig engine = b.check("", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection), defaults);
-        if (uses("flows")) HeapBudget.check(b, engine, maxHeap);
         RawCapture rawCapture = uses("capture") ? raw.capture() : null;
         SourceSettings source = uses("source") ? source(raw.source(), d.source(), rawCapture != null && !Boolean.FALSE.equals(rawCapture.enabled())) : d.source();
         CaptureConfig capture = CaptureConfigBinder.bind(rawCapture, b);
@@ -80,6 +79,7 @@ final class ConfigBinder {
         EnrichSettings enrichDefaults = EnrichSettings.defaults(environment, userHome, state.dir());
         EnrichSettings enrich = uses("enrich") ? notifyBinder.enrich(raw.enrich(), environment, userHome, state.dir()) : enrichDefaults;
         NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich), d);
+        HeapBudget.check(b, config, maxHeap);
         b.throwIfAny();
         return config;
     }

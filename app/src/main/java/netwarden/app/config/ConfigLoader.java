@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -169,9 +170,12 @@ public final class ConfigLoader {
     /** A binding error Jackson did not hand to {@link Collect} (it stops reading): one more problem. */
     private static void located(Binding b, LocationIndex index, JsonProcessingException e) {
         String path = e instanceof JsonMappingException m ? path(m) : "";
+        if (!path.isEmpty() && b.failed(path)) return; // e.g. an alias standing where a mapping belongs: reported already
         String what = switch (e) {
             case InvalidFormatException f -> path + ": '" + f.getValue() + "' is not " + kind(f.getTargetType());
             case MismatchedInputException m when !path.isEmpty() -> path + ": expected " + kind(m.getTargetType());
+            case JsonMappingException m when m.getCause() instanceof InputCoercionException ->
+                    path + ": the number is out of range (at most " + Integer.MAX_VALUE + ")";
             case MismatchedInputException m -> "the config must be a mapping of keys (http, api, services, ...)";
             case JsonMappingException m -> (path.isEmpty() ? "" : path + ": ") + m.getOriginalMessage();
             default -> "invalid YAML: " + e.getOriginalMessage();

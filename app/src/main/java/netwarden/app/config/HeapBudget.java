@@ -1,33 +1,57 @@
 package netwarden.app.config;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import netwarden.engine.EngineConfig;
+import java.util.stream.Collectors;
 
 /**
  * Refuses table sizes the heap cannot hold, before anything starts: {@code flows.capacity: 50000000}
- * used to pass the check and then end the process with OutOfMemoryError. A flow (the per-(service,
- * source) entry: a key of three longs, counters, player state, its ring slot and index slot) takes
- * about {@value #FLOW_BYTES} bytes; the flow table may use at most {@value #SHARE_PERCENT}% of the
- * heap, the rest is for windows, detection, the HTTP server and the JVM itself.
+ * used to pass the check and then end the process with OutOfMemoryError. Each sized table is counted
+ * full, at an estimate of its bytes per entry (the object, its slot in the table, the index over it);
+ * together they may use at most {@value #SHARE_PERCENT}% of the heap — the rest is for windows,
+ * detection, the HTTP server and the JVM itself. The problem is reported at the largest table. Only
+ * tables a flood or a stall can fill are counted (flows, the enrichment cache, the notification
+ * queue); the returning-player store grows with real players only.
  */
 final class HeapBudget {
-    static final long FLOW_BYTES = 200;
     static final int SHARE_PERCENT = 60;
+    /** A flow: a key of three longs, counters, player state, its ring slot and index slot. */
+    static final long FLOW_BYTES = 200;
+    /** A cached enrichment: the entry record, its slot and its share of the answer objects. */
+    static final long ENRICH_CACHE_BYTES = 80;
+    /** A notification event waiting in the router's queue. */
+    static final long QUEUED_EVENT_BYTES = 200;
+
+    private record Table(String key, long entries, long bytesEach) {
+        long bytes() {
+            return entries * bytesEach;
+        }
+    }
 
     private HeapBudget() {}
 
-    static void check(Binding b, EngineConfig engine, long maxHeap) {
+    static void check(Binding b, NetwardenConfig c, long maxHeap) {
         if (maxHeap <= 0 || maxHeap == Long.MAX_VALUE) return; // no limit known
-        long capacity = engine.flowCapacity();
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("flows.capacity", c.engine().flowCapacity(), FLOW_BYTES));
+        if (c.enrich().enrich().enabled()) tables.add(new Table("enrich.cache-size", c.enrich().enrich().cacheSize(), ENRICH_CACHE_BYTES));
+        tables.add(new Table("notify.queue-capacity", c.notifications().queueCapacity(), QUEUED_EVENT_BYTES));
         long budget = maxHeap / 100 * SHARE_PERCENT;
-        long needed = capacity * FLOW_BYTES;
+        long needed = tables.stream().mapToLong(Table::bytes).sum();
         if (needed <= budget) return;
-        long fits = budget / FLOW_BYTES;
-        b.problem("flows.capacity", capacity, String.format(Locale.ROOT,
-                "flows.capacity %d needs about %s of heap when the table is full (%d bytes a flow), the heap is %s",
-                capacity, size(needed), FLOW_BYTES, size(maxHeap)), String.format(Locale.ROOT,
-                "lower it to at most %d, or raise the heap (-Xmx%dg, e.g. NETWARDEN_JAVA_OPTS=\"-Xmx%dg\")",
-                fits, gib(needed * 100 / SHARE_PERCENT), gib(needed * 100 / SHARE_PERCENT)));
+        Table largest = tables.stream().max(Comparator.comparingLong(Table::bytes)).orElseThrow();
+        long others = needed - largest.bytes();
+        long fits = Math.max(0, (budget - others) / largest.bytesEach());
+        String parts = tables.stream().filter(t -> t.bytes() >= needed / 100)
+                .map(t -> t.key() + " " + t.entries() + " × " + t.bytesEach() + " B = " + size(t.bytes()))
+                .collect(Collectors.joining(", "));
+        long xmx = gib(needed * 100 / SHARE_PERCENT);
+        b.problem(largest.key(), largest.entries(), String.format(Locale.ROOT,
+                "%s %d: the tables sized in the config need about %s of heap when full (%s), more than %d%% of the heap (%s)",
+                largest.key(), largest.entries(), size(needed), parts, SHARE_PERCENT, size(maxHeap)), String.format(Locale.ROOT,
+                "lower it to at most %d, or raise the heap to -Xmx%dg (NETWARDEN_JAVA_OPTS=\"-Xmx%dg\")", fits, xmx, xmx));
     }
 
     private static long gib(long bytes) {

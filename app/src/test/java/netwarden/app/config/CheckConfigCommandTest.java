@@ -66,7 +66,7 @@ class CheckConfigCommandTest {
         assertThat(check.err().lines()).hasSize(3).satisfiesExactly(
                 l -> assertThat(l).startsWith(c + ":2:3: players.leave-after: duration '999999999999999999d' is too large"),
                 l -> assertThat(l).startsWith(c + ":3:3: players.min-pps-in must be a finite number"),
-                l -> assertThat(l).startsWith(c + ":5:3: flows.capacity 2147483647 needs about ").contains("-Xmx"));
+                l -> assertThat(l).startsWith(c + ":5:3: flows.capacity 2147483647: the tables sized in the config need about ").contains("-Xmx"));
         Path missing = write("missing.yaml", "source:\n  pcap: /nonexistent/netwarden/capture.pcap\n");
         CliRun pcap = CliRun.of("check-config", missing.toString());
         assertThat(pcap.code()).isEqualTo(2);
