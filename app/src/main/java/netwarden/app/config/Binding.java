@@ -117,9 +117,17 @@ public final class Binding {
         problem(p.path(), p.value(), p.what(), p.fix());
     }
 
-    /** Records a problem found while reading the file, at a place the parser gave. */
+    /**
+     * Records a problem of the file's structure (syntax, an alias, an unknown key, a wrong type) at a
+     * place the parser gave. These count in every section, used or not: the file is wrong either way.
+     */
+    void structural(ConfigProblem problem) {
+        JsonLocation l = index.find(problem.path());
+        problemAt(problem, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
+    }
+
+    /** As {@link #structural(ConfigProblem)}, at the place given. */
     void problemAt(ConfigProblem problem, int line, int column) {
-        if (!counts(problem.path())) return;
         failed.add(problem.path());
         problems.add(new ConfigException.Located(problem, file, line, column));
     }
@@ -128,8 +136,7 @@ public final class Binding {
         if (sections == null || path.isEmpty()) return true;
         int cut = path.length();
         for (char c : new char[] {'.', '['}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
-        String top = path.substring(0, cut);
-        return sections.contains(top) || !KeySchema.sections().contains(top); // a misspelt section counts everywhere
+        return sections.contains(path.substring(0, cut));
     }
 
     /** The problems recorded so far, in the order found. */

@@ -48,8 +48,8 @@ final class CollectProblems extends DeserializationProblemHandler {
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
                                         String failureMsg) throws IOException {
         String path = path(valueContext(p));
-        if (path.isEmpty()) b.problem("", null, "the config must be a mapping of keys (http, api, services, ...)", null);
-        else b.problem(path, null, path + ": expected " + kind(targetType.getRawClass()), null);
+        at(p, path.isEmpty() ? new ConfigProblem("", null, "the config must be a mapping of keys (http, api, services, ...)", null)
+                : new ConfigProblem(path, null, path + ": expected " + kind(targetType.getRawClass()), null));
         p.skipChildren();
         return null;
     }

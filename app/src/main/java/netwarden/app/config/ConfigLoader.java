@@ -135,8 +135,9 @@ public final class ConfigLoader {
         Binding b = new Binding(name, index, environment, sections);
         KeySchema.check(index, b);
         for (LocationIndex.Alias a : index.aliases())
-            b.problem(a.path(), a.name(), (a.path().isEmpty() ? "" : a.path() + ": ") + "YAML aliases (*" + a.name() + ") are not read by netwarden",
-                    "write the value out in full (in quotes if it starts with '*')");
+            b.problemAt(new ConfigProblem(a.path(), a.name(), (a.path().isEmpty() ? "" : a.path() + ": ") + "YAML aliases (*" + a.name()
+                    + ") are not read by netwarden", "write the value out in full (in quotes if it starts with '*')"),
+                    a.location().getLineNr(), a.location().getColumnNr());
         RawConfig raw = null;
         try (JsonParser p = mapper.createParser(yaml)) {
             if (p.nextToken() != null) raw = mapper.readerFor(RawConfig.class).withHandler(new CollectProblems(b)).readValue(p);
@@ -175,7 +176,7 @@ public final class ConfigLoader {
             default -> "invalid YAML: " + e.getOriginalMessage();
         };
         JsonLocation l = e.getLocation();
-        if (l == null || l.getLineNr() <= 0) b.problem(path, null, what, null);
+        if (l == null || l.getLineNr() <= 0) b.structural(new ConfigProblem(path, null, what, null));
         else b.problemAt(new ConfigProblem(path, null, what, null), l.getLineNr(), l.getColumnNr());
     }
 

@@ -3,6 +3,7 @@ package netwarden.app.notify;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
@@ -47,7 +48,7 @@ public final class NotifyTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NotifyConfig notify = (config == null ? context.configLoader().defaults() : context.configLoader().load(config)).notifications();
+        NotifyConfig notify = (config == null ? context.configLoader().defaults() : context.configLoader().load(config, Set.of("notify"))).notifications();
         if (notify.channels().isEmpty()) {
             err.println("netwarden notify test: no channels configured (add notify.channels to the config file, or set "
                     + NotifyConfig.DISCORD_ENV + "=<Discord webhook URL>)");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import netwarden.app.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,25 @@ class CheckConfigCommandTest {
         CliRun pcap = CliRun.of("check-config", missing.toString());
         assertThat(pcap.code()).isEqualTo(2);
         assertThat(pcap.err()).isEqualTo(missing + ":2:3: source.pcap: cannot read capture file /nonexistent/netwarden/capture.pcap: no such file\n");
+    }
+
+    @Test
+    void aCommandUsingSomeSectionsIgnoresTheOthers() throws IOException {
+        Path c = write("mixed.yaml", """
+                api:
+                  tokens: [{name: grafana, token: "${GRAFANA_TOKEN}"}]
+                players:
+                  join-after: soon
+                notify:
+                  channels: [{name: ops, type: slack, url: "https://hooks.slack.com/services/x"}]
+                  cooldown: 30
+                """);
+        ConfigLoader loader = new ConfigLoader(Map.of());
+        assertThat(loader.load(c, Set.of("windows")).notifications().channels()).as("nothing used is wrong").isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, () -> loader.load(c, Set.of("notify"))).problems())
+                .as("only the notify problem counts").extracting(p -> p.problem().path()).containsExactly("notify.cooldown");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, () -> loader.load(c)).problems())
+                .extracting(p -> p.line()).containsExactly(2, 4, 7);
     }
 
     @Test
