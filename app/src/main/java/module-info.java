@@ -12,6 +12,7 @@ module netwarden.app {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires org.slf4j;

@@ -164,13 +164,7 @@ class RunProcessIT {
         Path tls = dir.resolve("tls");
         CliRun init = CliRun.of("tls", "init", tls.toString(), "--hosts", "localhost,127.0.0.1");
         assertThat(init.code()).as(init.err()).isZero();
-        Path web = Files.writeString(dir.resolve("web.yml"), """
-                tls_server_config:
-                  cert_file: tls/server.pem
-                  key_file: tls/server-key.pem
-                  client_auth_type: RequireAndVerifyClientCert
-                  client_ca_file: tls/ca.pem
-                """);
+        Path web = tls.resolve("web.yml"); // written by tls init
         Path pcap = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
         int port = freePort();
         try (FakeDiscord discord = new FakeDiscord()) {

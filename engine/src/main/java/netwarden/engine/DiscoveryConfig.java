@@ -1,6 +1,7 @@
 package netwarden.engine;
 
 import java.time.Duration;
+import netwarden.model.SettingException;
 
 /**
  * Automatic service discovery, used when no services are configured (or when {@code always}).
@@ -11,10 +12,10 @@ import java.time.Duration;
  */
 public record DiscoveryConfig(boolean enabled, int minSources, Duration window, int maxServices, int maxCandidates) {
     public DiscoveryConfig {
-        if (minSources < 1) throw new IllegalArgumentException("discovery.min-sources must be at least 1: " + minSources);
+        if (minSources < 1) throw new SettingException("discovery.min-sources", minSources, "discovery.min-sources must be at least 1: " + minSources);
         PlayerConfig.requirePositiveSeconds("discovery.window", window);
-        if (maxServices < 1) throw new IllegalArgumentException("discovery.max-services must be at least 1: " + maxServices);
-        if (maxCandidates < 1) throw new IllegalArgumentException("discovery.max-candidates must be at least 1: " + maxCandidates);
+        if (maxServices < 1) throw new SettingException("discovery.max-services", maxServices, "discovery.max-services must be at least 1: " + maxServices);
+        if (maxCandidates < 1) throw new SettingException("discovery.max-candidates", maxCandidates, "discovery.max-candidates must be at least 1: " + maxCandidates);
     }
 
     public static DiscoveryConfig defaults() {

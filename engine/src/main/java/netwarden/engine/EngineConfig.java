@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.model.ServiceSpec;
+import netwarden.model.SettingException;
 
 /**
  * Everything the engine needs. {@code flowCapacity} bounds the per-(service, source) table; when
@@ -18,12 +19,12 @@ public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery
         Objects.requireNonNull(players, "players");
         Objects.requireNonNull(windows, "windows");
         Objects.requireNonNull(detection, "detection");
-        if (flowCapacity < 16) throw new IllegalArgumentException("flows.capacity must be at least 16: " + flowCapacity);
+        if (flowCapacity < 16) throw new SettingException("flows.capacity", flowCapacity, "flows.capacity must be at least 16: " + flowCapacity);
         var names = new HashSet<String>();
         var keys = new HashSet<Object>();
         for (ServiceSpec s : services) {
-            if (!names.add(s.name())) throw new IllegalArgumentException("duplicate service name: " + s.name());
-            if (!keys.add(s.key())) throw new IllegalArgumentException("duplicate service: " + s.key() + " (" + s.name() + ")");
+            if (!names.add(s.name())) throw new SettingException("services", s.name(), "duplicate service name: " + s.name());
+            if (!keys.add(s.key())) throw new SettingException("services", s.key(), "duplicate service: " + s.key() + " (" + s.name() + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package netwarden.engine;
 
 import java.time.Duration;
+import netwarden.model.SettingException;
 
 /**
  * When a source counts as a player of a service.
@@ -15,16 +16,16 @@ import java.time.Duration;
 public record PlayerConfig(double minPpsIn, double minPpsOut, Duration activityWindow, Duration joinAfter,
                            Duration leaveAfter, int recentLeftKept) {
     public PlayerConfig {
-        if (!(minPpsIn > 0)) throw new IllegalArgumentException("players.min-pps-in must be positive: " + minPpsIn);
-        if (!(minPpsOut >= 0)) throw new IllegalArgumentException("players.min-pps-out must not be negative: " + minPpsOut);
+        if (!(minPpsIn > 0)) throw new SettingException("players.min-pps-in", minPpsIn, "players.min-pps-in must be positive: " + minPpsIn);
+        if (!(minPpsOut >= 0)) throw new SettingException("players.min-pps-out", minPpsOut, "players.min-pps-out must not be negative: " + minPpsOut);
         requirePositiveSeconds("players.activity-window", activityWindow);
         requirePositiveSeconds("players.join-after", joinAfter);
         requirePositiveSeconds("players.leave-after", leaveAfter);
         if (joinAfter.compareTo(activityWindow) > 0)
-            throw new IllegalArgumentException("players.join-after (" + joinAfter + ") must not exceed players.activity-window (" + activityWindow + ")");
+            throw new SettingException("players.join-after", null, "players.join-after (" + joinAfter + ") must not exceed players.activity-window (" + activityWindow + ")");
         if (activityWindow.toSeconds() > 64)
-            throw new IllegalArgumentException("players.activity-window must be at most 64s: " + activityWindow);
-        if (recentLeftKept < 0) throw new IllegalArgumentException("players.recent-left-kept must not be negative: " + recentLeftKept);
+            throw new SettingException("players.activity-window", activityWindow, "players.activity-window must be at most 64s: " + activityWindow);
+        if (recentLeftKept < 0) throw new SettingException("players.recent-left-kept", recentLeftKept, "players.recent-left-kept must not be negative: " + recentLeftKept);
     }
 
     public static PlayerConfig defaults() {
@@ -33,6 +34,6 @@ public record PlayerConfig(double minPpsIn, double minPpsOut, Duration activityW
 
     static void requirePositiveSeconds(String field, Duration d) {
         if (d == null || d.isNegative() || d.isZero() || d.toNanos() % 1_000_000_000L != 0)
-            throw new IllegalArgumentException(field + " must be a positive whole number of seconds: " + d);
+            throw new SettingException(field, d, field + " must be a positive whole number of seconds: " + d);
     }
 }

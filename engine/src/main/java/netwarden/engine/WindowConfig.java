@@ -1,5 +1,7 @@
 package netwarden.engine;
 
+import netwarden.model.SettingException;
+
 /**
  * Per-service 1-second windows.
  *
@@ -10,9 +12,9 @@ package netwarden.engine;
 public record WindowConfig(int historySeconds, int exactSourcesLimit, int topSources) {
     public WindowConfig {
         if (historySeconds < 1 || historySeconds > 86_400)
-            throw new IllegalArgumentException("windows.history must be 1s..24h: " + historySeconds + "s");
-        if (exactSourcesLimit < 16) throw new IllegalArgumentException("windows.exact-sources-limit must be at least 16: " + exactSourcesLimit);
-        if (topSources < 0 || topSources > 1000) throw new IllegalArgumentException("windows.top-sources must be 0..1000: " + topSources);
+            throw new SettingException("windows.history", null, "windows.history must be 1s..24h: " + historySeconds + "s");
+        if (exactSourcesLimit < 16) throw new SettingException("windows.exact-sources-limit", exactSourcesLimit, "windows.exact-sources-limit must be at least 16: " + exactSourcesLimit);
+        if (topSources < 0 || topSources > 1000) throw new SettingException("windows.top-sources", topSources, "windows.top-sources must be 0..1000: " + topSources);
     }
 
     public static WindowConfig defaults() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * Where enrichment data lives and how much of it to cache.
@@ -25,9 +26,9 @@ public record EnrichConfig(boolean enabled, Path dataDir, Path countryDb, List<P
         asnCsv = List.copyOf(asnCsv);
         asnLists = List.copyOf(asnLists);
         if (cacheSize < 16 || cacheSize > 1 << 26)
-            throw new IllegalArgumentException("enrich.cache-size must be 16..67108864: " + cacheSize);
+            throw new SettingException("enrich.cache-size", cacheSize, "enrich.cache-size must be 16..67108864: " + cacheSize);
         if (queueCapacity < 1 || queueCapacity > 1 << 20)
-            throw new IllegalArgumentException("enrich.queue-capacity must be 1..1048576: " + queueCapacity);
+            throw new SettingException("enrich.queue-capacity", queueCapacity, "enrich.queue-capacity must be 1..1048576: " + queueCapacity);
     }
 
     /** Enabled, reading {@code dataDir}, 65536 cached addresses, 4096 queued misses. */

@@ -68,8 +68,11 @@ class ApiEndpointsTest extends ServerHarness {
 
     @Test
     void oneServiceByIdIncludingPercentEncodedIpv6Ids() throws Exception {
-        JsonNode quake = json(get("/api/v1/services/quake", VIEWER));
-        assertThat(quake.get("connect").asText()).isEqualTo("connect play.example.org:27960");
+        HttpResponse<String> one = get("/api/v1/services/quake", VIEWER);
+        JsonNode quake = json(one);
+        assertThat(quake.get("connect").asText()).as("the game password is redacted").isEqualTo("connect play.example.org:27960");
+        assertThat(one.body()).doesNotContain("hunter2");
+        assertThat(get("/api/v1/services", VIEWER).body()).doesNotContain("hunter2");
         assertThat(quake.get("last_window").get("start").asLong()).isEqualTo(1_795_268_313L);
         String encoded = URLEncoder.encode(Snapshots.V6_ID, StandardCharsets.UTF_8);
         assertThat(encoded).contains("%3A");

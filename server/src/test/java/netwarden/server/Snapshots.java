@@ -30,7 +30,7 @@ final class Snapshots {
         WindowStats w2 = new WindowStats(1_795_268_313L, 12, 1200, 3, false, 1,
                 List.of(new SourceCount(Ip.parse("10.201.0.7"), 10, 1000)));
         ServiceSnapshot quake = new ServiceSnapshot("quake", "quake",
-                new ServiceKey(Ip.parse("192.0.2.10"), Proto.UDP, 27960), "connect play.example.org:27960", false,
+                new ServiceKey(Ip.parse("192.0.2.10"), Proto.UDP, 27960), "connect play.example.org:27960; password hunter2", false,
                 1000, 64000, 900, 72000, 40, 32000, 1, 2, List.of(w1, w2));
         ServiceKey v6 = new ServiceKey(Ip.parse("2001:db8::10"), Proto.TCP, 443);
         ServiceSnapshot web = new ServiceSnapshot(v6.id(), null, v6, null, true, 5, 300, 4, 900, 5, 2400, 0, 0,

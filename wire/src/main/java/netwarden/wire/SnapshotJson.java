@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import netwarden.model.ConnectStrings;
 import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.PortCount;
@@ -62,7 +63,7 @@ public final class SnapshotJson {
         n.put("address", s.key().address().toString());
         n.put("proto", Proto.name(s.key().proto()));
         n.put("port", s.key().port());
-        n.put("connect", s.connect());
+        n.put("connect", ConnectStrings.withoutSecrets(s.connect())); // a game password is no API data
         n.put("discovered", s.discovered());
         n.put("packets_in", s.packetsIn());
         n.put("bytes_in", s.bytesIn());

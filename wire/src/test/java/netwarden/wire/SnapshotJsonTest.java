@@ -36,6 +36,15 @@ class SnapshotJsonTest {
     }
 
     @Test
+    void connectStringLosesItsPassword() {
+        var q = SnapshotFixtures.quake();
+        var withPassword = new netwarden.model.ServiceSnapshot(q.id(), q.name(), q.key(), "steam://connect/192.0.2.10:27015/hunter2", false,
+                0, 0, 0, 0, 0, 0, 0, 0, List.of());
+        assertThat(full.service(withPassword).get("connect").asText()).isEqualTo("steam://connect/192.0.2.10:27015");
+        assertThat(full.serviceDetail(withPassword).toString()).doesNotContain("hunter2");
+    }
+
+    @Test
     void serviceAddressIsNeverMasked() {
         assertThat(masked.service(SnapshotFixtures.quake()).get("address").asText()).isEqualTo("192.0.2.10");
     }

@@ -1,45 +1,47 @@
 package netwarden.app.capture;
 
+import static netwarden.app.config.Binding.or;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
-import netwarden.app.config.Durations;
+import netwarden.app.config.Binding;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.sources.live.CaptureMode;
 
 /**
  * Turns the {@code capture:} section into a {@link CaptureConfig}: defaults for what is absent,
- * {@code ${ENV}} expansion through the given function, validation by the record. Errors are
- * IllegalArgumentExceptions whose messages start with the dotted key ({@code capture.snaplen ...}),
- * so the config loader can point at the line.
+ * {@code ${ENV}} expansion, validation by the record. Problems are recorded in the {@link Binding}
+ * at their key ({@code capture.snaplen}).
  */
 public final class CaptureConfigBinder {
     private CaptureConfigBinder() {}
 
-    public static CaptureConfig bind(RawCapture raw, UnaryOperator<String> expand) {
+    public static CaptureConfig bind(RawCapture raw, Binding b) {
         CaptureConfig d = CaptureConfig.defaults();
         if (raw == null) return d;
-        CaptureMode mode = raw.mode() == null ? d.mode() : CaptureMode.parse(expand.apply(raw.mode()));
+        String modeText = b.string("capture.mode", raw.mode());
+        CaptureMode mode = modeText == null ? d.mode() : b.check("capture.mode", () -> CaptureMode.parse(modeText), d.mode());
         List<String> interfaces = new ArrayList<>();
-        if (raw.interfaces() != null) for (String i : raw.interfaces()) interfaces.add(i == null ? null : expand.apply(i).trim());
-        String netns = raw.netns() == null ? d.netns() : expand.apply(raw.netns());
-        int bufferSize = raw.bufferSize() == null ? d.bufferSize() : bytes("capture.buffer-size", expand.apply(raw.bufferSize()));
-        String filter = raw.bpfFilter() == null ? d.bpfFilter() : expand.apply(raw.bpfFilter());
-        Path object = raw.ebpfObject() == null ? d.ebpfObject() : Path.of(expand.apply(raw.ebpfObject()));
-        Duration poll = d.pollInterval();
-        if (raw.pollInterval() != null) {
-            try {
-                poll = Durations.parse(expand.apply(raw.pollInterval()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("capture.poll-interval: " + e.getMessage(), e);
+        if (raw.interfaces() != null) {
+            for (int i = 0; i < raw.interfaces().size(); i++) {
+                String name = raw.interfaces().get(i);
+                String expanded = b.string("capture.interfaces[" + i + "]", name);
+                if (name == null || expanded != null) interfaces.add(expanded == null ? null : expanded.trim()); // else reported
             }
         }
-        return new CaptureConfig(mode, interfaces, netns, or(raw.snaplen(), d.snaplen()), or(raw.promiscuous(), d.promiscuous()),
+        String netns = raw.netns() == null ? d.netns() : b.string("capture.netns", raw.netns());
+        String sizeText = b.string("capture.buffer-size", raw.bufferSize());
+        int bufferSize = sizeText == null ? d.bufferSize() : b.check("capture.buffer-size", () -> bytes("capture.buffer-size", sizeText), d.bufferSize());
+        String filter = raw.bpfFilter() == null ? d.bpfFilter() : b.string("capture.bpf-filter", raw.bpfFilter());
+        String objectText = b.string("capture.ebpf-object", raw.ebpfObject());
+        Path object = objectText == null ? d.ebpfObject() : Path.of(objectText);
+        Duration poll = b.duration("capture.poll-interval", raw.pollInterval(), d.pollInterval());
+        return b.check("", () -> new CaptureConfig(mode, interfaces, netns, or(raw.snaplen(), d.snaplen()), or(raw.promiscuous(), d.promiscuous()),
                 or(raw.immediate(), d.immediate()), bufferSize, filter, or(raw.handoffCapacity(), d.handoffCapacity()),
-                or(raw.ebpfFlowEntries(), d.ebpfFlowEntries()), object, poll);
+                or(raw.ebpfFlowEntries(), d.ebpfFlowEntries()), object, poll), d);
     }
 
     /** A byte size: a whole number with an optional unit (KiB, MiB, GiB; KB, MB, GB are read the same). */
@@ -61,9 +63,5 @@ public final class CaptureConfigBinder {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(key + " must be a size such as 32MiB or 1048576: '" + text + "'");
         }
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 }

@@ -1,6 +1,7 @@
 package netwarden.app.config;
 
 import java.nio.file.Path;
+import netwarden.model.SettingException;
 
 /**
  * One bearer token for the HTTP API. The secret is never printed: {@link #toString()} and the
@@ -17,13 +18,13 @@ public record ApiTokenSetting(String name, String token, boolean fullAddresses, 
 
     public ApiTokenSetting {
         if (name == null || !name.matches("[A-Za-z0-9._-]+"))
-            throw new IllegalArgumentException("api token name must be letters, digits, '.', '_' or '-': '" + name + "'");
-        if (token == null || token.isBlank()) throw new IllegalArgumentException("api token '" + name + "' has no secret");
+            throw new SettingException("name", name, "api token name must be letters, digits, '.', '_' or '-': '" + name + "'");
+        if (token == null || token.isBlank()) throw new SettingException("", null, "api token '" + name + "' has no secret");
         if (token.length() < MIN_SECRET_LENGTH)
-            throw new IllegalArgumentException("api token '" + name + "' is too short: " + token.length()
+            throw new SettingException("", null, "api token '" + name + "' is too short: " + token.length()
                     + " characters, at least " + MIN_SECRET_LENGTH + " needed");
         if (!token.equals(token.strip()) || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e))
-            throw new IllegalArgumentException("api token '" + name + "' must be printable ASCII without spaces");
+            throw new SettingException("", null, "api token '" + name + "' must be printable ASCII without spaces");
     }
 
     /** A token given inline (config value or environment). */

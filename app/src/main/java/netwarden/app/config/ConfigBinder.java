@@ -1,14 +1,14 @@
 package netwarden.app.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import static netwarden.app.config.Binding.or;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import netwarden.app.capture.CaptureConfigBinder;
 import netwarden.app.capture.RawCapture;
 import netwarden.app.notify.EnrichSettings;
@@ -29,205 +29,184 @@ import netwarden.sources.live.CaptureConfig;
 /**
  * Turns a {@link RawConfig} into a {@link NetwardenConfig}: fills defaults, expands {@code ${ENV}}
  * references, adds the {@code NETWARDEN_API_TOKEN} token and the {@code NETWARDEN_DISCORD_WEBHOOK}
- * channel, reads token files, and lets the component records validate.
- * A validation error is reported at the line of the key it names (the records' messages start with
- * the dotted key, e.g. {@code players.join-after}), else at the section it came from.
+ * channel, reads token files, and lets the component records validate. Every problem is recorded in
+ * the {@link Binding} at its key path (a wrong value stands back for its default so binding goes on);
+ * the loader reports them all at once.
  */
 final class ConfigBinder {
     static final String ENV_TOKEN = "NETWARDEN_API_TOKEN";
-    private static final String KEY = "[a-z]+(?:\\[\\d+])*(?:\\.[a-z-]+(?:\\[\\d+])*)+";
-    /** A dotted key, with list indices: {@code players.join-after}, {@code notify.channels[1].url}. */
-    private static final Pattern KEY_IN_MESSAGE = Pattern.compile(KEY);
 
-    private final String file;
-    private final LocationIndex index;
-    private final EnvExpander env;
+    private final Binding b;
     private final Map<String, String> environment;
     private final String userHome;
+    private final Set<String> sections;
+    private final long maxHeap;
 
-    /** @param userHome where {@code ~} points, and the base of the default GeoIP data directory */
-    ConfigBinder(String file, LocationIndex index, Map<String, String> environment, String userHome) {
-        this.file = file;
-        this.index = index;
-        this.env = new EnvExpander(environment);
+    /**
+     * @param userHome where {@code ~} points, and the base of the default GeoIP data directory
+     * @param sections the top-level sections to bind (a command binds only those it uses, so an unset
+     *                 {@code ${ENV}} in a section it ignores cannot stop it); null for all
+     * @param maxHeap  the heap the tables sized in the config must fit in (bytes)
+     */
+    ConfigBinder(Binding binding, Map<String, String> environment, String userHome, Set<String> sections, long maxHeap) {
+        this.b = binding;
         this.environment = environment;
         this.userHome = userHome;
+        this.sections = sections;
+        this.maxHeap = maxHeap;
     }
 
     NetwardenConfig bind(RawConfig raw) {
         NetwardenConfig d = NetwardenConfig.defaults();
         if (raw == null) raw = RawConfig.EMPTY;
-        HttpSettings http = http(raw.http(), d.http());
-        List<ApiTokenSetting> tokens = new ApiTokenBinder(this, environment.get(ENV_TOKEN)).bind(raw.api());
+        HttpSettings http = uses("http") ? http(raw.http(), d.http()) : d.http();
+        List<ApiTokenSetting> tokens = uses("api") ? new ApiTokenBinder(b, environment.get(ENV_TOKEN)).bind(raw.api()) : List.of();
         EngineConfig defaults = d.engine();
-        List<ServiceSpec> services = services(raw.services());
-        DiscoveryConfig discovery = discovery(raw.discovery(), defaults.discovery());
-        PlayerConfig players = players(raw.players(), defaults.players());
-        WindowConfig windows = windows(raw.windows(), defaults.windows());
-        int flowCapacity = raw.flows() == null || raw.flows().capacity() == null ? defaults.flowCapacity() : raw.flows().capacity();
-        DetectionConfig detection = new DetectionBinder(this).bind(raw.detection(), defaults.detection());
-        EngineConfig engine = check("services", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection));
-        RawCapture rawCapture = raw.capture();
-        SourceSettings source = source(raw.source(), d.source(), rawCapture != null && !Boolean.FALSE.equals(rawCapture.enabled()));
-        CaptureConfig capture = check("capture", () -> CaptureConfigBinder.bind(rawCapture, env::expand));
-        StateSettings state = state(raw.state());
-        IncidentSettings incidents = incidents(raw.incidents(), state);
-        NotifyBinder notifyBinder = new NotifyBinder(env::expand);
-        NotifyConfig notify = notifications(notifyBinder, raw.notifications());
-        NotifyYaml.Enrich rawEnrich = raw.enrich();
-        EnrichSettings enrich = check("enrich", () -> notifyBinder.enrich(rawEnrich, environment, userHome, state.dir()));
-        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich));
+        List<ServiceSpec> services = uses("services") ? services(raw.services()) : List.of();
+        DiscoveryConfig discovery = uses("discovery") ? discovery(raw.discovery(), defaults.discovery()) : defaults.discovery();
+        PlayerConfig players = uses("players") ? players(raw.players(), defaults.players()) : defaults.players();
+        WindowConfig windows = uses("windows") ? windows(raw.windows(), defaults.windows()) : defaults.windows();
+        int flowCapacity = raw.flows() == null || raw.flows().capacity() == null || !uses("flows") ? defaults.flowCapacity() : raw.flows().capacity();
+        DetectionConfig detection = uses("detection") ? new DetectionBinder(b).bind(raw.detection(), defaults.detection()) : defaults.detection();
+        EngineConfig engine = b.check("", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection), defaults);
+        RawCapture rawCapture = uses("capture") ? raw.capture() : null;
+        SourceSettings source = uses("source") ? source(raw.source(), d.source(), rawCapture != null && !Boolean.FALSE.equals(rawCapture.enabled())) : d.source();
+        CaptureConfig capture = CaptureConfigBinder.bind(rawCapture, b);
+        StateSettings state = uses("state") ? state(raw.state()) : new StateSettings(StateSettings.defaultDir(environment));
+        IncidentSettings incidents = uses("incidents") ? incidents(raw.incidents(), state) : IncidentSettings.defaults(state);
+        NotifyBinder notifyBinder = new NotifyBinder(b);
+        NotifyConfig notify = uses("notify") ? notifications(notifyBinder, raw.notifications()) : NotifyConfig.defaults();
+        EnrichSettings enrichDefaults = EnrichSettings.defaults(environment, userHome, state.dir());
+        EnrichSettings enrich = uses("enrich") ? notifyBinder.enrich(raw.enrich(), environment, userHome, state.dir()) : enrichDefaults;
+        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich), d);
+        HeapBudget.check(b, config, maxHeap);
+        b.throwIfAny();
+        return config;
+    }
+
+    private boolean uses(String section) {
+        return sections == null || sections.contains(section);
     }
 
     /** The {@code notify} section plus the {@code NETWARDEN_DISCORD_WEBHOOK} channel. */
     private NotifyConfig notifications(NotifyBinder binder, NotifyYaml.Notify raw) {
-        NotifyConfig fromFile = check("notify", () -> binder.notifications(raw));
+        NotifyConfig fromFile = binder.notifications(raw);
         try {
             return fromFile.withEnvironment(environment);
-        } catch (IllegalArgumentException e) { // the message names the variable, not a key of the file
-            throw error("", e.getMessage());
+        } catch (IllegalArgumentException e) { // it names the variable, not a key of the file
+            b.problem("", null, e.getMessage(), null);
+            return fromFile;
         }
     }
 
     private StateSettings state(RawConfig.State r) {
-        String dir = r == null ? null : string("state.dir", r.dir());
-        if (dir == null) return new StateSettings(StateSettings.defaultDir(environment));
-        if (dir.isBlank()) throw error("state.dir", "state.dir must not be empty");
-        return check("state.dir", () -> new StateSettings(Path.of(dir)));
+        Path dir = r == null ? null : file("state.dir", r.dir());
+        return dir == null ? new StateSettings(StateSettings.defaultDir(environment)) : new StateSettings(dir);
     }
 
     private IncidentSettings incidents(RawConfig.Incidents r, StateSettings state) {
         IncidentSettings d = IncidentSettings.defaults(state);
         if (r == null) return d;
-        String dir = string("incidents.dir", r.dir());
-        if (dir != null && dir.isBlank()) throw error("incidents.dir", "incidents.dir must not be empty");
-        return check("incidents", () -> new IncidentSettings(dir == null ? d.dir() : Path.of(dir), or(r.queue(), d.queue())));
+        Path dir = file("incidents.dir", r.dir());
+        return b.check("", () -> new IncidentSettings(or(dir, d.dir()), or(r.queue(), d.queue())), d);
     }
 
     private HttpSettings http(RawConfig.Http h, HttpSettings d) {
         if (h == null) return d;
-        ListenAddress listen = h.listen() == null ? d.listen() : check("http.listen", () -> ListenAddress.parse(string("http.listen", h.listen())));
-        String web = string("http.web-config", h.webConfig());
-        if (web != null && web.isBlank()) throw error("http.web-config", "http.web-config must not be empty");
-        return new HttpSettings(listen, or(h.metricsAuth(), d.metricsAuth()), web == null ? d.webConfig() : Path.of(web),
-                or(h.allowPlainHttp(), d.allowPlainHttp()));
+        String listenText = b.string("http.listen", h.listen());
+        ListenAddress listen = listenText == null ? d.listen() : b.check("http.listen", () -> ListenAddress.parse(listenText), d.listen());
+        Path web = file("http.web-config", h.webConfig());
+        return new HttpSettings(listen, or(h.metricsAuth(), d.metricsAuth()), or(web, d.webConfig()), or(h.allowPlainHttp(), d.allowPlainHttp()));
     }
 
     private List<ServiceSpec> services(List<RawConfig.Service> raw) {
         var out = new ArrayList<ServiceSpec>();
         if (raw == null) return out;
-        var names = new java.util.HashMap<String, Integer>();
-        var keys = new java.util.HashMap<ServiceKey, Integer>();
+        var names = new HashMap<String, Integer>();
+        var keys = new HashMap<ServiceKey, Integer>();
         for (int i = 0; i < raw.size(); i++) {
             RawConfig.Service s = raw.get(i);
             String at = "services[" + i + "]";
-            if (s == null) throw error(at, "empty service entry");
-            if (s.name() == null) throw error(at, at + ".name is required");
-            if (s.address() == null) throw error(at, at + ".address is required");
-            String name = string(at + ".name", s.name());
-            Ip address = check(at + ".address", () -> Ip.parse(string(at + ".address", s.address())));
-            int proto = s.proto() == null ? Proto.UDP : check(at + ".proto", () -> Proto.parse(string(at + ".proto", s.proto())));
-            int port = port(at, proto, s.port());
-            String connect = string(at + ".connect", s.connect());
-            ServiceSpec spec = check(at, () -> new ServiceSpec(name, new ServiceKey(address, proto, port), connect));
+            if (s == null) {
+                b.problem(at, null, at + ": empty service entry", "give at least name, address and port");
+                continue;
+            }
+            if (s.name() == null) b.problem(at, null, at + ".name is required", null);
+            if (s.address() == null) b.problem(at, null, at + ".address is required", null);
+            String name = b.string(at + ".name", s.name());
+            String addressText = b.string(at + ".address", s.address());
+            Ip address = addressText == null ? null : b.check(at + ".address", () -> Ip.parse(addressText), null);
+            String protoText = b.string(at + ".proto", s.proto());
+            Integer proto = protoText == null ? (Integer) Proto.UDP : b.check(at + ".proto", () -> Proto.parse(protoText), null);
+            Integer port = proto == null ? null : port(at, proto, s.port());
+            String connect = b.string(at + ".connect", s.connect());
+            if (name == null || address == null || proto == null || port == null) continue;
+            ServiceSpec spec = b.check(at, () -> new ServiceSpec(name, new ServiceKey(address, proto, port), connect), null);
+            if (spec == null) continue;
             Integer sameName = names.putIfAbsent(spec.name(), i);
-            if (sameName != null) throw error(at + ".name", at + ".name: '" + name + "' is already the name of services[" + sameName + "]");
             Integer sameKey = keys.putIfAbsent(spec.key(), i);
-            if (sameKey != null) throw error(at, at + ": " + spec.key() + " is already configured as services[" + sameKey + "]");
-            out.add(spec);
+            if (sameName != null) b.problem(at + ".name", name, at + ".name: '" + name + "' is already the name of services[" + sameName + "]", null);
+            else if (sameKey != null) b.problem(at, spec.key(), at + ": " + spec.key() + " is already configured as services[" + sameKey + "]", null);
+            else out.add(spec);
         }
         return out;
     }
 
-    private int port(String at, int proto, Integer port) {
+    /** The port, 0 for a protocol without ports, or null when wrong (recorded). */
+    private Integer port(String at, int proto, Integer port) {
         if (!Proto.hasPorts(proto)) {
-            if (port != null) throw error(at + ".port", at + ".port must be absent for " + Proto.name(proto) + " (it has no ports)");
-            return 0;
+            if (port == null) return 0;
+            b.problem(at + ".port", port, at + ".port must be absent for " + Proto.name(proto) + " (it has no ports)", null);
+            return null;
         }
-        if (port == null) throw error(at, at + ".port is required for " + Proto.name(proto));
-        if (port < 1 || port > 65535) throw error(at + ".port", at + ".port must be 1..65535: " + port);
-        return port;
+        if (port == null) b.problem(at, null, at + ".port is required for " + Proto.name(proto), null);
+        else if (port < 1 || port > 65535) b.problem(at + ".port", port, at + ".port must be 1..65535: " + port, null);
+        else return port;
+        return null;
     }
 
     private DiscoveryConfig discovery(RawConfig.Discovery r, DiscoveryConfig d) {
         if (r == null) return d;
-        return check("discovery", () -> new DiscoveryConfig(or(r.enabled(), d.enabled()), or(r.minSources(), d.minSources()),
-                duration("discovery.window", r.window(), d.window()), or(r.maxServices(), d.maxServices()),
-                or(r.maxCandidates(), d.maxCandidates())));
+        Duration window = b.duration("discovery.window", r.window(), d.window());
+        return b.check("", () -> new DiscoveryConfig(or(r.enabled(), d.enabled()), or(r.minSources(), d.minSources()),
+                window, or(r.maxServices(), d.maxServices()), or(r.maxCandidates(), d.maxCandidates())), d);
     }
 
     private PlayerConfig players(RawConfig.Players r, PlayerConfig d) {
         if (r == null) return d;
-        return check("players", () -> new PlayerConfig(or(r.minPpsIn(), d.minPpsIn()), or(r.minPpsOut(), d.minPpsOut()),
-                duration("players.activity-window", r.activityWindow(), d.activityWindow()),
-                duration("players.join-after", r.joinAfter(), d.joinAfter()),
-                duration("players.leave-after", r.leaveAfter(), d.leaveAfter()),
-                or(r.recentLeftKept(), d.recentLeftKept())));
+        double minIn = b.real("players.min-pps-in", r.minPpsIn(), d.minPpsIn());
+        double minOut = b.real("players.min-pps-out", r.minPpsOut(), d.minPpsOut());
+        Duration activity = b.duration("players.activity-window", r.activityWindow(), d.activityWindow());
+        Duration join = b.duration("players.join-after", r.joinAfter(), d.joinAfter());
+        Duration leave = b.duration("players.leave-after", r.leaveAfter(), d.leaveAfter());
+        return b.check("", () -> new PlayerConfig(minIn, minOut, activity, join, leave, or(r.recentLeftKept(), d.recentLeftKept())), d);
     }
 
     private WindowConfig windows(RawConfig.Windows r, WindowConfig d) {
         if (r == null) return d;
-        Duration history = duration("windows.history", r.history(), Duration.ofSeconds(d.historySeconds()));
+        Duration history = b.duration("windows.history", r.history(), Duration.ofSeconds(d.historySeconds()));
+        int seconds = d.historySeconds();
         if (history.toNanos() % 1_000_000_000L != 0 || history.isZero())
-            throw error("windows.history", "windows.history must be a positive whole number of seconds: " + Durations.format(history));
-        long seconds = history.toSeconds();
-        return check("windows", () -> new WindowConfig((int) Math.min(seconds, Integer.MAX_VALUE),
-                or(r.exactSourcesLimit(), d.exactSourcesLimit()), or(r.topSources(), d.topSources())));
+            b.problem("windows.history", history, "windows.history must be a positive whole number of seconds: " + Durations.format(history), null);
+        else seconds = (int) Math.min(history.toSeconds(), Integer.MAX_VALUE);
+        int historySeconds = seconds;
+        return b.check("", () -> new WindowConfig(historySeconds, or(r.exactSourcesLimit(), d.exactSourcesLimit()),
+                or(r.topSources(), d.topSources())), d);
     }
 
     /** @param liveCapture whether the {@code capture} section asks for live capture */
     private SourceSettings source(RawConfig.Source r, SourceSettings d, boolean liveCapture) {
         if (r == null) return new SourceSettings(d.pcap(), d.speed(), liveCapture);
-        String pcap = string("source.pcap", r.pcap());
-        if (pcap != null && pcap.isBlank()) throw error("source.pcap", "source.pcap must not be empty");
-        ReplaySpeed speed = r.speed() == null ? d.speed() : check("source.speed", () -> ReplaySpeed.parse(string("source.speed", r.speed())));
-        return new SourceSettings(pcap == null ? d.pcap() : Path.of(pcap), speed, liveCapture);
+        Path pcap = file("source.pcap", r.pcap());
+        String speedText = b.string("source.speed", r.speed());
+        ReplaySpeed speed = speedText == null ? d.speed() : b.check("source.speed", () -> ReplaySpeed.parse(speedText), d.speed());
+        return new SourceSettings(or(pcap, d.pcap()), speed, liveCapture);
     }
 
-    String string(String path, String raw) {
-        return check(path, () -> env.expand(raw));
-    }
-
-    Duration duration(String path, String raw, Duration fallback) {
-        if (raw == null) return fallback;
-        return check(path, () -> Durations.parse(string(path, raw)));
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
-
-    /** Runs a constructor or parser; an IllegalArgumentException becomes a located ConfigException. */
-    <T> T check(String path, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            // Component records already start their messages with the dotted key; others get the path.
-            boolean named = message.matches(KEY + ":? .*");
-            throw error(locate(path, message), named ? message : path + ": " + message);
-        }
-    }
-
-    /**
-     * The first key named in the message that the file actually wrote; else the first one inside
-     * {@code path} (reported at its nearest written parent); else the section path.
-     */
-    private String locate(String path, String message) {
-        Matcher m = KEY_IN_MESSAGE.matcher(message);
-        String inside = null;
-        while (m.find()) {
-            if (index.has(m.group())) return m.group();
-            if (inside == null && m.group().startsWith(path)) inside = m.group();
-        }
-        return inside != null ? inside : path;
-    }
-
-    ConfigException error(String path, String message) {
-        JsonLocation l = index.find(path);
-        if (l == null) return new ConfigException(file, message);
-        return new ConfigException(file, l.getLineNr(), l.getColumnNr(), message, null);
+    /** A file or directory setting: absent is null, empty is a problem. */
+    private Path file(String path, String raw) {
+        if (raw == null) return null;
+        String s = b.required(path, raw);
+        return s == null ? null : Path.of(s);
     }
 }

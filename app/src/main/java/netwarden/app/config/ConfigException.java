@@ -1,47 +1,69 @@
 package netwarden.app.config;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * A configuration that cannot be used. The message reads {@code FILE:LINE:COLUMN: what} when the
- * place is known, {@code FILE: what} otherwise; the CLI prints it as is and exits with code 2.
+ * A configuration that cannot be used, with every {@link ConfigProblem} found in it. Each line of
+ * the message reads {@code FILE:LINE:COLUMN: what} when the place is known, {@code FILE: what}
+ * otherwise, in the order of the file; the CLI prints it as is and exits with code 2.
  */
 public final class ConfigException extends RuntimeException {
-    private final String file;
-    private final int line;
-    private final int column;
-    private final String reason;
+    private final List<Located> problems;
 
-    /** @param line 1-based, or 0 when unknown; column likewise */
+    /** A problem and where it is: line and column 1-based, or 0 when unknown. */
+    public record Located(ConfigProblem problem, String file, int line, int column) {
+        public String text() {
+            if (line <= 0) return file + ": " + problem.text();
+            return file + ":" + line + ":" + (column > 0 ? column + ":" : "") + " " + problem.text();
+        }
+    }
+
+    /** @param problems at least one; shown sorted by place, those without a place last */
+    public ConfigException(List<Located> problems, Throwable cause) {
+        super(message(sorted(problems)), cause);
+        this.problems = sorted(problems);
+    }
+
     public ConfigException(String file, int line, int column, String reason, Throwable cause) {
-        super(format(file, line, column, reason), cause);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.reason = reason;
+        this(List.of(new Located(new ConfigProblem("", null, reason, null), file, line, column)), cause);
     }
 
     public ConfigException(String file, String reason) {
         this(file, 0, 0, reason, null);
     }
 
-    private static String format(String file, int line, int column, String reason) {
-        if (line <= 0) return file + ": " + reason;
-        return file + ":" + line + ":" + (column > 0 ? column + ":" : "") + " " + reason;
+    private static List<Located> sorted(List<Located> problems) {
+        if (problems.isEmpty()) throw new IllegalArgumentException("no problems");
+        return problems.stream().sorted(Comparator.comparingInt((Located l) -> l.line() <= 0 ? Integer.MAX_VALUE : l.line())
+                .thenComparingInt(Located::column)).toList();
+    }
+
+    private static String message(List<Located> problems) {
+        return problems.stream().map(Located::text).collect(Collectors.joining("\n"));
+    }
+
+    /** Every problem, in the order of the file. */
+    public List<Located> problems() {
+        return problems;
     }
 
     public String file() {
-        return file;
+        return problems.getFirst().file();
     }
 
+    /** The first problem's line, or 0. */
     public int line() {
-        return line;
+        return problems.getFirst().line();
     }
 
     public int column() {
-        return column;
+        return problems.getFirst().column();
     }
 
-    /** The message without the location. */
+    /** The first problem's message without the location. */
     public String reason() {
-        return reason;
+        return problems.getFirst().problem().text();
     }
 }

@@ -3,41 +3,57 @@ package netwarden.app.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML config file into a {@link NetwardenConfig}. Everything that can be wrong with it —
- * YAML syntax, an unknown key (likely a typo), a wrong type, a value a component rejects, an unset
- * {@code ${ENV}} — becomes a {@link ConfigException} saying {@code FILE:LINE:COLUMN: what}.
- * The environment is passed in (not read here) so tests control it.
+ * YAML syntax, an alias, an unknown key (likely a typo), a wrong type, a value a component rejects,
+ * an unset {@code ${ENV}}, a table too large for the heap — becomes a {@link ConfigProblem}, and all
+ * of them are thrown at once as a {@link ConfigException}, each line {@code FILE:LINE:COLUMN: what}.
+ * A YAML syntax error stops reading, so it comes alone. The environment is passed in (not read here)
+ * so tests control it.
  */
 public final class ConfigLoader {
+    /** A config file is text of a few kB; a larger one (or a link to /dev/zero) is refused, not read whole. */
+    static final int MAX_FILE_BYTES = 4 << 20;
+    /** The sections {@code replay} uses: the engine's. */
+    public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection");
+
     private final YAMLMapper mapper;
     private final Map<String, String> environment;
     private final String userHome;
+    private final long maxHeap;
 
-    /** The environment given; the user's home is {@link #userHome(Map) its HOME}. */
+    /** The environment given; the user's home is {@link #userHome(Map) its HOME}; this JVM's heap. */
     public ConfigLoader(Map<String, String> environment) {
         this(environment, userHome(environment));
     }
 
     /** @param userHome where {@code ~} in paths points and the default GeoIP data directory lives (tests fix it) */
     public ConfigLoader(Map<String, String> environment, String userHome) {
+        this(environment, userHome, Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param maxHeap the heap (bytes) the tables sized in the config must fit in */
+    public ConfigLoader(Map<String, String> environment, String userHome, long maxHeap) {
         this.environment = Map.copyOf(environment);
         this.userHome = userHome;
+        this.maxHeap = maxHeap;
         this.mapper = YAMLMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,73 +71,113 @@ public final class ConfigLoader {
 
     /** Defaults plus the environment, as when no file is given. */
     public NetwardenConfig defaults() {
-        return new ConfigBinder("(defaults)", LocationIndex.EMPTY, environment, userHome).bind(null);
+        Binding b = new Binding("(defaults)", LocationIndex.EMPTY, environment, null);
+        return new ConfigBinder(b, environment, userHome, null, maxHeap).bind(null);
     }
 
     public NetwardenConfig load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * @param sections the top-level sections to use (e.g. {@link #ENGINE_SECTIONS}); the others are
+     *                 read for syntax only, their values (and {@code ${ENV}} references) ignored; null for all
+     */
+    public NetwardenConfig load(Path file, Set<String> sections) {
         String name = file.toString();
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.isDirectory(file)) throw new ConfigException(name, "is a directory, not a config file");
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, "config file not found");
         } catch (IOException e) {
             throw new ConfigException(name, "cannot read config file: " + e.getMessage());
         }
-        return parse(name, text);
+        if (bytes.length > MAX_FILE_BYTES)
+            throw new ConfigException(name, "larger than " + (MAX_FILE_BYTES >> 20) + " MiB; a config file is a few kB of YAML");
+        return parse(name, new String(bytes, StandardCharsets.UTF_8), sections);
+    }
+
+    /**
+     * Problems found after loading (the checks {@code run} makes before it starts), each at its place
+     * in {@code file}; without a file (defaults and flags only) they carry no place.
+     */
+    public ConfigException locate(Path file, java.util.List<ConfigProblem> problems) {
+        LocationIndex index = LocationIndex.EMPTY;
+        if (file != null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                index = LocationIndex.of(mapper.getFactory(), new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // Loaded a moment ago; changed since: the problems still stand, without a place.
+            }
+        }
+        Binding b = new Binding(file == null ? "(command line)" : file.toString(), index, environment, null);
+        problems.forEach(b::add);
+        return new ConfigException(b.located(), null);
     }
 
     /** Parses {@code yaml} as if read from a file called {@code name}. */
     public NetwardenConfig parse(String name, String yaml) {
-        LocationIndex index = LocationIndex.EMPTY;
-        RawConfig raw;
+        return parse(name, yaml, null);
+    }
+
+    NetwardenConfig parse(String name, String yaml, Set<String> sections) {
+        LocationIndex index;
         try {
-            // Index first: it reports YAML syntax errors at their place, and binding errors use it for key positions.
+            // Index first: it finds syntax errors and aliases, and gives every key path its place.
             index = LocationIndex.of(mapper.getFactory(), yaml);
-            try (JsonParser p = mapper.createParser(yaml)) {
-                raw = p.nextToken() == null ? null : mapper.readValue(p, RawConfig.class);
-            }
         } catch (JsonProcessingException e) {
-            throw located(name, index, e);
+            throw syntax(name, yaml, e);
         } catch (IOException e) {
             throw new ConfigException(name, "cannot parse config: " + e.getMessage());
         }
-        return new ConfigBinder(name, index, environment, userHome).bind(raw);
+        Binding b = new Binding(name, index, environment, sections);
+        KeySchema.check(index, b);
+        for (LocationIndex.Alias a : index.aliases())
+            b.problemAt(new ConfigProblem(a.path(), a.name(), (a.path().isEmpty() ? "" : a.path() + ": ") + "YAML aliases (*" + a.name()
+                    + ") are not read by netwarden", "write the value out in full (in quotes if it starts with '*')"),
+                    a.location().getLineNr(), a.location().getColumnNr());
+        RawConfig raw = null;
+        try (JsonParser p = mapper.createParser(yaml)) {
+            if (p.nextToken() != null) raw = mapper.readerFor(RawConfig.class).withHandler(new CollectProblems(b)).readValue(p);
+        } catch (JsonProcessingException e) {
+            located(b, e);
+        } catch (IOException e) {
+            throw new ConfigException(name, "cannot parse config: " + e.getMessage());
+        }
+        return new ConfigBinder(b, environment, userHome, sections, maxHeap).bind(raw);
     }
 
-    private static ConfigException located(String file, LocationIndex index, JsonProcessingException e) {
+    private static ConfigException syntax(String file, String yaml, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            YamlSyntax.Described d = new YamlSyntax(yaml).describe(m);
+            return new ConfigException(file, d.line(), d.column(), d.text(), e);
+        }
+        String original = String.valueOf(e.getOriginalMessage());
+        var duplicate = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(original);
+        String text = duplicate.find() ? "duplicate key '" + duplicate.group(1) + "' (a key may appear once per mapping)"
+                : "invalid YAML: " + original.lines().findFirst().orElse("");
         JsonLocation l = e.getLocation();
-        String path = e instanceof JsonMappingException m ? path(m) : "";
-        // An unknown key is best shown where the key is written; Jackson's own location is past it.
-        if (e instanceof UnrecognizedPropertyException && index.has(path)) l = index.find(path);
-        String message = describe(e, path);
-        if (l == null || l.getLineNr() <= 0) return new ConfigException(file, message);
-        return new ConfigException(file, l.getLineNr(), l.getColumnNr(), message, e);
+        return l == null ? new ConfigException(file, text) : new ConfigException(file, l.getLineNr(), l.getColumnNr(), text, e);
     }
 
-    private static String describe(JsonProcessingException e, String path) {
-        return switch (e) {
-            case UnrecognizedPropertyException u -> {
-                var known = new TreeSet<String>();
-                if (u.getKnownPropertyIds() != null) u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-                yield "unknown key '" + path + "' (likely a typo; known keys here: " + String.join(", ", known) + ")";
-            }
-            case InvalidFormatException f -> path + ": '" + f.getValue() + "' is not " + kind(f.getTargetType());
-            case MismatchedInputException m when !path.isEmpty() -> path + ": expected " + kind(m.getTargetType());
+    /** A binding error Jackson did not hand to {@link CollectProblems} (it stops reading): one more problem. */
+    private static void located(Binding b, JsonProcessingException e) {
+        String path = e instanceof JsonMappingException m ? path(m) : "";
+        if (!path.isEmpty() && b.failed(path)) return; // e.g. an alias standing where a mapping belongs: reported already
+        String what = switch (e) {
+            case InvalidFormatException f -> path + ": '" + f.getValue() + "' is not " + CollectProblems.kind(f.getTargetType());
+            case MismatchedInputException m when !path.isEmpty() -> path + ": expected " + CollectProblems.kind(m.getTargetType());
+            case JsonMappingException m when m.getCause() instanceof InputCoercionException ->
+                    path + ": the number is out of range (at most " + Integer.MAX_VALUE + ")";
             case MismatchedInputException m -> "the config must be a mapping of keys (http, api, services, ...)";
             case JsonMappingException m -> (path.isEmpty() ? "" : path + ": ") + m.getOriginalMessage();
-            default -> {
-                String original = String.valueOf(e.getOriginalMessage());
-                var duplicate = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(original);
-                yield duplicate.find() ? "duplicate key '" + duplicate.group(1) + "' (a key may appear once per mapping)"
-                        : "invalid YAML: " + firstLines(original);
-            }
+            default -> "invalid YAML: " + e.getOriginalMessage();
         };
-    }
-
-    /** SnakeYAML messages repeat the place with a source excerpt on indented lines; keep the words. */
-    private static String firstLines(String message) {
-        return String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+        JsonLocation l = e.getLocation();
+        if (l == null || l.getLineNr() <= 0) b.structural(new ConfigProblem(path, null, what, null));
+        else b.problemAt(new ConfigProblem(path, null, what, null), l.getLineNr(), l.getColumnNr());
     }
 
     /** Dotted key path of a binding error in the file's own spelling: {@code services[2].port}. */
@@ -138,13 +194,4 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
-    private static String kind(Class<?> type) {
-        if (type == null) return "a value of the right type";
-        if (type == Integer.class || type == int.class || type == Long.class) return "a whole number";
-        if (type == Double.class || type == double.class) return "a number";
-        if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (type == String.class) return "a single value (text)";
-        if (java.util.List.class.isAssignableFrom(type)) return "a list";
-        return "a mapping of keys";
-    }
 }

@@ -14,6 +14,7 @@ import netwarden.engine.WindowConfig;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.engine.detect.Metric;
 import netwarden.engine.detect.ScopeRules;
+import netwarden.model.ConnectStrings;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSpec;
 import netwarden.sources.live.CaptureConfig;
@@ -65,7 +66,9 @@ public final class ConfigRenderer {
             ObjectNode n = services.addObject().put("name", s.name()).put("address", s.key().address().toString())
                     .put("proto", Proto.name(s.key().proto()));
             if (Proto.hasPorts(s.key().proto())) n.put("port", s.key().port());
-            n.put("connect", s.connect());
+            // A password in the connect string is a secret like the others: shown as redacted, not printed.
+            String shown = ConnectStrings.withoutSecrets(s.connect());
+            n.put("connect", shown == null || shown.equals(s.connect()) ? shown : shown + " " + REDACTED);
         }
 
         DiscoveryConfig d = e.discovery();

@@ -1,5 +1,7 @@
 package netwarden.app.config;
 
+import static netwarden.app.config.Binding.or;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,9 +24,9 @@ final class DetectionBinder {
     /** A floor as text: a number with an optional SI suffix (k = 10^3, M = 10^6, G = 10^9). */
     private static final Pattern FLOOR = Pattern.compile("(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)\\s*([kMG]?)");
 
-    private final ConfigBinder binder;
+    private final Binding binder;
 
-    DetectionBinder(ConfigBinder binder) {
+    DetectionBinder(Binding binder) {
         this.binder = binder;
     }
 
@@ -38,12 +40,15 @@ final class DetectionBinder {
         Duration quiet = binder.duration("detection.quiet-period", r.quietPeriod(), d.quietPeriod());
         Duration cooldown = binder.duration("detection.cooldown", r.cooldown(), d.cooldown());
         Duration updateEvery = binder.duration("detection.update-every", r.updateEvery(), d.updateEvery());
-        return binder.check("detection", () -> new DetectionConfig(or(r.enabled(), d.enabled()), service, host, network,
-                or(r.fastK(), d.fastK()), or(r.fastN(), d.fastN()), or(r.instantFactor(), d.instantFactor()),
-                or(r.slowAlpha(), d.slowAlpha()), or(r.baselines(), d.baselines()), coldStart, halfLife,
-                or(r.baselineK(), d.baselineK()), quiet, or(r.hysteresis(), d.hysteresis()), cooldown, updateEvery,
+        double instantFactor = binder.real("detection.instant-factor", r.instantFactor(), d.instantFactor());
+        double slowAlpha = binder.real("detection.slow-alpha", r.slowAlpha(), d.slowAlpha());
+        double baselineK = binder.real("detection.baseline-k", r.baselineK(), d.baselineK());
+        double hysteresis = binder.real("detection.hysteresis", r.hysteresis(), d.hysteresis());
+        return binder.check("", () -> new DetectionConfig(or(r.enabled(), d.enabled()), service, host, network,
+                or(r.fastK(), d.fastK()), or(r.fastN(), d.fastN()), instantFactor, slowAlpha, or(r.baselines(), d.baselines()),
+                coldStart, halfLife, baselineK, quiet, hysteresis, cooldown, updateEvery,
                 or(r.maxHosts(), d.maxHosts()), or(r.samplePackets(), d.samplePackets()), or(r.topSources(), d.topSources()),
-                or(r.recentIncidents(), d.recentIncidents())));
+                or(r.recentIncidents(), d.recentIncidents())), d);
     }
 
     private ScopeRules scope(String at, RawConfig.DetectionScope r, ScopeRules d) {
@@ -55,23 +60,26 @@ final class DetectionBinder {
                 String path = at + ".floors." + e.getKey();
                 Metric metric = metric(path, e.getKey());
                 Double floor = floor(path, e.getValue());
+                if (metric == null || binder.failed(path)) continue;
                 if (floor != null && metric == Metric.NEW_SOURCES && !at.equals("detection.service"))
-                    throw binder.error(path, path + ": new sources are counted per service only; set it under detection.service.floors");
-                if (floor == null) floors.remove(metric);
+                    binder.problem(path, floor, path + ": new sources are counted per service only", "set it under detection.service.floors");
+                else if (floor == null) floors.remove(metric);
                 else floors.put(metric, floor);
             }
         }
         boolean enabled = or(r.enabled(), d.enabled());
-        return binder.check(at, () -> new ScopeRules(enabled, floors));
+        return binder.check(at, () -> new ScopeRules(enabled, floors), d);
     }
 
+    /** The metric named {@code key}, or null (recorded) when there is none. */
     private Metric metric(String path, String key) {
         for (Metric m : Metric.values()) if (m.key().equals(key)) return m;
-        throw binder.error(path, "unknown metric '" + path + "' (known metrics: "
-                + String.join(", ", Arrays.stream(Metric.values()).map(Metric::key).toList()) + ")");
+        binder.problem(path, key, "unknown metric '" + path + "' (known metrics: "
+                + String.join(", ", Arrays.stream(Metric.values()).map(Metric::key).toList()) + ")", null);
+        return null;
     }
 
-    /** The floor written at {@code path}, or null for off. */
+    /** The floor written at {@code path}, or null for off (or when wrong: recorded). */
     private Double floor(String path, Object value) {
         double v;
         switch (value) {
@@ -83,10 +91,12 @@ final class DetectionBinder {
             }
             case Number n -> v = n.doubleValue();
             case String s -> {
-                String text = binder.string(path, s).trim();
+                String expanded = binder.string(path, s);
+                if (expanded == null) return null;
+                String text = expanded.trim();
                 if (text.equalsIgnoreCase("off")) return null;
                 Matcher m = FLOOR.matcher(text);
-                if (!m.matches()) throw badFloor(path, "'" + text + "'");
+                if (!m.matches()) return badFloor(path, "'" + text + "'");
                 v = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
                     case "k" -> 1e3;
                     case "M" -> 1e6;
@@ -94,29 +104,28 @@ final class DetectionBinder {
                     default -> 1;
                 };
             }
-            default -> throw badFloor(path, String.valueOf(value));
+            default -> {
+                return badFloor(path, String.valueOf(value));
+            }
         }
-        if (!Double.isFinite(v) || v <= 0) throw badFloor(path, format(v));
+        if (!Double.isFinite(v) || v <= 0) return badFloor(path, format(v));
         return v;
     }
 
-    private ConfigException badFloor(String path, String written) {
-        return binder.error(path, path + " must be a positive number (e.g. 20000, 2.5k, 200M) or off: " + written);
+    private Double badFloor(String path, String written) {
+        binder.problem(path, written, path + " must be a positive number (e.g. 20000, 2.5k, 200M) or off: " + written, null);
+        return null;
     }
 
     private Duration wholeSeconds(String path, String raw, Duration fallback) {
         Duration d = binder.duration(path, raw, fallback);
-        if (d.isZero() || d.isNegative() || d.toNanos() % 1_000_000_000L != 0)
-            throw binder.error(path, path + " must be a positive whole number of seconds: " + Durations.format(d));
-        return d;
+        if (!d.isZero() && !d.isNegative() && d.toNanos() % 1_000_000_000L == 0) return d;
+        binder.problem(path, d, path + " must be a positive whole number of seconds: " + Durations.format(d), null);
+        return fallback;
     }
 
     /** A floor as a config file writes it: whole numbers without a decimal point. */
     static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v).toLowerCase(Locale.ROOT);
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 }

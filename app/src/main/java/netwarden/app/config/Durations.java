@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    /** Longer is a mistake, and beyond ~292 years a duration no longer fits a count of nanoseconds. */
+    static final Duration MAX = Duration.ofDays(36_500);
 
     private Durations() {}
 
@@ -23,19 +25,19 @@ public final class Durations {
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
-            long n;
             try {
-                n = Long.parseLong(m.group(1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("duration '" + s + "' is too large");
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+            } catch (NumberFormatException | ArithmeticException e) {
+                total = MAX.plusDays(1);
             }
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            if (total.compareTo(MAX) > 0) throw new IllegalArgumentException("duration '" + s + "' is too large (at most 36500d, 100 years)");
             end = m.end();
         }
         if (end != s.length() || end == 0)

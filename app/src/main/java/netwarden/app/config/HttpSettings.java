@@ -2,6 +2,7 @@ package netwarden.app.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * The HTTP port serving /metrics, /healthz and /api/v1.
@@ -16,7 +17,7 @@ import java.util.Objects;
 public record HttpSettings(ListenAddress listen, boolean metricsAuth, Path webConfig, boolean allowPlainHttp) {
     public HttpSettings {
         Objects.requireNonNull(listen, "http.listen");
-        if (webConfig != null && webConfig.toString().isBlank()) throw new IllegalArgumentException("http.web-config must not be empty");
+        if (webConfig != null && webConfig.toString().isBlank()) throw new SettingException("http.web-config", null, "http.web-config must not be empty");
     }
 
     public static HttpSettings defaults() {

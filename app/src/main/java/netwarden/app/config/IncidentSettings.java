@@ -2,6 +2,7 @@ package netwarden.app.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * Where {@code netwarden run} archives each ended attack ({@code <id>.json} and a sample
@@ -15,8 +16,8 @@ public record IncidentSettings(Path dir, int queue) {
 
     public IncidentSettings {
         Objects.requireNonNull(dir, "incidents.dir");
-        if (dir.toString().isBlank()) throw new IllegalArgumentException("incidents.dir must not be empty");
-        if (queue < 1 || queue > 65_536) throw new IllegalArgumentException("incidents.queue must be 1..65536: " + queue);
+        if (dir.toString().isBlank()) throw new SettingException("incidents.dir", null, "incidents.dir must not be empty");
+        if (queue < 1 || queue > 65_536) throw new SettingException("incidents.queue", queue, "incidents.queue must be 1..65536: " + queue);
     }
 
     /** {@code <state dir>/incidents} with the default queue. */

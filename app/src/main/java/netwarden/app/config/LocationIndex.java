@@ -5,8 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +19,25 @@ import java.util.Map;
  */
 final class LocationIndex {
     private final Map<String, JsonLocation> locations;
+    private final Map<String, JsonLocation> keys;
+    private final List<Alias> aliases;
 
-    private LocationIndex(Map<String, JsonLocation> locations) {
+    /** A YAML alias ({@code *name}) written at {@code path}. */
+    record Alias(String path, String name, JsonLocation location) {}
+
+    private LocationIndex(Map<String, JsonLocation> locations, Map<String, JsonLocation> keys, List<Alias> aliases) {
         this.locations = locations;
+        this.keys = keys;
+        this.aliases = List.copyOf(aliases);
     }
 
-    static final LocationIndex EMPTY = new LocationIndex(Map.of());
+    static final LocationIndex EMPTY = new LocationIndex(Map.of(), Map.of(), List.of());
 
     /** Indexes {@code yaml}, which must already have parsed without error. */
     static LocationIndex of(YAMLFactory factory, String yaml) throws IOException {
         Map<String, JsonLocation> at = new HashMap<>();
+        Map<String, JsonLocation> keys = new LinkedHashMap<>();
+        List<Alias> aliases = new ArrayList<>();
         var stack = new ArrayDeque<Frame>();
         stack.push(new Frame("", false));
         try (JsonParser p = factory.createParser(yaml)) {
@@ -34,6 +47,7 @@ final class LocationIndex {
                     case FIELD_NAME -> {
                         top.field = top.path.isEmpty() ? p.currentName() : top.path + "." + p.currentName();
                         at.put(top.field, p.currentTokenLocation());
+                        keys.put(top.field, p.currentTokenLocation());
                     }
                     case START_OBJECT, START_ARRAY -> {
                         String path = top.valuePath();
@@ -44,11 +58,23 @@ final class LocationIndex {
                     default -> {
                         String path = top.valuePath();
                         if (top.array) at.put(path, p.currentTokenLocation());
+                        // The parser hands an alias over as the text of its name; netwarden does not read aliases.
+                        if (p instanceof YAMLParser y && y.isCurrentAlias()) aliases.add(new Alias(path, p.getText(), p.currentTokenLocation()));
                     }
                 }
             }
         }
-        return new LocationIndex(at);
+        return new LocationIndex(at, keys, aliases);
+    }
+
+    /** Every key the file writes, by path, in the order written. */
+    Map<String, JsonLocation> keys() {
+        return keys;
+    }
+
+    /** The aliases ({@code *name}) the file writes, in order. */
+    List<Alias> aliases() {
+        return aliases;
     }
 
     /** The location of {@code path} or of its nearest parent present in the file; null when none is. */

@@ -3,6 +3,7 @@ package netwarden.app.config;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * Where {@code netwarden run} keeps what must survive a restart: the learned detection baselines
@@ -15,7 +16,7 @@ public record StateSettings(Path dir) {
 
     public StateSettings {
         Objects.requireNonNull(dir, "state.dir");
-        if (dir.toString().isBlank()) throw new IllegalArgumentException("state.dir must not be empty");
+        if (dir.toString().isBlank()) throw new SettingException("state.dir", null, "state.dir must not be empty");
     }
 
     /** The state directory {@link #defaultDir} picks for an empty environment: {@code netwarden-state}. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
@@ -54,7 +55,7 @@ public final class GeoIpUpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = dir != null ? dir
-                : (config == null ? context.configLoader().defaults() : context.configLoader().load(config)).enrich().enrich().dataDir();
+                : (config == null ? context.configLoader().defaults() : context.configLoader().load(config, Set.of("enrich"))).enrich().enrich().dataDir();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("fetching GeoIP/ASN data into " + target + " ...");

@@ -3,6 +3,7 @@ package netwarden.app.notify;
 import java.nio.file.Path;
 import java.util.Map;
 import netwarden.enrich.EnrichConfig;
+import netwarden.model.SettingException;
 
 /**
  * The {@code enrich:} section: the GeoIP/ASN data and the returning-player store.
@@ -16,8 +17,8 @@ public record EnrichSettings(EnrichConfig enrich, Path returningStore, int retur
     public static final int DEFAULT_RETURNING_MAX = 5_000_000;
 
     public EnrichSettings {
-        if (enrich == null) throw new IllegalArgumentException("enrich must be set");
-        if (returningMax < 1) throw new IllegalArgumentException("enrich.returning-max must be positive: " + returningMax);
+        if (enrich == null) throw new SettingException("enrich", null, "enrich must be set");
+        if (returningMax < 1) throw new SettingException("enrich.returning-max", returningMax, "enrich.returning-max must be positive: " + returningMax);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +63,7 @@ public final class NotifyTestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NotifyConfig notify = (config == null ? context.configLoader().defaults() : context.configLoader().load(config)).notifications();
+        NotifyConfig notify = (config == null ? context.configLoader().defaults() : context.configLoader().load(config, Set.of("notify"))).notifications();
         if (notify.channels().isEmpty()) {
             err.println("netwarden notify test: no channels configured (add notify.channels to the config file, or set "
                     + NotifyConfig.DISCORD_ENV + "=<Discord webhook URL>)");

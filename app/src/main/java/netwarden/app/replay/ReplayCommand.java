@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
+import netwarden.app.config.ConfigLoader;
 import netwarden.engine.EngineConfig;
 import netwarden.model.Incident;
 import netwarden.sinks.incidents.IncidentArchive;
@@ -60,7 +61,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineConfig engine = config == null ? EngineConfig.defaults() : context.configLoader().load(config).engine();
+        EngineConfig engine = config == null ? EngineConfig.defaults()
+                : context.configLoader().load(config, ConfigLoader.ENGINE_SECTIONS).engine(); // notify, api...: not used, not checked
         Replayer replayer = new Replayer(engine);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

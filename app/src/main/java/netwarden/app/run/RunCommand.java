@@ -51,9 +51,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (see docs/config.md); flags below override it.")
     Path config;
 
-    @Option(names = "--listen", paramLabel = "ADDR:PORT", description = "HTTP listen address (default 127.0.0.1:9420).")
-    ListenAddress listen;
-
     @Option(names = "--pcap", paramLabel = "FILE", description = "Capture file to feed through the live pipeline (instead of live capture).")
     Path pcap;
 
@@ -63,12 +60,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "realtime|max", description = "Replay speed of --pcap: realtime (default) or max.")
     ReplaySpeed speed;
 
-    @Option(names = "--web-config", paramLabel = "FILE",
-            description = "Web config file (Prometheus web.config.file format): HTTPS, client certificates, basic auth for /metrics.")
-    Path webConfig;
-
-    @Option(names = "--allow-plain-http", description = "Serve plain HTTP on a non-loopback address (tokens and player data unencrypted).")
-    boolean allowPlainHttp;
+    @Mixin
+    HttpOptions http = new HttpOptions();
 
     public RunCommand(CliContext context) {
         this.context = context;
@@ -82,6 +75,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new IOException("cannot read capture file " + file + (Files.exists(file) ? ": not a readable file" : ": no such file"));
         String notCapture = file == null ? null : notACapture(file);
         if (notCapture != null) throw new IOException(file + " is not a capture file (pcap or pcapng): " + notCapture);
+        // The same checks check-config makes: every problem at once, exit 2, before anything starts.
+        StartChecks checks = StartChecks.of(effective, Clock.SYSTEM);
+        if (!checks.problems().isEmpty()) throw context.configLoader().locate(config, checks.problems());
+        checks.warnings().forEach(w -> LOG.warn("{}", w));
         if (effective.apiTokens().isEmpty())
             LOG.warn("no API token configured: /api/v1{} will answer 401; set NETWARDEN_API_TOKEN or api.tokens",
                     effective.http().metricsAuth() ? " and /metrics" : "");
@@ -136,9 +133,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     NetwardenConfig effectiveConfig() {
         NetwardenConfig c = config == null ? context.configLoader().defaults() : context.configLoader().load(config);
-        if (listen != null) c = c.withHttp(c.http().withListen(listen));
-        if (webConfig != null) c = c.withHttp(c.http().withWebConfig(webConfig));
-        if (allowPlainHttp) c = c.withHttp(c.http().withAllowPlainHttp(true));
+        c = http.applyTo(c);
         boolean captureFlags = capture.requested();
         if (pcap != null && captureFlags)
             throw new UsageException("--pcap and --capture/--interface exclude each other: replay a capture file or capture live, not both");

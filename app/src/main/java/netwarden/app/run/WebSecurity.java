@@ -9,20 +9,16 @@ import netwarden.server.HttpServerFactory;
 import netwarden.server.tls.TlsServerFactory;
 import netwarden.server.tls.WebConfig;
 import netwarden.server.tls.WebConfigLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How the HTTP port is secured: HTTPS (and client certificates, basic auth for /metrics) from the
  * web config file ({@code http.web-config}, {@code run --web-config}), else plain HTTP. Plain HTTP
- * may bind a loopback address only, unless {@code http.allow-plain-http} says otherwise; then one
- * warning is logged, since tokens and player data would cross the network in clear text.
+ * may bind a loopback address only, unless {@code http.allow-plain-http} says otherwise ({@code run}
+ * checks this first, with every other start check, and logs the warning: see {@link StartChecks}).
  *
  * @param factory the server factory: HTTPS with the certificate files already read and checked, or plain
  */
 record WebSecurity(WebConfig web, HttpServerFactory factory) {
-    private static final Logger LOG = LoggerFactory.getLogger(WebSecurity.class);
-
     /**
      * Reads the web config and its TLS files and applies the plain-HTTP rule.
      *
@@ -37,8 +33,6 @@ record WebSecurity(WebConfig web, HttpServerFactory factory) {
                         + "bearer tokens and player data would cross the network unencrypted. Serve HTTPS with a web config "
                         + "(--web-config FILE or http.web-config; 'netwarden tls init' makes the certificates), bind 127.0.0.1, "
                         + "or accept the risk with --allow-plain-http (http.allow-plain-http: true)");
-            LOG.warn("serving plain HTTP on {}, a non-loopback address (allowed by http.allow-plain-http): bearer tokens and "
-                    + "player data cross the network unencrypted; use a web config with tls_server_config for HTTPS", http.listen());
         }
         return new WebSecurity(web, web.serverFactory(clock));
     }

@@ -1,6 +1,9 @@
 package netwarden.app.tls;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +20,30 @@ import picocli.CommandLine.Spec;
 /**
  * {@code netwarden tls init DIR --hosts HOST,...}: a small CA, a server certificate for the hosts
  * and a client certificate for Prometheus, written to DIR (keys mode 0600); see {@link DeploymentPki}.
- * Prints the files and the web config and scrape config that use them. Exit 0 on success, 1 when
- * a file exists (without {@code --force}) or cannot be written, 2 on bad options.
+ * Writes the web config that serves them, {@code DIR/web.yml} (mutual TLS required; paths relative
+ * to DIR, so the directory can be moved whole), and prints the scrape config that uses them. Exit 0
+ * on success, 1 when a file exists (without {@code --force}) or cannot be written, 2 on bad options.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create a CA, a server certificate and a client certificate in DIR.",
             "CA: ca.pem, ca-key.pem. Server, for the given hosts: server.pem, server-key.pem",
             "(DNS names and IP addresses become subject alternative names).",
             "Client, for Prometheus and Alertmanager: client.pem, client-key.pem.",
+            "The web config serving them with client certificates required: web.yml (run --web-config DIR/web.yml).",
             "Keys are ECDSA P-256, PKCS#8, mode 0600. Existing files are kept unless --force is given.",
             "Keep ca-key.pem offline once the certificates are made: it can sign more."})
 public final class TlsInitCommand implements Callable<Integer> {
+    static final String WEB_CONFIG = "web.yml";
+    /** Paths relative to the web config's own directory (as Prometheus reads them): DIR can move whole. */
+    static final String WEB_YML = """
+            # Written by 'netwarden tls init' (Prometheus web.config.file format): HTTPS, client certificates required.
+            tls_server_config:
+              cert_file: server.pem
+              key_file: server-key.pem
+              client_auth_type: RequireAndVerifyClientCert
+              client_ca_file: ca.pem
+            """;
+
     @Spec
     CommandSpec spec;
 
@@ -69,19 +85,22 @@ public final class TlsInitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        Path web = dir.resolve(WEB_CONFIG);
+        if (Files.exists(web) && !force) throw new IllegalStateException("refusing to overwrite " + web + "; use --force to replace it");
         DeploymentPki.Result result = DeploymentPki.create(dir, request, force, Instant.now(), stack);
+        try {
+            Files.writeString(web, WEB_YML);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + web + ": " + e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote to " + result.dir().toAbsolutePath() + ":");
         for (Path f : result.files()) out.println("  " + f.getFileName());
+        out.println("  " + WEB_CONFIG + " (the web config: HTTPS with these files, client certificates required)");
         out.println("server certificate names: " + String.join(", ", result.serverNames())
                 + "; valid until " + result.notAfter());
         out.println();
-        out.println("netwarden web config file (Prometheus web.config.file format), mTLS required:");
-        out.println("  tls_server_config:");
-        out.println("    cert_file: " + abs("server.pem"));
-        out.println("    key_file: " + abs("server-key.pem"));
-        out.println("    client_auth_type: RequireAndVerifyClientCert");
-        out.println("    client_ca_file: " + abs("ca.pem"));
+        out.println("Serve HTTPS: netwarden run --web-config " + abs(WEB_CONFIG) + " (or http.web-config in the config file)");
         out.println();
         out.println("Prometheus scrape job (tls_config):");
         out.println("  scheme: https");

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Map;
+import netwarden.app.config.Binding;
+import netwarden.app.config.ConfigProblem;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.sources.live.CaptureMode;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 class CaptureConfigBinderTest {
-    private static final UnaryOperator<String> NO_ENV = s -> s;
-
     /** Reads YAML the way the config loader does (kebab-case keys, unknown keys rejected). */
     private static RawCapture yaml(String text) throws Exception {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -43,20 +43,27 @@ class CaptureConfigBinderTest {
                 ebpf-flow-entries: 131072
                 ebpf-object: /opt/nw.o
                 poll-interval: 2s
-                """), s -> s.replace("${IF}", "eth1"));
+                """), Binding.detached(Map.of("IF", "eth1")));
         assertThat(c).isEqualTo(new CaptureConfig(CaptureMode.PCAP, List.of("eth0", "eth1"), "game", 128, true, true, 64 << 20, "udp",
                 4096, 131072, Path.of("/opt/nw.o"), Duration.ofSeconds(2)));
-        assertThat(CaptureConfigBinder.bind(yaml("mode: proc"), NO_ENV)).isEqualTo(CaptureConfig.defaults().withMode(CaptureMode.PROC));
-        assertThat(CaptureConfigBinder.bind(null, NO_ENV)).isEqualTo(CaptureConfig.defaults());
+        assertThat(CaptureConfigBinder.bind(yaml("mode: proc"), Binding.detached(Map.of()))).isEqualTo(CaptureConfig.defaults().withMode(CaptureMode.PROC));
+        assertThat(CaptureConfigBinder.bind(null, Binding.detached(Map.of()))).isEqualTo(CaptureConfig.defaults());
+    }
+
+    /** The problems binding {@code text} records, one text each. */
+    private static List<String> problems(String text) throws Exception {
+        Binding b = Binding.detached(Map.of());
+        CaptureConfigBinder.bind(yaml(text), b);
+        return b.problems().stream().map(ConfigProblem::text).toList();
     }
 
     @Test
     void badValuesNameTheKey() throws Exception {
-        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("mode: xdp"), NO_ENV)).hasMessageStartingWith("capture.mode");
-        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("buffer-size: lots"), NO_ENV))
-                .hasMessage("capture.buffer-size must be a size such as 32MiB or 1048576: 'lots'");
-        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("poll-interval: 1"), NO_ENV)).hasMessageStartingWith("capture.poll-interval: ");
-        assertThatThrownBy(() -> CaptureConfigBinder.bind(yaml("snaplen: 1"), NO_ENV)).hasMessageStartingWith("capture.snaplen");
+        assertThat(problems("mode: xdp")).singleElement().asString().startsWith("capture.mode");
+        assertThat(problems("buffer-size: lots")).containsExactly("capture.buffer-size must be a size such as 32MiB or 1048576: 'lots'");
+        assertThat(problems("poll-interval: 1")).singleElement().asString().startsWith("capture.poll-interval: ");
+        assertThat(problems("snaplen: 1")).singleElement().asString().startsWith("capture.snaplen");
+        assertThat(problems("mode: xdp\nsnaplen: 1\npoll-interval: 1")).as("every problem, not the first").hasSize(3);
         assertThatThrownBy(() -> yaml("snap-len: 64")).hasMessageContaining("snap-len");
         assertThat(CaptureConfigBinder.bytes("k", "1048576")).isEqualTo(1 << 20);
         assertThat(CaptureConfigBinder.bytes("k", "2 KiB")).isEqualTo(2048);

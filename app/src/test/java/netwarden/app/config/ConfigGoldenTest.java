@@ -19,10 +19,13 @@ import org.junit.jupiter.api.TestFactory;
  * Golden config cases in the Akvorado style: {@code configurations/<case>/in.yaml} with either
  * {@code expected.yaml} (the effective config, secrets redacted) or {@code error.txt} (the exact
  * message, located as {@code in.yaml:LINE:COL}). An optional {@code env} file holds NAME=VALUE lines
- * that stand in for the process environment. The user's home is its HOME, else {@value #USER_HOME}.
+ * that stand in for the process environment. The user's home is its HOME, else {@value #USER_HOME}; the heap 1 GiB.
+ * An {@code error.txt} lists every problem of the file, one a line, in the order of the file.
  */
 class ConfigGoldenTest {
     static final String USER_HOME = "/home/op";
+    /** The heap the cases are checked against (flows.capacity must fit), whatever the test JVM has. */
+    static final long HEAP = 1L << 30;
 
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException, URISyntaxException {
@@ -38,7 +41,7 @@ class ConfigGoldenTest {
     private static void check(Path dir) throws IOException {
         String in = Files.readString(dir.resolve("in.yaml"));
         Map<String, String> env = env(dir.resolve("env"));
-        ConfigLoader loader = new ConfigLoader(env, env.getOrDefault("HOME", USER_HOME));
+        ConfigLoader loader = new ConfigLoader(env, env.getOrDefault("HOME", USER_HOME), HEAP);
         Path expected = dir.resolve("expected.yaml");
         Path error = dir.resolve("error.txt");
         assertThat(Files.exists(expected) ^ Files.exists(error)).as("%s needs expected.yaml or error.txt, not both", dir).isTrue();
@@ -48,7 +51,7 @@ class ConfigGoldenTest {
             assertThat(rendered).isEqualTo(Files.readString(expected));
             // The printed config is itself a valid config meaning the same thing (when it shows no redacted secret).
             boolean secrets = rendered.contains(ConfigRenderer.REDACTED) || rendered.contains("/…");
-            if (!secrets) assertThat(new ConfigLoader(Map.of(), "/elsewhere").parse("out.yaml", rendered)).isEqualTo(config);
+            if (!secrets) assertThat(new ConfigLoader(Map.of(), "/elsewhere", HEAP).parse("out.yaml", rendered)).isEqualTo(config);
         } else {
             String message = Files.readString(error, StandardCharsets.UTF_8).strip();
             assertThatThrownBy(() -> loader.parse("in.yaml", in)).isInstanceOf(ConfigException.class).hasMessage(message);

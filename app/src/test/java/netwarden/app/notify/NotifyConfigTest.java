@@ -1,10 +1,12 @@
 package netwarden.app.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import netwarden.app.config.ConfigException;
 import netwarden.app.config.ConfigLoader;
 import netwarden.app.config.ConfigRenderer;
 import netwarden.app.config.NetwardenConfig;
@@ -109,15 +111,14 @@ class NotifyConfigTest {
 
     @Test
     void recordMessagesNameTheFullKey() {
-        assertThat(NotifyBinder.qualify("notify.channels[2]", "secret must hold at least 16 characters (got 5)"))
-                .isEqualTo("notify.channels[2].secret must hold at least 16 characters (got 5)");
-        assertThat(NotifyBinder.qualify("notify.channels[0].delivery", "max-backoff must not be shorter than initial-backoff"))
-                .isEqualTo("notify.channels[0].delivery.max-backoff must not be shorter than initial-backoff");
-        assertThat(NotifyBinder.qualify("notify.digest", "digest.kinds: unknown event kind 'x'"))
-                .isEqualTo("notify.digest.kinds: unknown event kind 'x'");
-        assertThat(NotifyBinder.qualify("notify.channels[0].url", "environment variable X is not set"))
-                .isEqualTo("notify.channels[0].url: environment variable X is not set");
-        assertThat(NotifyBinder.qualify("notify.channels[1]", "discord channel name must be 1-64 letters"))
-                .isEqualTo("notify.channels[1]: discord channel name must be 1-64 letters");
+        // The records name keys relative to their place (SettingException.key); the binder joins the place.
+        assertThatThrownBy(() -> parse(Map.of(), """
+                notify:
+                  channels:
+                    - {name: hook, type: webhook, url: "https://example.org/h", secret: short}
+                    - {name: mail, type: email, host: smtp.example.org, from: a@example.org, to: [b@example.org], port: 0}
+                """)).isInstanceOf(ConfigException.class).hasMessage("""
+                netwarden.yaml:3:65: notify.channels[0].secret must hold at least 16 characters (got 5)
+                netwarden.yaml:4:99: notify.channels[1].port must be 1..65535: 0""");
     }
 }

@@ -105,6 +105,28 @@ class ReplayCommandTest {
     }
 
     @Test
+    void sectionsReplayDoesNotUseAreNotChecked() throws IOException {
+        Path config = Files.writeString(dir.resolve("with-notify.yaml"), """
+                services:
+                  - name: arena
+                    address: 10.0.0.1
+                    port: 27960
+                notify:
+                  channels:
+                    - {name: ops, type: discord, url: "${DISCORD_WEBHOOK}"}
+                http:
+                  listen: 0.0.0.0:9420
+                """);
+        JsonNode r = replayJson("--config", config.toString(), game.toString());
+        assertThat(r.get("services").get(0).get("id").asText()).as("an unset ${ENV} in notify does not stop a replay").isEqualTo("arena");
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "servics: []\nplayers:\n  join-after: 5\n");
+        CliRun bad = CliRun.of("replay", "--config", typo.toString(), game.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).as("a misspelt section and a bad engine value still count").contains(
+                typo + ":1:1: unknown key 'servics'", typo + ":3:3: players.join-after: duration '5' needs a unit");
+    }
+
+    @Test
     void configuredServicesUseTheirNames() throws IOException {
         Path config = Files.writeString(dir.resolve("arena.yaml"), """
                 services:

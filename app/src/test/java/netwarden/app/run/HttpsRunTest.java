@@ -37,13 +37,8 @@ class HttpsRunTest {
         Path tls = dir.resolve("etc/tls");
         CliRun init = CliRun.of("tls", "init", tls.toString(), "--hosts", "localhost,127.0.0.1");
         assertThat(init.code()).as(init.err()).isZero();
-        Path web = Files.writeString(dir.resolve("etc/web.yml"), """
-                tls_server_config:
-                  cert_file: tls/server.pem
-                  key_file: tls/server-key.pem
-                  client_auth_type: RequireAndVerifyClientCert
-                  client_ca_file: tls/ca.pem
-                """);
+        Path web = tls.resolve("web.yml"); // written by tls init beside the certificates
+        assertThat(web).isRegularFile();
         Path config = Files.writeString(dir.resolve("etc/netwarden.yaml"), """
                 api:
                   tokens: [{name: prometheus, token-file: "%s"}]
@@ -87,7 +82,7 @@ class HttpsRunTest {
 
         CliRun missing = CliRun.of(env, "run", "--pcap", pcap.toString(), "--web-config", dir.resolve("absent.yml").toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("netwarden run: " + dir.resolve("absent.yml") + ": web config file not found");
+        assertThat(missing.err()).isEqualTo("(command line): http.web-config: " + dir.resolve("absent.yml") + ": web config file not found\n");
 
         Path typo = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.pem\n  key_fil: key.pem\n");
         CliRun badKey = CliRun.of(env, "run", "--pcap", pcap.toString(), "--web-config", typo.toString());

@@ -2,6 +2,7 @@ package netwarden.engine.detect;
 
 import java.time.Duration;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * Attack detection. Each scope (service, destination host, whole network) is watched per metric
@@ -24,21 +25,21 @@ public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules ho
         Objects.requireNonNull(service, "detection.service");
         Objects.requireNonNull(host, "detection.host");
         Objects.requireNonNull(network, "detection.network");
-        if (fastN < 1 || fastN > 60) throw new IllegalArgumentException("detection.fast-n must be 1..60: " + fastN);
-        if (fastK < 1 || fastK > fastN) throw new IllegalArgumentException("detection.fast-k must be 1..fast-n (" + fastN + "): " + fastK);
-        if (!(instantFactor >= 1)) throw new IllegalArgumentException("detection.instant-factor must be at least 1: " + instantFactor);
-        if (!(slowAlpha > 0 && slowAlpha <= 1)) throw new IllegalArgumentException("detection.slow-alpha must be in (0, 1]: " + slowAlpha);
+        if (fastN < 1 || fastN > 60) throw new SettingException("detection.fast-n", fastN, "detection.fast-n must be 1..60: " + fastN);
+        if (fastK < 1 || fastK > fastN) throw new SettingException("detection.fast-k", fastK, "detection.fast-k must be 1..fast-n (" + fastN + "): " + fastK);
+        if (!(instantFactor >= 1)) throw new SettingException("detection.instant-factor", instantFactor, "detection.instant-factor must be at least 1: " + instantFactor);
+        if (!(slowAlpha > 0 && slowAlpha <= 1)) throw new SettingException("detection.slow-alpha", slowAlpha, "detection.slow-alpha must be in (0, 1]: " + slowAlpha);
         positive("detection.cold-start", coldStart);
         positive("detection.baseline-half-life", baselineHalfLife);
-        if (!(baselineK > 0)) throw new IllegalArgumentException("detection.baseline-k must be positive: " + baselineK);
+        if (!(baselineK > 0)) throw new SettingException("detection.baseline-k", baselineK, "detection.baseline-k must be positive: " + baselineK);
         positive("detection.quiet-period", quietPeriod);
-        if (!(hysteresis > 0 && hysteresis <= 1)) throw new IllegalArgumentException("detection.hysteresis must be in (0, 1]: " + hysteresis);
-        if (cooldown == null || cooldown.isNegative()) throw new IllegalArgumentException("detection.cooldown must not be negative: " + cooldown);
+        if (!(hysteresis > 0 && hysteresis <= 1)) throw new SettingException("detection.hysteresis", hysteresis, "detection.hysteresis must be in (0, 1]: " + hysteresis);
+        if (cooldown == null || cooldown.isNegative()) throw new SettingException("detection.cooldown", cooldown, "detection.cooldown must not be negative: " + cooldown);
         positive("detection.update-every", updateEvery);
-        if (maxHosts < 1) throw new IllegalArgumentException("detection.max-hosts must be at least 1: " + maxHosts);
-        if (samplePackets < 0 || samplePackets > 10_000) throw new IllegalArgumentException("detection.sample-packets must be 0..10000: " + samplePackets);
-        if (topSources < 1 || topSources > 1000) throw new IllegalArgumentException("detection.top-sources must be 1..1000: " + topSources);
-        if (recentIncidents < 1) throw new IllegalArgumentException("detection.recent-incidents must be at least 1: " + recentIncidents);
+        if (maxHosts < 1) throw new SettingException("detection.max-hosts", maxHosts, "detection.max-hosts must be at least 1: " + maxHosts);
+        if (samplePackets < 0 || samplePackets > 10_000) throw new SettingException("detection.sample-packets", samplePackets, "detection.sample-packets must be 0..10000: " + samplePackets);
+        if (topSources < 1 || topSources > 1000) throw new SettingException("detection.top-sources", topSources, "detection.top-sources must be 1..1000: " + topSources);
+        if (recentIncidents < 1) throw new SettingException("detection.recent-incidents", recentIncidents, "detection.recent-incidents must be at least 1: " + recentIncidents);
     }
 
     public static DetectionConfig defaults() {
@@ -55,6 +56,6 @@ public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules ho
     }
 
     private static void positive(String field, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(field + " must be positive: " + d);
+        if (d == null || d.isNegative() || d.isZero()) throw new SettingException(field, d, field + " must be positive: " + d);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import netwarden.model.ConnectStrings;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
 import netwarden.model.Incident;
@@ -19,7 +20,6 @@ import netwarden.enrich.GeoMetrics;
 import netwarden.enrich.SeenAddresses;
 import netwarden.sinks.notify.channel.Notice;
 import netwarden.sinks.notify.config.NotifyConfig;
-import netwarden.sinks.notify.render.ConnectStrings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

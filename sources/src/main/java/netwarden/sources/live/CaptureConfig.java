@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * Live capture settings ({@code capture:} in the config file). Validated here; messages start with
@@ -40,20 +41,20 @@ public record CaptureConfig(CaptureMode mode, List<String> interfaces, String ne
         var seen = new HashSet<String>();
         for (String i : interfaces) {
             if (i == null || !i.matches("[A-Za-z0-9_.:@-]{1,15}"))
-                throw new IllegalArgumentException("capture.interfaces: not an interface name: '" + i + "'");
-            if (!seen.add(i)) throw new IllegalArgumentException("capture.interfaces: listed twice: " + i);
+                throw new SettingException("capture.interfaces", null, "capture.interfaces: not an interface name: '" + i + "'");
+            if (!seen.add(i)) throw new SettingException("capture.interfaces", i, "capture.interfaces: listed twice: " + i);
         }
         if (netns != null && netns.isBlank()) netns = null;
-        if (snaplen < 64 || snaplen > 262_144) throw new IllegalArgumentException("capture.snaplen must be 64..262144: " + snaplen);
-        if (bufferSize < (1 << 20)) throw new IllegalArgumentException("capture.buffer-size must be at least 1 MiB: " + bufferSize);
+        if (snaplen < 64 || snaplen > 262_144) throw new SettingException("capture.snaplen", snaplen, "capture.snaplen must be 64..262144: " + snaplen);
+        if (bufferSize < (1 << 20)) throw new SettingException("capture.buffer-size", bufferSize, "capture.buffer-size must be at least 1 MiB: " + bufferSize);
         if (bpfFilter != null && bpfFilter.isBlank()) bpfFilter = null;
         if (handoffCapacity < 1024 || handoffCapacity > (1 << 22))
-            throw new IllegalArgumentException("capture.handoff-capacity must be 1024..4194304: " + handoffCapacity);
+            throw new SettingException("capture.handoff-capacity", handoffCapacity, "capture.handoff-capacity must be 1024..4194304: " + handoffCapacity);
         if (ebpfFlowEntries < 1024 || ebpfFlowEntries > (1 << 24))
-            throw new IllegalArgumentException("capture.ebpf-flow-entries must be 1024..16777216: " + ebpfFlowEntries);
+            throw new SettingException("capture.ebpf-flow-entries", ebpfFlowEntries, "capture.ebpf-flow-entries must be 1024..16777216: " + ebpfFlowEntries);
         Objects.requireNonNull(pollInterval, "capture.poll-interval");
         if (pollInterval.toNanos() % 1_000_000_000L != 0 || pollInterval.toSeconds() < 1 || pollInterval.toSeconds() > 60)
-            throw new IllegalArgumentException("capture.poll-interval must be a whole number of seconds, 1s..60s: " + pollInterval);
+            throw new SettingException("capture.poll-interval", pollInterval, "capture.poll-interval must be a whole number of seconds, 1s..60s: " + pollInterval);
     }
 
     public static CaptureConfig defaults() {

@@ -1,5 +1,7 @@
 package netwarden.sinks.notify.config;
 
+import netwarden.model.SettingException;
+
 /**
  * One place notices go. Every implementation's {@code toString()} redacts its secrets (webhook
  * URLs show scheme and host only, passwords and keys print as ****).
@@ -19,7 +21,7 @@ public sealed interface ChannelConfig permits DiscordConfig, SlackConfig, Webhoo
     /** Checks a channel name: letters, digits, '.', '_' and '-'. */
     static String checkName(String type, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}"))
-            throw new IllegalArgumentException(type + " channel name must be 1-64 letters, digits, '.', '_' or '-': " + name);
+            throw new SettingException("name", name, type + " channel name must be 1-64 letters, digits, '.', '_' or '-': " + name);
         return name;
     }
 }

@@ -1,6 +1,7 @@
 package netwarden.sinks.notify.config;
 
 import java.time.Duration;
+import netwarden.model.SettingException;
 
 /**
  * How one channel delivers: its queue, retries and timeouts.
@@ -14,13 +15,13 @@ import java.time.Duration;
 public record DeliveryConfig(int queueCapacity, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration timeout) {
     public DeliveryConfig {
         if (queueCapacity < 1 || queueCapacity > 1_000_000)
-            throw new IllegalArgumentException("queue-capacity must be 1..1000000: " + queueCapacity);
-        if (maxAttempts < 1 || maxAttempts > 100) throw new IllegalArgumentException("max-attempts must be 1..100: " + maxAttempts);
+            throw new SettingException("queue-capacity", queueCapacity, "queue-capacity must be 1..1000000: " + queueCapacity);
+        if (maxAttempts < 1 || maxAttempts > 100) throw new SettingException("max-attempts", maxAttempts, "max-attempts must be 1..100: " + maxAttempts);
         positive("initial-backoff", initialBackoff);
         positive("max-backoff", maxBackoff);
         positive("timeout", timeout);
         if (maxBackoff.compareTo(initialBackoff) < 0)
-            throw new IllegalArgumentException("max-backoff must not be shorter than initial-backoff: " + maxBackoff + " < " + initialBackoff);
+            throw new SettingException("max-backoff", maxBackoff, "max-backoff must not be shorter than initial-backoff: " + maxBackoff + " < " + initialBackoff);
     }
 
     /** 1000 queued, 5 attempts, backoff 1 s doubling to 1 min, 10 s timeout. */
@@ -41,6 +42,6 @@ public record DeliveryConfig(int queueCapacity, int maxAttempts, Duration initia
     }
 
     static void positive(String field, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(field + " must be positive: " + d);
+        if (d == null || d.isNegative() || d.isZero()) throw new SettingException(field, d, field + " must be positive: " + d);
     }
 }

@@ -2,6 +2,7 @@ package netwarden.sinks.notify.config;
 
 import java.time.Duration;
 import java.util.Set;
+import netwarden.model.SettingException;
 
 /**
  * Storm control per channel: in each window (starting with the first event after the previous one
@@ -13,10 +14,10 @@ import java.util.Set;
 public record DigestConfig(boolean enabled, Duration window, int threshold, Set<String> kinds) {
     public DigestConfig {
         if (window == null || window.isNegative() || window.isZero())
-            throw new IllegalArgumentException("digest.window must be positive: " + window);
-        if (threshold < 1) throw new IllegalArgumentException("digest.threshold must be at least 1: " + threshold);
+            throw new SettingException("digest.window", window, "digest.window must be positive: " + window);
+        if (threshold < 1) throw new SettingException("digest.threshold", threshold, "digest.threshold must be at least 1: " + threshold);
         kinds = Set.copyOf(kinds);
-        EventKinds.check("digest.kinds", kinds);
+        EventKinds.check("digest.kinds", "digest.kinds", kinds);
     }
 
     /** On; window 1 min; 10 events; joins, leaves, discoveries and attack updates. */

@@ -1,6 +1,7 @@
 package netwarden.sinks.notify.config;
 
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * A Discord channel webhook.
@@ -14,7 +15,7 @@ public record DiscordConfig(String name, WebhookUrl url, String username, Delive
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(delivery, "delivery");
         if (username != null && (username.isBlank() || username.length() > 80))
-            throw new IllegalArgumentException("username must be 1..80 characters: " + username);
+            throw new SettingException("username", username, "username must be 1..80 characters: " + username);
     }
 
     public static DiscordConfig of(String name, WebhookUrl url) {

@@ -2,6 +2,7 @@ package netwarden.sinks.notify.config;
 
 import java.util.List;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * E-mail over SMTP.
@@ -22,15 +23,15 @@ public record EmailConfig(String name, String host, int port, Tls tls, String us
 
     public EmailConfig {
         ChannelConfig.checkName("email", name);
-        if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
-        if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be 1..65535: " + port);
+        if (host == null || host.isBlank()) throw new SettingException("host", null, "host must not be empty");
+        if (port < 1 || port > 65535) throw new SettingException("port", port, "port must be 1..65535: " + port);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(delivery, "delivery");
-        if (username != null && password == null) throw new IllegalArgumentException("password is required with username " + username);
-        if (from == null || !from.matches(ADDRESS)) throw new IllegalArgumentException("from must be an e-mail address: " + from);
+        if (username != null && password == null) throw new SettingException("password", username, "password is required with username " + username);
+        if (from == null || !from.matches(ADDRESS)) throw new SettingException("from", from, "from must be an e-mail address: " + from);
         to = List.copyOf(to);
-        if (to.isEmpty()) throw new IllegalArgumentException("to must name at least one address");
-        for (String t : to) if (!t.matches(ADDRESS)) throw new IllegalArgumentException("to: not an e-mail address: " + t);
+        if (to.isEmpty()) throw new SettingException("to", null, "to must name at least one address");
+        for (String t : to) if (!t.matches(ADDRESS)) throw new SettingException("to", t, "to: not an e-mail address: " + t);
         subjectPrefix = subjectPrefix == null ? "" : subjectPrefix;
     }
 

@@ -2,6 +2,7 @@ package netwarden.sinks.notify.config;
 
 import java.util.Collection;
 import java.util.List;
+import netwarden.model.SettingException;
 
 /** The event kinds notices can be routed by (the {@code kind()} of each {@link netwarden.model.Event}). */
 public final class EventKinds {
@@ -18,8 +19,9 @@ public final class EventKinds {
 
     private EventKinds() {}
 
-    static void check(String field, Collection<String> kinds) {
+    /** @param key where the list sits, relative to the record checking it */
+    static void check(String field, String key, Collection<String> kinds) {
         for (String k : kinds)
-            if (!ALL.contains(k)) throw new IllegalArgumentException(field + ": unknown event kind '" + k + "' (known: " + String.join(", ", ALL) + ")");
+            if (!ALL.contains(k)) throw new SettingException(key, k, field + ": unknown event kind '" + k + "' (known: " + String.join(", ", ALL) + ")");
     }
 }

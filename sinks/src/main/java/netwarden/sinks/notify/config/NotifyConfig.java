@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netwarden.model.SettingException;
 
 /**
  * Everything about notifications. Records validate themselves; messages name the field and value.
@@ -27,24 +28,25 @@ public record NotifyConfig(List<ChannelConfig> channels, List<RouteRule> routes,
     public NotifyConfig {
         channels = List.copyOf(channels);
         routes = List.copyOf(routes.isEmpty() ? defaultRoutes() : routes);
-        if (cooldown == null || cooldown.isNegative()) throw new IllegalArgumentException("notify.cooldown must not be negative: " + cooldown);
-        if (digest == null) throw new IllegalArgumentException("notify.digest must be set");
-        if (privacy == null) throw new IllegalArgumentException("notify.privacy must be set");
+        if (cooldown == null || cooldown.isNegative()) throw new SettingException("notify.cooldown", cooldown, "notify.cooldown must not be negative: " + cooldown);
+        if (digest == null) throw new SettingException("notify.digest", null, "notify.digest must be set");
+        if (privacy == null) throw new SettingException("notify.privacy", null, "notify.privacy must be set");
         maxPlayers = Map.copyOf(maxPlayers);
         maxPlayers.forEach((service, max) -> {
-            if (max < 1) throw new IllegalArgumentException("notify.max-players." + service + " must be positive: " + max);
+            if (max < 1) throw new SettingException("notify.max-players." + service, max, "notify.max-players." + service + " must be positive: " + max);
         });
         if (queueCapacity < 1 || queueCapacity > 10_000_000)
-            throw new IllegalArgumentException("notify.queue-capacity must be 1..10000000: " + queueCapacity);
+            throw new SettingException("notify.queue-capacity", queueCapacity, "notify.queue-capacity must be 1..10000000: " + queueCapacity);
         Set<String> names = new HashSet<>();
-        for (ChannelConfig c : channels)
-            if (!names.add(c.name())) throw new IllegalArgumentException("notify.channels: duplicate channel name '" + c.name() + "'");
+        for (int i = 0; i < channels.size(); i++)
+            if (!names.add(channels.get(i).name())) throw new SettingException("notify.channels[" + i + "].name", channels.get(i).name(), "notify.channels: duplicate channel name '" + channels.get(i).name() + "'");
         Set<String> routeNames = new HashSet<>();
-        for (RouteRule r : routes) {
-            if (!routeNames.add(r.name())) throw new IllegalArgumentException("notify.routes: duplicate route name '" + r.name() + "'");
+        for (int i = 0; i < routes.size(); i++) {
+            RouteRule r = routes.get(i);
+            if (!routeNames.add(r.name())) throw new SettingException("notify.routes[" + i + "].name", r.name(), "notify.routes: duplicate route name '" + r.name() + "'");
             for (String ch : r.channels())
                 if (!names.contains(ch))
-                    throw new IllegalArgumentException("notify.routes." + r.name() + ".channels: no channel named '" + ch + "' (channels: " + names + ")");
+                    throw new SettingException("notify.routes[" + i + "].channels", ch, "notify.routes[" + i + "].channels: no channel named '" + ch + "' (channels: " + names + ")");
         }
     }
 

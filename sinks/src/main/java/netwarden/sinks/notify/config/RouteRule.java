@@ -3,6 +3,7 @@ package netwarden.sinks.notify.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import netwarden.model.SettingException;
 import netwarden.model.Severity;
 
 /**
@@ -22,13 +23,13 @@ import netwarden.model.Severity;
 public record RouteRule(String name, Set<String> kinds, Set<String> services, Severity minSeverity, List<String> channels,
                         Duration cooldown, boolean continueMatching) {
     public RouteRule {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("route name must not be empty");
+        if (name == null || name.isBlank()) throw new SettingException("name", null, "route name must not be empty");
         kinds = Set.copyOf(kinds);
         services = Set.copyOf(services);
         channels = List.copyOf(channels);
-        EventKinds.check("routes." + name + ".kinds", kinds);
+        EventKinds.check("routes." + name + ".kinds", "kinds", kinds);
         if (cooldown != null && cooldown.isNegative())
-            throw new IllegalArgumentException("routes." + name + ".cooldown must not be negative: " + cooldown);
+            throw new SettingException("cooldown", cooldown, "routes." + name + ".cooldown must not be negative: " + cooldown);
     }
 
     /** Every event to every channel. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * A program run once per notice (argv, no shell), with the notice as JSON on stdin and as
@@ -20,12 +21,12 @@ public record ScriptConfig(String name, List<String> command, Map<String, Secret
     public ScriptConfig {
         ChannelConfig.checkName("script", name);
         command = List.copyOf(command);
-        if (command.isEmpty() || command.getFirst().isBlank()) throw new IllegalArgumentException("command must name a program");
+        if (command.isEmpty() || command.getFirst().isBlank()) throw new SettingException("command", null, "command must name a program");
         environment = Map.copyOf(environment);
         for (String k : environment.keySet())
-            if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("environment variable name is invalid: " + k);
+            if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new SettingException("environment", k, "environment variable name is invalid: " + k);
         if (maxOutputBytes < 0 || maxOutputBytes > 16 << 20)
-            throw new IllegalArgumentException("max-output-bytes must be 0..16777216: " + maxOutputBytes);
+            throw new SettingException("max-output-bytes", maxOutputBytes, "max-output-bytes must be 0..16777216: " + maxOutputBytes);
         Objects.requireNonNull(delivery, "delivery");
     }
 

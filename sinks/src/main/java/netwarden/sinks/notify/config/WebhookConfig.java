@@ -2,6 +2,7 @@ package netwarden.sinks.notify.config;
 
 import java.util.Map;
 import java.util.Objects;
+import netwarden.model.SettingException;
 
 /**
  * A generic JSON webhook, signed with HMAC-SHA256 (see docs/notify.md for the body and signature).
@@ -17,11 +18,11 @@ public record WebhookConfig(String name, WebhookUrl url, Secret secret, Map<Stri
         Objects.requireNonNull(delivery, "delivery");
         headers = Map.copyOf(headers);
         if (secret != null && secret.reveal().length() < 16)
-            throw new IllegalArgumentException("secret must hold at least 16 characters (got " + secret.reveal().length() + ")");
+            throw new SettingException("secret", null, "secret must hold at least 16 characters (got " + secret.reveal().length() + ")");
         for (String h : headers.keySet()) {
-            if (!h.matches("[A-Za-z0-9-]+")) throw new IllegalArgumentException("header name must be letters, digits and '-': " + h);
+            if (!h.matches("[A-Za-z0-9-]+")) throw new SettingException("headers", h, "header name must be letters, digits and '-': " + h);
             if (h.toLowerCase(java.util.Locale.ROOT).startsWith("x-netwarden-"))
-                throw new IllegalArgumentException("header " + h + " is set by netwarden itself");
+                throw new SettingException("headers", null, "header " + h + " is set by netwarden itself");
         }
     }
 

@@ -2,6 +2,7 @@ package netwarden.sinks.notify.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import netwarden.model.SettingException;
 
 /**
  * A webhook URL. Discord and Slack webhook URLs carry their token in the path, so the URL is a
@@ -9,22 +10,22 @@ import java.net.URISyntaxException;
  */
 public record WebhookUrl(URI uri) {
     public WebhookUrl {
-        if (uri == null) throw new IllegalArgumentException("url must not be empty");
+        if (uri == null) throw new SettingException("url", null, "url must not be empty");
         String scheme = uri.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme))
-            throw new IllegalArgumentException("url must be http or https: " + redact(uri));
-        if (uri.getHost() == null) throw new IllegalArgumentException("url has no host: " + redact(uri));
+            throw new SettingException("url", null, "url must be http or https: " + redact(uri));
+        if (uri.getHost() == null) throw new SettingException("url", null, "url has no host: " + redact(uri));
     }
 
     /** Parses {@code text}; the error message never repeats the text beyond scheme and host. */
     public static WebhookUrl parse(String field, String text) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(field + " must not be empty");
+        if (text == null || text.isBlank()) throw new SettingException("", null, field + " must not be empty");
         try {
             return new WebhookUrl(new URI(text.strip()));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(field + " is not a valid URL (" + e.getReason() + ")");
+            throw new SettingException("", null, field + " is not a valid URL (" + e.getReason() + ")");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
+            throw new SettingException("", null, field + ": " + e.getMessage());
         }
     }
 

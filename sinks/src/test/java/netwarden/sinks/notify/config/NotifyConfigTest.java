@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netwarden.model.SettingException;
 import org.junit.jupiter.api.Test;
 
 class NotifyConfigTest {
@@ -48,7 +49,8 @@ class NotifyConfigTest {
         assertThatThrownBy(() -> NotifyConfig.defaults().withChannels(List.of(d, d))).hasMessage("notify.channels: duplicate channel name 'alerts'");
         assertThatThrownBy(() -> NotifyConfig.defaults().withChannels(List.of(d)).withRoutes(List.of(
                 new RouteRule("r", Set.of(), Set.of(), null, List.of("mail"), null, false))))
-                .hasMessage("notify.routes.r.channels: no channel named 'mail' (channels: [alerts])");
+                .hasMessage("notify.routes[0].channels: no channel named 'mail' (channels: [alerts])")
+                .isInstanceOfSatisfying(SettingException.class, e -> assertThat(e.key()).isEqualTo("notify.routes[0].channels"));
         assertThatThrownBy(() -> new RouteRule("r", Set.of("player_join"), Set.of(), null, List.of(), null, false))
                 .hasMessageStartingWith("routes.r.kinds: unknown event kind 'player_join'");
         assertThatThrownBy(() -> new DigestConfig(true, Duration.ZERO, 10, Set.of())).hasMessage("digest.window must be positive: PT0S");

@@ -1,4 +1,4 @@
-package netwarden.sinks.notify.render;
+package netwarden.model;
 
 import java.util.regex.Pattern;
 
