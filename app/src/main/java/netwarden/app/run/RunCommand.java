@@ -71,14 +71,15 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NetwardenConfig effective = effectiveConfig();
         Path file = effective.source().pcap();
+        // A capture that is not there is a runtime failure (exit 1), as for replay; then the config's problems (exit 2).
         if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file)))
             throw new IOException("cannot read capture file " + file + (Files.exists(file) ? ": not a readable file" : ": no such file"));
-        String notCapture = file == null ? null : notACapture(file);
-        if (notCapture != null) throw new IOException(file + " is not a capture file (pcap or pcapng): " + notCapture);
         // The same checks check-config makes: every problem at once, exit 2, before anything starts.
         StartChecks checks = StartChecks.of(effective, Clock.SYSTEM);
         if (!checks.problems().isEmpty()) throw context.configLoader().locate(config, checks.problems());
         checks.warnings().forEach(w -> LOG.warn("{}", w));
+        String notCapture = file == null ? null : notACapture(file);
+        if (notCapture != null) throw new IOException(file + " is not a capture file (pcap or pcapng): " + notCapture);
         if (effective.apiTokens().isEmpty())
             LOG.warn("no API token configured: /api/v1{} will answer 401; set NETWARDEN_API_TOKEN or api.tokens",
                     effective.http().metricsAuth() ? " and /metrics" : "");
