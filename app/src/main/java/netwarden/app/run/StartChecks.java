@@ -33,7 +33,9 @@ public record StartChecks(List<ConfigProblem> problems, List<String> warnings) {
             problems.add(new ConfigProblem("source.pcap", pcap.toString(), "source.pcap: cannot read capture file " + pcap
                     + (Files.exists(pcap) ? ": not a readable file" : ": no such file"), null));
         directory("state.dir", c.state().dir(), problems);
-        directory("incidents.dir", c.incidents().dir(), problems);
+        // A file where the incidents directory belongs inside state.dir is moved aside at start (StateDirs).
+        if (!c.incidents().dir().toAbsolutePath().normalize().startsWith(c.state().dir().toAbsolutePath().normalize()))
+            directory("incidents.dir", c.incidents().dir(), problems);
         EnrichConfig e = c.enrich().enrich();
         if (e.enabled()) {
             String update = "download the data with 'netwarden geoip update', or remove the setting";
@@ -73,7 +75,7 @@ public record StartChecks(List<ConfigProblem> problems, List<String> warnings) {
 
     private static void directory(String key, Path dir, List<ConfigProblem> problems) {
         if (Files.exists(dir) && !Files.isDirectory(dir))
-            problems.add(new ConfigProblem(key, dir.toString(), key + ": " + dir + " is a file, not a directory", null));
+            problems.add(new ConfigProblem(key, dir.toString(), key + " " + dir + " is not a directory: move that file away", null));
     }
 
     private static void file(String key, Path file, String fix, List<ConfigProblem> problems) {
