@@ -27,6 +27,20 @@ public final class BatchBuilder {
         return this;
     }
 
+    /** Adds every row of {@code b}. */
+    public BatchBuilder addAll(Rows.Batch b) {
+        events.addAll(b.events());
+        sessions.addAll(b.sessions());
+        incidents.addAll(b.incidents());
+        incidentSources.addAll(b.incidentSources());
+        incidentPorts.addAll(b.incidentPorts());
+        rollups1s.addAll(b.rollups1s());
+        rollups1m.addAll(b.rollups1m());
+        rollups1h.addAll(b.rollups1h());
+        sourceMinutes.addAll(b.sourceMinutes());
+        return this;
+    }
+
     public boolean isEmpty() {
         return events.isEmpty() && sessions.isEmpty() && incidents.isEmpty() && incidentSources.isEmpty()
                 && incidentPorts.isEmpty() && rollups1s.isEmpty() && rollups1m.isEmpty() && rollups1h.isEmpty()

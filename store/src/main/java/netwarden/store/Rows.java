@@ -15,6 +15,7 @@ public final class Rows {
     public record Event(String agent, long tsMs, String kind, String service, String address, String country,
                         long asn, String flags, String incidentId, String detailJson) {
         public Event {
+            Objects.requireNonNull(agent, "agent");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(detailJson, "detailJson");
@@ -25,6 +26,12 @@ public final class Rows {
     public record Session(String agent, String service, String address, long firstSeenMs, long lastSeenMs, long leftMs,
                           long packetsIn, long packetsOut, long bytesIn, long bytesOut, String country, long asn,
                           String flags, String name) {
+        public Session {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(address, "address");
+        }
+
         public boolean open() {
             return leftMs == 0;
         }
@@ -39,6 +46,11 @@ public final class Rows {
                            long peakPps, long peakBps, long packets, long bytes, long sources,
                            boolean multiSource, boolean spoofing, String topSourcesJson, String topPortsJson,
                            String samplePcap, long ackedMs, String ackedBy) {
+        public Incident {
+            for (String f : new String[] {agent, id, scope, target, kind, severity, reason, topSourcesJson, topPortsJson})
+                Objects.requireNonNull(f, "incident fields agent, id, scope, target, kind, severity, reason, top lists");
+        }
+
         public boolean active() {
             return endMs == 0;
         }
@@ -50,10 +62,21 @@ public final class Rows {
 
     /** A heavy source of an incident, for search. */
     public record IncidentSource(String agent, String incidentId, String address, String country, long asn,
-                                 long packets, long bytes) {}
+                                 long packets, long bytes) {
+        public IncidentSource {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(address, "address");
+        }
+    }
 
     /** A heavy source port of an incident, for search. */
-    public record IncidentPort(String agent, String incidentId, int port, long packets) {}
+    public record IncidentPort(String agent, String incidentId, int port, long packets) {
+        public IncidentPort {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
 
     /** A note on an incident, in the order written. */
     public record Note(String agent, String incidentId, long tsMs, String author, String note) {}
@@ -63,7 +86,12 @@ public final class Rows {
      * sources the most distinct sources in one second, players the most players at once.
      */
     public record Rollup(String agent, String service, long ts, long packets, long bytes, long peakPps, long peakBps,
-                         long sources, long players) {}
+                         long sources, long players) {
+        public Rollup {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(service, "service");
+        }
+    }
 
     /**
      * One source's traffic to a service in one minute; the minute's "others" row has address {@link #OTHERS}
@@ -72,6 +100,12 @@ public final class Rows {
     public record SourceMinute(String agent, String service, long ts, String address, String country, long asn,
                                long packets, long bytes, long sources) {
         public static final String OTHERS = "*";
+
+        public SourceMinute {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(address, "address");
+        }
 
         public boolean others() {
             return OTHERS.equals(address);
