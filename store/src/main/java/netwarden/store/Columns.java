@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netwarden.model.Ip;
 
-/** Column lists of the append-only tables and the rows as value arrays in that order. */
+/** Column lists of the tables a batch writes, in table order, and a batch's rows as value arrays in that order. */
 final class Columns {
     private Columns() {}
 
@@ -15,16 +15,29 @@ final class Columns {
     static final List<String> SOURCE_MINUTES = List.of("agent", "service", "ts", "address", "addr_hi", "addr_lo",
             "country", "asn", "packets", "bytes", "sources");
 
+    static final List<String> SESSIONS = List.of("agent", "service", "address", "addr_hi", "addr_lo", "first_seen_ms",
+            "last_seen_ms", "left_ms", "packets_in", "packets_out", "bytes_in", "bytes_out", "country", "asn", "flags", "name");
+    static final List<String> INCIDENTS = List.of("agent", "id", "scope", "target", "service", "kind", "severity", "reason",
+            "start_ms", "end_ms", "updated_ms", "peak_pps", "peak_bps", "packets", "bytes", "sources", "multi_source",
+            "spoofing", "top_sources", "top_ports", "sample_pcap", "acked_ms", "acked_by");
+    static final List<String> INCIDENT_SOURCES = List.of("agent", "incident_id", "address", "addr_hi", "addr_lo", "country",
+            "asn", "packets", "bytes");
+    static final List<String> INCIDENT_PORTS = List.of("agent", "incident_id", "port", "packets");
+
     static List<String> of(Table t) {
         return switch (t) {
             case EVENTS -> EVENTS;
             case ROLLUP_1S, ROLLUP_1M, ROLLUP_1H -> ROLLUP;
             case SOURCE_MINUTES -> SOURCE_MINUTES;
-            default -> throw new IllegalArgumentException("not an append-only table: " + t);
+            case SESSIONS -> SESSIONS;
+            case INCIDENTS -> INCIDENTS;
+            case INCIDENT_SOURCES -> INCIDENT_SOURCES;
+            case INCIDENT_PORTS -> INCIDENT_PORTS;
+            case INCIDENT_NOTES -> throw new IllegalArgumentException("notes are written one at a time");
         };
     }
 
-    /** The append-only tables' rows of a batch as value arrays. */
+    /** A table's rows of a batch as value arrays (sessions and incidents may repeat a key: dedupe first). */
     static List<Object[]> values(Table t, Rows.Batch b) {
         List<Object[]> out = new ArrayList<>(b.rows(t));
         switch (t) {
@@ -41,7 +54,24 @@ final class Columns {
                 out.add(new Object[] {r.agent(), r.service(), r.ts(), r.address(), k == null ? null : k.hi(),
                         k == null ? null : k.lo(), r.country(), r.asn(), r.packets(), r.bytes(), r.sources()});
             });
-            default -> throw new IllegalArgumentException("not an append-only table: " + t);
+            case SESSIONS -> b.sessions().forEach(r -> {
+                AddressKey k = key(r.address());
+                out.add(new Object[] {r.agent(), r.service(), r.address(), k.hi(), k.lo(), r.firstSeenMs(), r.lastSeenMs(),
+                        r.leftMs(), r.packetsIn(), r.packetsOut(), r.bytesIn(), r.bytesOut(), r.country(), r.asn(), r.flags(),
+                        r.name()});
+            });
+            case INCIDENTS -> b.incidents().forEach(r -> out.add(new Object[] {r.agent(), r.id(), r.scope(), r.target(),
+                    r.service(), r.kind(), r.severity(), r.reason(), r.startMs(), r.endMs(), r.updatedMs(), r.peakPps(),
+                    r.peakBps(), r.packets(), r.bytes(), r.sources(), r.multiSource(), r.spoofing(), r.topSourcesJson(),
+                    r.topPortsJson(), r.samplePcap(), 0L, null}));
+            case INCIDENT_SOURCES -> b.incidentSources().forEach(r -> {
+                AddressKey k = key(r.address());
+                out.add(new Object[] {r.agent(), r.incidentId(), r.address(), k.hi(), k.lo(), r.country(), r.asn(),
+                        r.packets(), r.bytes()});
+            });
+            case INCIDENT_PORTS -> b.incidentPorts().forEach(r -> out.add(new Object[] {r.agent(), r.incidentId(),
+                    (long) r.port(), r.packets()}));
+            case INCIDENT_NOTES -> throw new IllegalArgumentException("notes are written one at a time");
         }
         return out;
     }

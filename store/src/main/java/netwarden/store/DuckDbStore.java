@@ -40,6 +40,14 @@ public final class DuckDbStore extends JdbcStore {
 
     @Override
     void append(Connection c, Table table, List<Object[]> rows) throws SQLException {
+        String stage = stage(c, table, rows);
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO " + table.sql + " SELECT * FROM " + stage);
+        }
+    }
+
+    @Override
+    String stage(Connection c, Table table, List<Object[]> rows) throws SQLException {
         String stage = "stage_" + table.sql;
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT * FROM " + table.sql + " LIMIT 0");
@@ -61,11 +69,7 @@ public final class DuckDbStore extends JdbcStore {
             }
             a.flush();
         }
-        String cols = String.join(", ", Columns.of(table));
-        try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO " + table.sql + " (" + cols + ") SELECT " + cols + " FROM temp.main." + stage);
-            st.execute("DELETE FROM temp.main." + stage);
-        }
+        return "temp.main." + stage;
     }
 
     @Override

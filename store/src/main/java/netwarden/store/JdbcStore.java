@@ -34,8 +34,14 @@ abstract class JdbcStore implements Store {
 
     abstract String dialect();
 
-    /** Appends rows to an append-only table inside the current transaction. */
+    /** Appends rows (in table column order) to an append-only table inside the current transaction. */
     abstract void append(Connection c, Table table, List<Object[]> rows) throws SQLException;
+
+    /**
+     * Fills a connection-local staging table shaped like {@code table} with exactly these rows; returns its
+     * name for the INSERT … SELECT that merges them.
+     */
+    abstract String stage(Connection c, Table table, List<Object[]> rows) throws SQLException;
 
     @FunctionalInterface
     interface SqlWork<T> {
@@ -97,10 +103,19 @@ abstract class JdbcStore implements Store {
             try {
                 for (Table t : List.of(Table.EVENTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES))
                     if (b.rows(t) > 0) append(c, t, Columns.values(t, b));
-                Upserts.sessions(c, latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()));
-                Upserts.incidents(c, latest(b.incidents(), i -> i.agent() + '\0' + i.id()));
-                Upserts.incidentSources(c, latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()));
-                Upserts.incidentPorts(c, latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()));
+                Rows.Batch keyed = new Rows.Batch(List.of(),
+                        latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()),
+                        latest(b.incidents(), i -> i.agent() + '\0' + i.id()),
+                        latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()),
+                        latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()),
+                        List.of(), List.of(), List.of(), List.of());
+                for (Table t : List.of(Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES, Table.INCIDENT_PORTS)) {
+                    if (keyed.rows(t) == 0) continue;
+                    String stage = stage(c, t, Columns.values(t, keyed));
+                    try (Statement st = c.createStatement()) {
+                        st.executeUpdate("INSERT INTO " + t.sql + " SELECT * FROM " + stage + " WHERE true " + Upserts.conflict(t));
+                    }
+                }
                 c.commit();
                 return null;
             } catch (SQLException | RuntimeException e) {

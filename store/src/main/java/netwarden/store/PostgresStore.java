@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import org.postgresql.PGConnection;
@@ -40,7 +41,22 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
+    String stage(Connection c, Table table, List<Object[]> rows) throws SQLException {
+        String stage = "stage_" + table.sql;
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table.sql + ")");
+            st.execute("TRUNCATE " + stage);
+        }
+        copy(c, stage, table, rows);
+        return stage;
+    }
+
+    @Override
     void append(Connection c, Table table, List<Object[]> rows) throws SQLException {
+        copy(c, table.sql, table, rows);
+    }
+
+    private static void copy(Connection c, String into, Table table, List<Object[]> rows) throws SQLException {
         StringBuilder csv = new StringBuilder(rows.size() * 96);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -52,11 +68,11 @@ public final class PostgresStore extends JdbcStore {
             }
             csv.append('\n');
         }
-        String sql = "COPY " + table.sql + " (" + String.join(", ", Columns.of(table)) + ") FROM STDIN (FORMAT csv)";
+        String sql = "COPY " + into + " (" + String.join(", ", Columns.of(table)) + ") FROM STDIN (FORMAT csv)";
         try {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         } catch (IOException e) {
-            throw new SQLException("COPY into " + table.sql + " failed", e);
+            throw new SQLException("COPY into " + into + " failed", e);
         }
     }
 
