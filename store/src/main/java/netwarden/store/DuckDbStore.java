@@ -34,6 +34,11 @@ public final class DuckDbStore extends JdbcStore {
     }
 
     @Override
+    boolean sortsByAddress() {
+        return true;
+    }
+
+    @Override
     String dialect() {
         return "duckdb";
     }

@@ -165,6 +165,45 @@ abstract class JdbcStore implements Store {
         });
     }
 
+    /** Whether {@link #compact} rewrites rows (a scan-only database) or only records the range (one with indexes). */
+    abstract boolean sortsByAddress();
+
+    @Override
+    public long compact(long fromSeconds, long toSeconds) {
+        if (toSeconds <= fromSeconds) throw new IllegalArgumentException("empty range: " + fromSeconds + ".." + toSeconds);
+        return onWriter("compact source_minutes", c -> {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                String range = " WHERE ts >= " + fromSeconds + " AND ts < " + toSeconds;
+                try (var rs = st.executeQuery("SELECT count(*) FROM compactions WHERE table_name = 'source_minutes'"
+                        + " AND from_ts = " + fromSeconds + " AND to_ts = " + toSeconds)) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        c.rollback();
+                        return -1L;
+                    }
+                }
+                long n = 0;
+                if (sortsByAddress()) {
+                    st.execute("CREATE TEMP TABLE compacting AS SELECT * FROM source_minutes" + range
+                            + " ORDER BY addr_hi, addr_lo, service, ts");
+                    st.executeUpdate("DELETE FROM source_minutes" + range);
+                    n = st.executeUpdate("INSERT INTO source_minutes SELECT * FROM compacting");
+                    st.execute("DROP TABLE compacting");
+                }
+                st.executeUpdate("INSERT INTO compactions VALUES ('source_minutes', " + fromSeconds + ", " + toSeconds
+                        + ", " + System.currentTimeMillis() + ", " + n + ")");
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     @Override
     public boolean acknowledge(String agent, String id, String author, String note, long atMs) {
         return onWriter("acknowledge", c -> {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     /** The newest schema this code knows. */
-    static final int LATEST = 2;
+    static final int LATEST = 3;
 
     private Migrations() {}
 

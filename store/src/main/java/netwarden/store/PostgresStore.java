@@ -36,6 +36,11 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
+    boolean sortsByAddress() {
+        return false; // its indexes find an address; rewriting would only bloat the table
+    }
+
+    @Override
     String dialect() {
         return "postgres";
     }

@@ -23,6 +23,13 @@ public interface Store extends AutoCloseable {
     /** Deletes rows of {@code table} older than {@code cutoffSeconds} (epoch); returns how many. */
     long purge(Table table, long cutoffSeconds);
 
+    /**
+     * Rewrites the per-source minute rows of [from, to) (epoch seconds) sorted by address, once per range, so
+     * an address search reads one row group per sorted run rather than every row (DuckDB's zone maps; a
+     * database with indexes only records the range). Returns the rows rewritten, or -1 when the range was done.
+     */
+    long compact(long fromSeconds, long toSeconds);
+
     List<Rows.Event> events(Queries.Events q);
 
     List<Results.Point> history(Queries.History q);

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * retried with a doubling delay (min..max) until the store answers; meanwhile new batches queue and, past
  * the bound, are dropped and counted. Failures are counted each and logged at most once a minute (injected
  * clock). Rows the store rejects as invalid are dropped and counted per original batch, so one bad row loses
- * only its own batch. Retention runs on this thread too, every {@code purgeEvery}, so the store has one writer.
+ * only its own batch. Retention and the sorting of closed days and weeks ({@link Store#compact}) run on this thread too,
+ * every {@code purgeEvery}, so the store has one writer.
  * {@link #close()} writes what is queued, trying for {@code closeTimeout}, and counts the rest as
  * {@code shutdown}.
  */
@@ -204,6 +205,28 @@ public final class StoreWriter implements AutoCloseable {
         if (nextPurgeNanos != Long.MIN_VALUE && now < nextPurgeNanos) return;
         nextPurgeNanos = now + purgeEvery.toNanos();
         purgeNow(now);
+        compactNow(now);
+    }
+
+    private static final long DAY = 86_400, WEEK = 7 * DAY, GRACE = 600;
+
+    /**
+     * Sorts the per-source minutes of the last closed day, and of the last closed week into one run, once each
+     * (10 minutes after they close, so the last minute rows are in); errors counted, not thrown.
+     */
+    public void compactNow(long nowNanos) {
+        long now = Math.floorDiv(nowNanos, 1_000_000_000L);
+        for (long unit : new long[] {DAY, WEEK}) {
+            long end = now - Math.floorMod(now, unit);
+            if (now - end < GRACE) end -= unit;
+            try {
+                long n = store.compact(end - unit, end);
+                if (n >= 0) log.info("store: per-source minutes of [{}, {}) sorted by address ({} rows)", end - unit, end, n);
+            } catch (StoreException | IllegalStateException ex) {
+                metrics.errors.inc();
+                logRateLimited(ex);
+            }
+        }
     }
 
     /** Deletes what each table's retention no longer keeps, as of {@code nowNanos}; errors counted, not thrown. */

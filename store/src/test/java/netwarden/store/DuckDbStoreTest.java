@@ -12,4 +12,9 @@ class DuckDbStoreTest extends StoreContract {
     Store open(int version) {
         return new DuckDbStore(dir.resolve("netwarden.duckdb"), version);
     }
+
+    @Override
+    boolean rewritesOnCompact() {
+        return true;
+    }
 }

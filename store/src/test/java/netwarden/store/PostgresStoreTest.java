@@ -38,4 +38,9 @@ class PostgresStoreTest extends StoreContract {
     Store open(int version) {
         return new PostgresStore("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db, "postgres", "postgres", version);
     }
+
+    @Override
+    boolean rewritesOnCompact() {
+        return false;
+    }
 }

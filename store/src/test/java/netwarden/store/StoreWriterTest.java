@@ -98,4 +98,21 @@ class StoreWriterTest {
         writer.offer(events(1, T0 + 3 * 86_400_000L));
         Await.until("purged by the worker", () -> store.count(Table.ROLLUP_1S) == 0 && store.count(Table.EVENTS) == 1);
     }
+
+    @Test
+    void closedDaysAndWeeksAreSortedOnceOnTheInjectedClock() {
+        writer(StoreConfig.defaults());
+        long now = T0 / 1000;
+        long today = now - Math.floorMod(now, 86_400), week = now - Math.floorMod(now, 7 * 86_400);
+        clock.set((today + 300) * 1_000_000_000L); // five minutes into the day: yesterday still gets late rows
+        writer.compactNow(clock.nanos());
+        assertThat(store.compact(today - 86_400, today)).as("not yet compacted, so done now").isZero();
+        clock.set((today + 86_400 + 700) * 1_000_000_000L);
+        writer.compactNow(clock.nanos());
+        assertThat(store.compact(today, today + 86_400)).as("done by the writer").isEqualTo(-1);
+        clock.set((week + 7 * 86_400 + 700) * 1_000_000_000L);
+        writer.compactNow(clock.nanos());
+        assertThat(store.compact(week, week + 7 * 86_400)).isEqualTo(-1);
+        assertThat(metrics.errors()).isZero();
+    }
 }
