@@ -53,17 +53,18 @@ public final class StoreBench {
             for (Path p : old.toList()) if (p.getFileName().toString().startsWith("netwarden.duckdb")) Files.delete(p);
         }
         StoreConfig config = StoreConfig.defaults().withUrl(url);
-        try (Store store = Stores.open(config, dir)) {
+        // ingest into its own file (or database), so the query data set is exactly the one described
+        StoreConfig ingestConfig = url.isEmpty() ? config.withUrl("duckdb:" + dir.resolve("netwarden.duckdb-ingest")) : config;
+        try (Store store = Stores.open(ingestConfig, dir)) {
             store.start();
             System.out.printf("store %s%n", store);
-            ingest(store, config, ingestSeconds);
-            load(store, services, days, sourceRows);
+            ingest(store, ingestConfig, ingestSeconds);
+        }
+        if (!url.isEmpty()) System.out.println("(the PostgreSQL database keeps the ingest rows: use a fresh one per run)");
+        try (Store store = Stores.open(config, dir)) {
+            store.start();
+            load(store, services, days, sourceRows, url.isEmpty() ? dir.resolve("netwarden.duckdb") : null);
             queries(store, days, runs);
-            if (url.isEmpty()) {
-                long bytes = Files.size(dir.resolve("netwarden.duckdb"));
-                System.out.printf("size: %.1f MB for %d days (%.1f MB/day) with %d source rows/day%n",
-                        bytes / 1e6, days, bytes / 1e6 / days, sourceRows / days);
-            }
         }
     }
 
@@ -144,7 +145,7 @@ public final class StoreBench {
         return COUNTRIES[(int) (asn(a) % COUNTRIES.length)];
     }
 
-    static void load(Store store, int services, int days, long sourceRows) {
+    static void load(Store store, int services, int days, long sourceRows, Path file) throws java.io.IOException {
         long t0 = System.nanoTime();
         SplittableRandom r = new SplittableRandom(2);
         long start = NOW - 86_400L * days, minutes = 1440L * days;
@@ -195,12 +196,20 @@ public final class StoreBench {
         store.write(batch);
         rows += batch.rows();
         double s = (System.nanoTime() - t0) / 1e9;
+        long loadedBytes = file == null ? 0 : Files.size(file);
         long c0 = System.nanoTime();
         // what the writer does as days and weeks close: each day sorted by address, then each week into one run
         for (long d = start; d < NOW; d += 86_400) store.compact(d, d + 86_400);
         long week = 7 * 86_400L;
         for (long w = start - Math.floorMod(start, week); w + week <= NOW; w += week) store.compact(w, w + week);
         System.out.printf("compaction of %d days and their weeks: %.1f s%n", days, (System.nanoTime() - c0) / 1e9);
+        if (file != null) {
+            long sm = store.count(Table.SOURCE_MINUTES), all = 0;
+            for (Table t : Table.values()) all += store.count(t);
+            System.out.printf("size: %.1f MB after loading, %.1f MB after compaction (DuckDB reuses the freed blocks): "
+                    + "%.1f MB/day, %.1f bytes per row (%d rows, %d of them per-source minutes)%n", loadedBytes / 1e6,
+                    Files.size(file) / 1e6, loadedBytes / 1e6 / days, (double) loadedBytes / all, all, sm);
+        }
         System.out.printf("load: %d rows in %.1f s (%.0f rows/s): %d source-minute rows, %d 1-min rollups, %d sessions, %d incidents%n",
                 rows, s, rows / s, store.count(Table.SOURCE_MINUTES), store.count(Table.ROLLUP_1M),
                 store.count(Table.SESSIONS), store.count(Table.INCIDENTS));

@@ -83,6 +83,29 @@ final class Columns {
 
     /** The key of an address, or null for null; a malformed address fails the batch (rows are built from Ip). */
     static AddressKey key(String address) {
-        return address == null ? null : AddressKey.of(Ip.parse(address));
+        if (address == null) return null;
+        int v4 = dottedQuad(address);
+        return AddressKey.of(v4 != -1 || "255.255.255.255".equals(address) ? Ip.ofV4(v4) : Ip.parse(address));
+    }
+
+    /** A plain a.b.c.d address as an int without the JDK's resolver (the write path parses every row), else -1. */
+    static int dottedQuad(String s) {
+        int value = 0, part = 0, digits = 0, dots = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                part = part * 10 + (ch - '0');
+                if (++digits > 3 || part > 255) return -1;
+            } else if (ch == '.' && digits > 0 && dots < 3) {
+                value = (value << 8) | part;
+                part = 0;
+                digits = 0;
+                dots++;
+            } else {
+                return -1;
+            }
+        }
+        if (dots != 3 || digits == 0) return -1;
+        return (value << 8) | part;
     }
 }

@@ -185,11 +185,8 @@ abstract class JdbcStore implements Store {
                 }
                 long n = 0;
                 if (sortsByAddress()) {
-                    st.execute("CREATE TEMP TABLE compacting AS SELECT * FROM source_minutes" + range
-                            + " ORDER BY addr_hi, addr_lo, service, ts");
-                    st.executeUpdate("DELETE FROM source_minutes" + range);
-                    n = st.executeUpdate("INSERT INTO source_minutes SELECT * FROM compacting");
-                    st.execute("DROP TABLE compacting");
+                    n += rewriteSorted(st, "source_minutes", range, "addr_hi, addr_lo, service, ts");
+                    n += rewriteSorted(st, "rollup_1m", range, "service, ts");
                 }
                 st.executeUpdate("INSERT INTO compactions VALUES ('source_minutes', " + fromSeconds + ", " + toSeconds
                         + ", " + System.currentTimeMillis() + ", " + n + ")");
@@ -202,6 +199,14 @@ abstract class JdbcStore implements Store {
                 c.setAutoCommit(true);
             }
         });
+    }
+
+    private static long rewriteSorted(Statement st, String table, String range, String order) throws SQLException {
+        st.execute("CREATE TEMP TABLE compacting AS SELECT * FROM " + table + range + " ORDER BY " + order);
+        st.executeUpdate("DELETE FROM " + table + range);
+        long n = st.executeUpdate("INSERT INTO " + table + " SELECT * FROM compacting");
+        st.execute("DROP TABLE compacting");
+        return n;
     }
 
     @Override

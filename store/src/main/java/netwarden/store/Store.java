@@ -24,9 +24,10 @@ public interface Store extends AutoCloseable {
     long purge(Table table, long cutoffSeconds);
 
     /**
-     * Rewrites the per-source minute rows of [from, to) (epoch seconds) sorted by address, once per range, so
-     * an address search reads one row group per sorted run rather than every row (DuckDB's zone maps; a
-     * database with indexes only records the range). Returns the rows rewritten, or -1 when the range was done.
+     * Rewrites the per-source minute rows of [from, to) (epoch seconds) sorted by address, and the 1 min rollups
+     * sorted by service, once per range, so an address search or a month's chart reads one row group per sorted
+     * run rather than every row (DuckDB's zone maps; a database with indexes only records the range). Returns the
+     * rows rewritten, or -1 when the range was done.
      */
     long compact(long fromSeconds, long toSeconds);
 

@@ -64,4 +64,13 @@ class SearchTermTest {
         assertThat(Step.forChartStep(300)).isEqualTo(Step.MINUTE);
         assertThat(Step.forChartStep(86_400)).isEqualTo(Step.HOUR);
     }
+
+    @Test
+    void theWritePathParsesAddressesAsTheModelDoes() {
+        for (String a : new String[] {"0.0.0.0", "1.2.3.4", "198.51.100.7", "255.255.255.255", "10.0.0.255", "2001:db8::1", "::ffff:1.2.3.4"})
+            assertThat(Columns.key(a)).as(a).isEqualTo(AddressKey.of(Ip.parse(a)));
+        for (String bad : new String[] {"1.2.3", "1.2.3.4.5", "256.1.1.1", "1..2.3", "1.2.3.", "01234.1.1.1", "x"})
+            assertThat(Columns.dottedQuad(bad)).as(bad).isEqualTo(-1); // left to Ip.parse, which decides
+        assertThatThrownBy(() -> Columns.key("not-an-address")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
