@@ -2,6 +2,7 @@ package netwarden.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,8 @@ import netwarden.store.Table;
  *       service at 1 h and 10 min steps, each {@code runs} times; p50 and p95 printed.</li>
  * </ol>
  * Usage: {@code java -cp bench/target/classes:$(cat bench/target/cp.txt) netwarden.bench.StoreBench DIR
- * [--url postgresql://…] [--services 50] [--days 30] [--source-rows 10000000] [--ingest-seconds 20] [--runs 100]}
+ * [--url postgresql://…] [--services 50] [--days 30 (0: ingest only)] [--source-rows 10000000] [--ingest-seconds 20]
+ * [--runs 100] [--merge-rows 200000]}
  */
 public final class StoreBench {
     static final long NOW = 1_800_000_000L - 1_800_000_000L % 86_400; // a midnight, epoch seconds
@@ -48,6 +50,7 @@ public final class StoreBench {
         long sourceRows = Long.parseLong(opt(args, "--source-rows", "10000000"));
         int ingestSeconds = Integer.parseInt(opt(args, "--ingest-seconds", "20"));
         int runs = Integer.parseInt(opt(args, "--runs", "100"));
+        int mergeRows = Integer.parseInt(opt(args, "--merge-rows", "200000"));
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.toList()) if (p.getFileName().toString().startsWith("netwarden.duckdb")) Files.delete(p);
@@ -58,7 +61,8 @@ public final class StoreBench {
         try (Store store = Stores.open(ingestConfig, dir)) {
             store.start();
             System.out.printf("store %s%n", store);
-            ingest(store, ingestConfig, ingestSeconds);
+            ingest(store, ingestConfig, ingestSeconds, mergeRows);
+            if (days == 0) return;
         }
         if (!url.isEmpty()) System.out.println("(the PostgreSQL database keeps the ingest rows: use a fresh one per run)");
         try (Store store = Stores.open(config, dir)) {
@@ -77,7 +81,7 @@ public final class StoreBench {
      * Mixed batches as a busy pipeline would hand them (per 1000 rows: 100 events, 50 1 s rollups, 850 source
      * rows), generated before the clock starts and offered round-robin, so the figure is the writer's.
      */
-    static void ingest(Store store, StoreConfig config, int seconds) throws InterruptedException {
+    static void ingest(Store store, StoreConfig config, int seconds, int mergeRows) throws InterruptedException {
         StoreMetrics metrics = new StoreMetrics();
         SplittableRandom r = new SplittableRandom(1);
         List<Rows.Batch> batches = new ArrayList<>();
@@ -97,7 +101,8 @@ public final class StoreBench {
             }
             batches.add(b.build());
         }
-        try (StoreWriter writer = new StoreWriter(store, config, Clock.SYSTEM, metrics)) {
+        try (StoreWriter writer = new StoreWriter(store, config, Clock.SYSTEM, metrics, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(60), mergeRows)) {
             writer.start();
             long t0 = System.nanoTime(), end = t0 + seconds * 1_000_000_000L, offered = 0;
             for (int n = 0; System.nanoTime() < end; n++) {

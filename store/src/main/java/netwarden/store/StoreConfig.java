@@ -41,7 +41,7 @@ public record StoreConfig(String url, Map<Table, Duration> retention, int queueR
         r.put(Table.EVENTS, Duration.ofDays(365));
         r.put(Table.SESSIONS, Duration.ofDays(365));
         r.put(Table.INCIDENTS, Duration.ofDays(365));
-        return new StoreConfig("", r, 1_000_000, 100);
+        return new StoreConfig("", r, 1_000_000, 20);
     }
 
     public StoreConfig withUrl(String newUrl) {
