@@ -17,4 +17,19 @@ class DuckDbStoreTest extends StoreContract {
     boolean rewritesOnCompact() {
         return true;
     }
+
+    @org.junit.jupiter.api.Test
+    void migratesFromEveryOlderVersion() {
+        for (int v = 1; v < Migrations.LATEST; v++) {
+            Path file = dir.resolve("v" + v + ".duckdb");
+            try (Store old = new DuckDbStore(file, v)) {
+                old.start();
+                org.assertj.core.api.Assertions.assertThat(old.schemaVersion()).isEqualTo(v);
+            }
+            try (Store now = new DuckDbStore(file)) {
+                now.start();
+                org.assertj.core.api.Assertions.assertThat(now.schemaVersion()).isEqualTo(Migrations.LATEST);
+            }
+        }
+    }
 }
