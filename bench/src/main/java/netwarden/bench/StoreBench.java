@@ -36,7 +36,7 @@ import netwarden.store.Table;
  * </ol>
  * Usage: {@code java -cp bench/target/classes:$(cat bench/target/cp.txt) netwarden.bench.StoreBench DIR
  * [--url postgresql://…] [--services 50] [--days 30 (0: ingest only)] [--source-rows 10000000] [--ingest-seconds 20]
- * [--runs 100] [--merge-rows 200000]}
+ * [--runs 100] [--merge-rows 200000] [--reuse (queries only, on the data set of an earlier run)]}
  */
 public final class StoreBench {
     static final long NOW = 1_800_000_000L - 1_800_000_000L % 86_400; // a midnight, epoch seconds
@@ -52,22 +52,27 @@ public final class StoreBench {
         int runs = Integer.parseInt(opt(args, "--runs", "100"));
         int mergeRows = Integer.parseInt(opt(args, "--merge-rows", "200000"));
         Files.createDirectories(dir);
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path p : old.toList()) if (p.getFileName().toString().startsWith("netwarden.duckdb")) Files.delete(p);
+        if (!List.of(args).contains("--reuse")) {
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path p : old.toList()) if (p.getFileName().toString().startsWith("netwarden.duckdb")) Files.delete(p);
+            }
         }
         StoreConfig config = StoreConfig.defaults().withUrl(url);
         // ingest into its own file (or database), so the query data set is exactly the one described
+        boolean reuse = List.of(args).contains("--reuse"); // query a data set loaded by an earlier run
         StoreConfig ingestConfig = url.isEmpty() ? config.withUrl("duckdb:" + dir.resolve("netwarden.duckdb-ingest")) : config;
-        try (Store store = Stores.open(ingestConfig, dir)) {
-            store.start();
-            System.out.printf("store %s%n", store);
-            ingest(store, ingestConfig, ingestSeconds, mergeRows);
-            if (days == 0) return;
+        if (!reuse) {
+            try (Store store = Stores.open(ingestConfig, dir)) {
+                store.start();
+                System.out.printf("store %s%n", store);
+                ingest(store, ingestConfig, ingestSeconds, mergeRows);
+                if (days == 0) return;
+            }
         }
         if (!url.isEmpty()) System.out.println("(the PostgreSQL database keeps the ingest rows: use a fresh one per run)");
         try (Store store = Stores.open(config, dir)) {
             store.start();
-            load(store, services, days, sourceRows, url.isEmpty() ? dir.resolve("netwarden.duckdb") : null);
+            if (!reuse) load(store, services, days, sourceRows, url.isEmpty() ? dir.resolve("netwarden.duckdb") : null);
             queries(store, days, runs);
         }
     }
