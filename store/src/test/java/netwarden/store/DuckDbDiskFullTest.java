@@ -52,9 +52,10 @@ class DuckDbDiskFullTest {
             } catch (IOException full) {
                 // the disk is full now
             }
-            long t = StoreContract.T0 + 10_000;
+            long t = StoreContract.T0 + 10_000, offered = 1000;
             for (int i = 0; i < 50 && metrics.errors() == 0; i++, t += 20_000) {
                 writer.offer(StoreWriterTest.events(20_000, t));
+                offered += 20_000;
                 final long written = metrics.rows(Table.EVENTS);
                 Await.until("written or failed", () -> metrics.errors() > 0 || metrics.rows(Table.EVENTS) > written);
             }
@@ -63,8 +64,10 @@ class DuckDbDiskFullTest {
 
             Files.delete(filler); // space again
             writer.offer(StoreWriterTest.events(10, t + 1_000_000));
-            Await.until("writing resumed", () -> metrics.rows(Table.EVENTS) > writtenWhileFull);
-            assertThat(store.count(Table.EVENTS)).isEqualTo(metrics.rows(Table.EVENTS));
+            StoreWriter w = writer;
+            Await.until("writing resumed", () -> metrics.rows(Table.EVENTS) > writtenWhileFull && w.queuedRows() == 0);
+            assertThat(metrics.rows(Table.EVENTS)).as("nothing lost: the queue held the rows").isEqualTo(offered + 10);
+            assertThat(store.count(Table.EVENTS)).isEqualTo(offered + 10);
         } finally {
             if (writer != null) writer.close();
             store.close();
