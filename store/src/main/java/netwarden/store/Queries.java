@@ -1,0 +1,59 @@
+package netwarden.store;
+
+/**
+ * What the console and API ask the store. Times are epoch milliseconds, {@code from} inclusive and {@code to}
+ * exclusive; null filters match everything; {@code limit} caps the rows (newest first).
+ */
+public final class Queries {
+    private Queries() {}
+
+    static int checkLimit(int limit) {
+        if (limit <= 0 || limit > 100_000) throw new IllegalArgumentException("limit must be 1..100000: " + limit);
+        return limit;
+    }
+
+    static void checkRange(long fromMs, long toMs) {
+        if (toMs < fromMs) throw new IllegalArgumentException("to must not be before from: " + fromMs + " > " + toMs);
+    }
+
+    public record Events(String kind, String service, long fromMs, long toMs, int limit) {
+        public Events {
+            checkRange(fromMs, toMs);
+            checkLimit(limit);
+        }
+    }
+
+    /**
+     * Player sessions that overlap [from, to). {@code address} is an address or a prefix ({@code 10.1.0.0/16});
+     * {@code name} matches a part of the player name, case-insensitive; {@code asn} 0 matches all.
+     */
+    public record Sessions(String service, String address, String name, String country, long asn,
+                           long fromMs, long toMs, int limit) {
+        public Sessions {
+            checkRange(fromMs, toMs);
+            checkLimit(limit);
+            if (address != null) SearchTerm.addressRange(address);
+        }
+    }
+
+    /** Incidents that started in [from, to); state "active", "ended", "unacknowledged" or null for all. */
+    public record Incidents(String state, String kind, String service, String severity, long fromMs, long toMs,
+                            int limit) {
+        public Incidents {
+            checkRange(fromMs, toMs);
+            checkLimit(limit);
+            if (state != null && !state.equals("active") && !state.equals("ended") && !state.equals("unacknowledged"))
+                throw new IllegalArgumentException("state must be active, ended or unacknowledged: " + state);
+        }
+    }
+
+    /** A service's series over [from, to) in steps of {@code stepSeconds}, read from the matching rollup table. */
+    public record History(String service, long fromMs, long toMs, long stepSeconds) {
+        public History {
+            checkRange(fromMs, toMs);
+            if (stepSeconds <= 0) throw new IllegalArgumentException("step must be positive: " + stepSeconds);
+            if ((toMs - fromMs) / 1000 / stepSeconds > 100_000)
+                throw new IllegalArgumentException("too many points (over 100000): widen the step: " + stepSeconds);
+        }
+    }
+}

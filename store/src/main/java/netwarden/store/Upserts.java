@@ -1,0 +1,30 @@
+package netwarden.store;
+
+/**
+ * How rows that are replaced by key merge with what is stored (portable ON CONFLICT clauses). The rows are
+ * staged in bulk first and merged by one INSERT … SELECT: one statement per table and batch, not per row.
+ */
+final class Upserts {
+    private Upserts() {}
+
+    static String conflict(Table t) {
+        return switch (t) {
+            case SESSIONS -> "ON CONFLICT (agent, service, address, first_seen_ms) DO UPDATE SET"
+                    + " last_seen_ms = excluded.last_seen_ms, left_ms = excluded.left_ms,"
+                    + " packets_in = excluded.packets_in, packets_out = excluded.packets_out, bytes_in = excluded.bytes_in,"
+                    + " bytes_out = excluded.bytes_out, country = excluded.country, asn = excluded.asn, flags = excluded.flags,"
+                    + " name = coalesce(excluded.name, sessions.name)";
+            // the acknowledgement belongs to people, the sample to the archive: a later write never clears them
+            case INCIDENTS -> "ON CONFLICT (agent, id) DO UPDATE SET kind = excluded.kind, severity = excluded.severity,"
+                    + " reason = excluded.reason, end_ms = excluded.end_ms, updated_ms = excluded.updated_ms,"
+                    + " peak_pps = excluded.peak_pps, peak_bps = excluded.peak_bps, packets = excluded.packets,"
+                    + " bytes = excluded.bytes, sources = excluded.sources, multi_source = excluded.multi_source,"
+                    + " spoofing = excluded.spoofing, top_sources = excluded.top_sources, top_ports = excluded.top_ports,"
+                    + " sample_pcap = coalesce(excluded.sample_pcap, incidents.sample_pcap)";
+            case INCIDENT_SOURCES -> "ON CONFLICT (agent, incident_id, address) DO UPDATE SET packets = excluded.packets,"
+                    + " bytes = excluded.bytes, country = excluded.country, asn = excluded.asn";
+            case INCIDENT_PORTS -> "ON CONFLICT (agent, incident_id, port) DO UPDATE SET packets = excluded.packets";
+            default -> throw new IllegalArgumentException("not a table replaced by key: " + t);
+        };
+    }
+}
