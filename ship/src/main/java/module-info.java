@@ -12,4 +12,7 @@ module netwarden.ship {
     requires org.slf4j;
     exports netwarden.ship.format;
     exports netwarden.ship.spool;
+    exports netwarden.ship.http;
+    exports netwarden.ship.metrics;
+    exports netwarden.ship.receive;
 }

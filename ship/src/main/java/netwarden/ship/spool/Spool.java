@@ -96,6 +96,8 @@ public final class Spool implements AutoCloseable {
     public SpoolStats stats() { return stats; }
     public synchronized long acknowledged() { return acked; }
     public synchronized long durable() { return durable; }
+    /** The highest sequence appended (synced or not). */
+    public synchronized long lastSequence() { return nextSequence - 1; }
 
     /** Appends {@code rows} as up to two batches (raw rows, rollups); evicts the oldest when over budget. */
     public synchronized void append(List<ShipRow> rows) throws IOException {
