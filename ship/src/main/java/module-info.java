@@ -10,9 +10,11 @@ module netwarden.ship {
     requires transitive java.sql;
     requires transitive jdk.httpserver;
     requires org.slf4j;
+    requires kafka.clients;
     exports netwarden.ship.format;
     exports netwarden.ship.spool;
     exports netwarden.ship.http;
     exports netwarden.ship.metrics;
+    exports netwarden.ship.kafka;
     exports netwarden.ship.receive;
 }
