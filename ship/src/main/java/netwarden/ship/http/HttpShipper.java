@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
-import netwarden.ship.format.BatchCodec;
-import netwarden.ship.format.ShipBatch;
 import netwarden.ship.spool.Spool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +50,7 @@ public final class HttpShipper implements AutoCloseable {
         int failures = 0;
         while (!closing) {
             try {
-                ShipBatch b = spool.next(spool.acknowledged());
+                Spool.Pending b = spool.nextPending(spool.acknowledged());
                 if (b == null) {
                     sleeper.sleep(config.idlePoll());
                     continue;
@@ -61,7 +59,7 @@ public final class HttpShipper implements AutoCloseable {
                 if (problem == null) {
                     spool.acknowledge(b.sequence());
                     shippedBatches.increment();
-                    shippedRows.add(b.rows().size());
+                    shippedRows.add(b.rows());
                     if (failures > 0) LOG.info("shipping to {} works again after {} failed tries", config.server(), failures);
                     failures = 0;
                     continue;
@@ -88,9 +86,9 @@ public final class HttpShipper implements AutoCloseable {
     }
 
     /** Null when the server took the batch, else why not. */
-    private String post(ShipBatch b) throws InterruptedException {
+    private String post(Spool.Pending b) throws InterruptedException, IOException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(ingest).timeout(config.timeout())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(BatchCodec.encode(b)));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(b.wire()));
         if (config.token() != null) rb.header("Authorization", "Bearer " + config.token());
         try {
             HttpResponse<String> r = client.send(rb.build(), HttpResponse.BodyHandlers.ofString());

@@ -182,11 +182,34 @@ public final class Spool implements AutoCloseable {
         Files.deleteIfExists(s.path);
     }
 
+    /** A durable batch as stored: its encoded bytes, and the gap before it (not inside the bytes). */
+    public record Pending(long sequence, int rows, byte[] json, Gap gap) {
+        /** The batch to send: the stored bytes as they are, or re-encoded with the gap. */
+        public byte[] wire() throws IOException {
+            return gap == null ? json : BatchCodec.encode(batch());
+        }
+
+        public ShipBatch batch() throws IOException {
+            try {
+                ShipBatch b = BatchCodec.decode(json);
+                return gap == null ? b : b.withGap(gap);
+            } catch (ShipFormatException e) {
+                throw new IOException("spool record " + sequence + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /**
      * The first durable batch after sequence {@code after}, with the gap before it when batches in
      * between were evicted; null when there is none yet.
      */
-    public synchronized ShipBatch next(long after) throws IOException {
+    public ShipBatch next(long after) throws IOException {
+        Pending p = nextPending(after);
+        return p == null ? null : p.batch();
+    }
+
+    /** {@link #next} without decoding: what a transport sends as it is. */
+    public synchronized Pending nextPending(long after) throws IOException {
         Segment best = null;
         Segment.Entry bestEntry = null;
         for (Segment s : segments)
@@ -197,28 +220,24 @@ public final class Spool implements AutoCloseable {
                     break;
                 }
         if (best == null) return null;
-        ShipBatch b = read(best, bestEntry);
+        Gap gap = null;
         if (bestEntry.sequence() > after + 1) {
             long rows = 0, gapBytes = 0;
             for (long[] rb : evicted.subMap(after, false, bestEntry.sequence(), false).values()) {
                 rows += rb[0];
                 gapBytes += rb[1];
             }
-            if (rows > 0 || gapBytes > 0) b = b.withGap(new Gap(after + 1, bestEntry.sequence() - 1, rows, gapBytes));
+            if (rows > 0 || gapBytes > 0) gap = new Gap(after + 1, bestEntry.sequence() - 1, rows, gapBytes);
         }
-        return b;
+        return new Pending(bestEntry.sequence(), bestEntry.rows(), read(best, bestEntry), gap);
     }
 
-    private ShipBatch read(Segment s, Segment.Entry e) throws IOException {
+    private byte[] read(Segment s, Segment.Entry e) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(e.length());
         try (FileChannel ch = FileChannel.open(s.path, StandardOpenOption.READ)) {
             while (buf.hasRemaining()) if (ch.read(buf, e.offset() + buf.position()) < 0) throw new IOException(s.path + ": short read");
         }
-        try {
-            return BatchCodec.decode(java.util.Arrays.copyOfRange(buf.array(), SegmentFile.HEADER, e.length()));
-        } catch (ShipFormatException ex) {
-            throw new IOException(s.path + " at " + e.offset() + ": " + ex.getMessage(), ex);
-        }
+        return java.util.Arrays.copyOfRange(buf.array(), SegmentFile.HEADER, e.length());
     }
 
     /** The server stored everything up to {@code sequence}: deletes segments wholly acknowledged. */
