@@ -33,6 +33,17 @@ final class Segment {
         return entries.isEmpty() ? firstSequence - 1 : entries.getLast().sequence();
     }
 
+    /** The first entry with a sequence above {@code after}, or null. */
+    Entry firstAfter(long after) {
+        int lo = 0, hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid).sequence() <= after) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < entries.size() ? entries.get(lo) : null;
+    }
+
     void closeWriter() throws IOException {
         if (writer != null) {
             writer.force(false);

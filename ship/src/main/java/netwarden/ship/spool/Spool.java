@@ -212,13 +212,16 @@ public final class Spool implements AutoCloseable {
     public synchronized Pending nextPending(long after) throws IOException {
         Segment best = null;
         Segment.Entry bestEntry = null;
-        for (Segment s : segments)
-            for (Segment.Entry e : s.entries)
-                if (e.sequence() > after && e.sequence() <= durable && (bestEntry == null || e.sequence() < bestEntry.sequence())) {
-                    best = s;
-                    bestEntry = e;
-                    break;
-                }
+        // Entries are in sequence order within a segment: a binary search per segment keeps draining
+        // a large backlog linear instead of quadratic.
+        for (Segment s : segments) {
+            if (s.lastSequence() <= after) continue;
+            Segment.Entry e = s.firstAfter(after);
+            if (e != null && e.sequence() <= durable && (bestEntry == null || e.sequence() < bestEntry.sequence())) {
+                best = s;
+                bestEntry = e;
+            }
+        }
         if (best == null) return null;
         Gap gap = null;
         if (bestEntry.sequence() > after + 1) {
