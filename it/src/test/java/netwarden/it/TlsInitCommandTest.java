@@ -45,8 +45,10 @@ class TlsInitCommandTest {
         var server = PemFiles.readCertificates("s", dir.resolve("server.pem")).getFirst();
         assertThat(CertificateChecks.names(server)).containsExactly("monitor.example.org", "192.0.2.10", "127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(r.out()).contains("server certificate names: monitor.example.org, 192.0.2.10, 127.0.0.1",
-                "client_auth_type: RequireAndVerifyClientCert", "client_ca_file: " + dir.resolve("ca.pem"),
+                "Serve HTTPS: netwarden run --web-config " + dir.resolve("web.yml"),
                 "cert_file: " + dir.resolve("client.pem"), "Move ca-key.pem somewhere offline");
+        assertThat(Files.readString(dir.resolve("web.yml"))).contains("client_auth_type: RequireAndVerifyClientCert",
+                "client_ca_file: ca.pem", "cert_file: server.pem");
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netwarden.pki.DeploymentPki;
+import netwarden.pki.StackPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,7 +88,14 @@ public final class TlsInitCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Path web = dir.resolve(WEB_CONFIG);
-        if (Files.exists(web) && !force) throw new IllegalStateException("refusing to overwrite " + web + "; use --force to replace it");
+        // One refusal naming every file already there, before anything is written.
+        var names = new ArrayList<>(DeploymentPki.FILES);
+        if (stack) names.addAll(StackPki.FILES);
+        names.add(WEB_CONFIG);
+        List<Path> existing = names.stream().map(dir::resolve).filter(Files::exists).toList();
+        if (!existing.isEmpty() && !force)
+            throw new IllegalStateException("refusing to overwrite " + String.join(", ", existing.stream().map(Path::toString).toList())
+                    + "; use --force to replace them");
         DeploymentPki.Result result = DeploymentPki.create(dir, request, force, Instant.now(), stack);
         try {
             Files.writeString(web, WEB_YML);
