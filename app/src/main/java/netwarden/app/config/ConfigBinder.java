@@ -76,7 +76,8 @@ final class ConfigBinder {
         NotifyConfig notify = notifications(notifyBinder, raw.notifications());
         NotifyYaml.Enrich rawEnrich = raw.enrich();
         EnrichSettings enrich = check("enrich", () -> notifyBinder.enrich(rawEnrich, environment, userHome, state.dir()));
-        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich));
+        GameSettings games = new GameBinder(this).bind(raw, services, state);
+        return check("api", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games));
     }
 
     /** The {@code notify} section plus the {@code NETWARDEN_DISCORD_WEBHOOK} channel. */

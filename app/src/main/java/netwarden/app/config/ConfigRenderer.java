@@ -66,12 +66,14 @@ public final class ConfigRenderer {
                     .put("proto", Proto.name(s.key().proto()));
             if (Proto.hasPorts(s.key().proto())) n.put("port", s.key().port());
             n.put("connect", s.connect());
+            GameRenderer.query(n, c.games(), s.name());
         }
 
         DiscoveryConfig d = e.discovery();
         root.putObject("discovery").put("enabled", d.enabled()).put("min-sources", d.minSources())
                 .put("window", Durations.format(d.window())).put("max-services", d.maxServices())
                 .put("max-candidates", d.maxCandidates());
+        GameRenderer.docker((ObjectNode) root.get("discovery"), c.games().docker());
 
         PlayerConfig p = e.players();
         root.putObject("players").put("min-pps-in", p.minPpsIn()).put("min-pps-out", p.minPpsOut())
@@ -95,6 +97,7 @@ public final class ConfigRenderer {
         root.putObject("incidents").put("dir", c.incidents().dir().toString()).put("queue", c.incidents().queue());
         NotifyRenderer.notify(root.putObject("notify"), c.notifications());
         NotifyRenderer.enrich(root.putObject("enrich"), c.enrich());
+        GameRenderer.gamelog(root, c.games());
         return root;
     }
 
