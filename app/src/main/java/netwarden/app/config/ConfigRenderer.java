@@ -73,7 +73,7 @@ public final class ConfigRenderer {
         root.putObject("discovery").put("enabled", d.enabled()).put("min-sources", d.minSources())
                 .put("window", Durations.format(d.window())).put("max-services", d.maxServices())
                 .put("max-candidates", d.maxCandidates());
-        GameRenderer.docker((ObjectNode) root.get("discovery"), c.games().docker());
+        GameRenderer.docker((ObjectNode) root.get("discovery"), c.games());
 
         PlayerConfig p = e.players();
         root.putObject("players").put("min-pps-in", p.minPpsIn()).put("min-pps-out", p.minPpsOut())

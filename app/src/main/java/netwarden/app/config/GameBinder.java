@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netwarden.model.Ip;
 import netwarden.model.ServiceSpec;
 import netwarden.sources.docker.DockerConfig;
 import netwarden.sources.docker.ServiceNaming;
@@ -29,11 +30,13 @@ final class GameBinder {
     /** @param services the bound services, index for index with {@code raw} */
     GameSettings bind(RawConfig raw, List<ServiceSpec> services, StateSettings state) {
         List<QueryConfig> queries = queries(raw.services(), services);
-        DockerConfig docker = docker(raw.discovery() == null ? null : raw.discovery().docker());
+        RawConfig.Docker rawDocker = raw.discovery() == null ? null : raw.discovery().docker();
+        DockerConfig docker = docker(rawDocker);
+        Ip dockerAddress = docker == null ? null : address(rawDocker);
         RawConfig.GameLog log = raw.sources() == null ? null : raw.sources().gamelog();
         GameLogConfig gamelog = gamelog(log, state);
         String service = gamelog == null ? null : binder.string("sources.gamelog.service", log.service());
-        return new GameSettings(queries, docker, gamelog, service);
+        return new GameSettings(queries, docker, dockerAddress, gamelog, service);
     }
 
     private List<QueryConfig> queries(List<RawConfig.Service> raw, List<ServiceSpec> services) {
@@ -57,6 +60,12 @@ final class GameBinder {
             out.add(binder.check(at, () -> new QueryConfig(spec.name(), protocol, spec.key().address().toString(), port, interval, timeout)));
         }
         return out;
+    }
+
+    private Ip address(RawConfig.Docker r) {
+        String a = binder.string("discovery.docker.address", r.address());
+        if (a == null) throw binder.error("discovery.docker", "discovery.docker.address is required: the host address the containers' published ports receive traffic on");
+        return binder.check("discovery.docker.address", () -> Ip.parse(a));
     }
 
     private DockerConfig docker(RawConfig.Docker r) {

@@ -22,9 +22,11 @@ final class GameRenderer {
         }
     }
 
-    static void docker(ObjectNode discovery, DockerConfig d) {
+    static void docker(ObjectNode discovery, GameSettings games) {
+        DockerConfig d = games.docker();
         if (d == null) return;
-        ObjectNode n = discovery.putObject("docker").put("enabled", true).put("socket", d.socket().toString());
+        ObjectNode n = discovery.putObject("docker").put("enabled", true).put("address", games.dockerAddress().toString())
+                .put("socket", d.socket().toString());
         d.labels().forEach(n.putArray("labels")::add);
         n.put("id", naming(d.id())).put("name", naming(d.name())).put("port-env", d.portEnv())
                 .put("port-protocol", d.portProtocol()).put("published-ports", d.publishedPorts())

@@ -32,7 +32,7 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
     record Discovery(Boolean enabled, Integer minSources, String window, Integer maxServices, Integer maxCandidates, Docker docker) {}
 
     /** {@code discovery.docker} (see {@link GameBinder}). */
-    record Docker(Boolean enabled, String socket, List<String> labels, String id, String name, String portEnv,
+    record Docker(Boolean enabled, String address, String socket, List<String> labels, String id, String name, String portEnv,
                   String portProtocol, Boolean publishedPorts, String resync) {}
 
     /** {@code sources}: inputs besides the packet source. */
