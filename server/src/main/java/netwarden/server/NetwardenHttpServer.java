@@ -26,7 +26,10 @@ import netwarden.sinks.metrics.MetricsExposition;
  *       {@link HttpServerConfig#metricsAuth()} is false; with {@link #setMetricsBasicAuth basic-auth
  *       users} their credentials are accepted too (and required when metricsAuth is false);</li>
  *   <li>{@code GET /api/v1/services}, {@code /api/v1/services/{id}}, {@code .../{id}/players},
- *       {@code .../{id}/windows}: JSON, bearer token required (see {@link ApiHandlers});</li>
+ *       {@code .../{id}/windows}: JSON, bearer token required (see {@link ApiHandlers}), with the
+ *       {@link #setGameView game view} joined in;</li>
+ *   <li>{@code GET /metrics/servers}, {@code /metrics/servers/{id}}: FlowLens-compatible JSON, bearer
+ *       token required (see {@link FlowLensHandlers});</li>
  *   <li>{@code POST /api/v1/alerts/alertmanager}: Alertmanager's webhook (payload version 4), bearer
  *       token required; only once {@link #setAlertListener an alert listener} is set, else 404
  *       (see {@link AlertmanagerReceiver}).</li>
