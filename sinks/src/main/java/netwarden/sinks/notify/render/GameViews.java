@@ -2,7 +2,9 @@ package netwarden.sinks.notify.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import netwarden.enrich.Enrichment;
 import netwarden.model.Event;
+import netwarden.sinks.notify.channel.Notice;
 import netwarden.wire.AddressFormat;
 import netwarden.sinks.notify.render.NoticeView.Field;
 
@@ -10,9 +12,11 @@ import netwarden.sinks.notify.render.NoticeView.Field;
 final class GameViews {
     private GameViews() {}
 
-    static NoticeView logged(Event.GameLogged g, AddressFormat addresses) {
+    static NoticeView logged(Event.GameLogged g, Notice.PlayerInfo info, AddressFormat addresses) {
         List<Field> f = new ArrayList<>();
         if (g.playerName() != null) f.add(Field.of("Player", g.playerName()));
+        Enrichment e = info == null ? null : info.enrichment();
+        if (e != null && e.country() != null) f.add(Field.of("Country", Flags.emoji(e.country()) + " " + e.country()));
         if (g.address() != null) f.add(Field.code("Address", addresses.format(g.address())));
         if (g.player() != null) f.add(Field.of("Traffic", g.player().packetsIn() + " packets in, " + g.player().packetsOut() + " out"));
         else if ("join".equals(g.action())) f.add(Field.of("Traffic", "none seen yet from this address"));
