@@ -11,12 +11,25 @@ import netwarden.sources.query.QueryPoller;
 /**
  * Game query metrics, read at scrape time from {@link GameSources}: per service
  * {@code netwarden_service_query_up}, {@code _players}, {@code _max_players}, {@code _rtt_seconds} (the last
- * answer's), and the pollers' counters ({@code netwarden_query_polls_total}, {@code _misses_total} by reason).
+ * answer's), and the pollers' counters ({@code netwarden_query_polls_total}, {@code _misses_total} by reason), own packets dropped, Docker services skipped.
  */
 final class GameMetrics {
     private GameMetrics() {}
 
-    static void register(PrometheusRegistry registry, GameSources games) {
+    /** @param ownPackets packets of netwarden's own queries the engine dropped before counting */
+    static void register(PrometheusRegistry registry, GameSources games, java.util.function.LongSupplier ownPackets) {
+        CounterWithCallback.builder().name("netwarden_own_packets_total")
+                .help("Packets of netwarden's own game queries, never counted as traffic, players or sources.")
+                .callback(cb -> cb.call(ownPackets.getAsLong())).register(registry);
+        CounterWithCallback.builder().name("netwarden_docker_skipped_total")
+                .help("Container services not added: shadowed by a static services entry, or refused by the engine (name or key taken).")
+                .labelNames("reason")
+                .callback(cb -> {
+                    DockerServices d = games.dockerServices();
+                    if (d == null) return;
+                    cb.call(d.shadowed(), "static");
+                    cb.call(d.rejected(), "refused");
+                }).register(registry);
         gauge(registry, games, "netwarden_service_query_up", "1 when the service answered its last game query, else 0.",
                 q -> q.up() ? 1 : 0);
         gauge(registry, games, "netwarden_service_query_players", "Players the game server reports in its last query answer.",

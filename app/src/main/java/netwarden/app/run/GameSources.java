@@ -72,6 +72,11 @@ final class GameSources implements AutoCloseable {
         return docker;
     }
 
+    /** Null when Docker discovery is off. */
+    DockerServices dockerServices() {
+        return dockerServices;
+    }
+
     GameLogTail tail() {
         return tail;
     }

@@ -129,7 +129,10 @@ public final class LiveRuntime implements AutoCloseable {
             EventRouter r = events;
             if (r != null) r.onEvent(e);
         }, snapshots(), Clock.SYSTEM);
-        GameMetrics.register(registry, games);
+        GameMetrics.register(registry, games, () -> {
+            Engine e = engine;
+            return e == null ? 0 : e.ownPackets();
+        });
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())

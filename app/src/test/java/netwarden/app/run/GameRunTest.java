@@ -105,6 +105,8 @@ class GameRunTest {
                 assertThat(flowLens.status()).isEqualTo(200);
                 assertThat(JSON.readTree(flowLens.body()).get("server_id").asText()).isEqualTo("halo-ce");
                 assertThat(Http.get(port, "/metrics/servers", null).status()).isEqualTo(401);
+                assertThat(Http.get(port, "/metrics", TOKEN).body()).as("the pinned container shares arena's key: the static entry wins")
+                        .contains("netwarden_docker_skipped_total{reason=\"static\"} 1.0").contains("netwarden_docker_services 2.0");
 
                 docker.stop("b".repeat(64));
                 Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), a -> !a.body().contains("\"halo-ce\""));
