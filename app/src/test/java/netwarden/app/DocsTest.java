@@ -46,7 +46,9 @@ class DocsTest {
         NetwardenConfig example = new ConfigLoader(Map.of()).parse("example", """
                 api:
                   tokens: [{name: a, token: 0123456789abcdef}, {name: b, token-file: %s}]
-                services: [{name: s, address: 192.0.2.1, port: 1, connect: x}]
+                services: [{name: s, address: 192.0.2.1, port: 1, connect: x, query: quake3}]
+                discovery: {docker: {address: 192.0.2.1, labels: [game]}}
+                sources: {gamelog: {path: /tmp/players.log, format: regex, rules: [{action: join, regex: "(?<name>x)"}], hash-salt: 0123456789abcdef}}
                 notify:
                   max-players: {s: 16}
                   channels:

@@ -21,6 +21,7 @@ import netwarden.model.Ticker;
 import netwarden.model.Times;
 import netwarden.model.ingest.FlowRecord;
 import netwarden.model.ingest.IngestPort;
+import netwarden.model.ingest.OwnEndpoint;
 import netwarden.model.ingest.ServiceRegistry;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,6 +65,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
     private long currentSecond = NO_SECOND;
     private long lastSweep = NO_SECOND;
     private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
+    private final OwnEndpoints own = new OwnEndpoints();
 
     /** Mutable totals, copied into each snapshot. */
     static final class Stats {
@@ -147,6 +149,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
             stats.nonIp += packets;
             return;
         }
+        if (own.drop(p, packets)) return;
         long second = Times.second(p.tsNanos);
         detector.advanceTo(p.tsNanos);
         if (second > currentSecond) {
@@ -330,6 +333,21 @@ public final class Engine implements IngestPort, ServiceRegistry {
             if (f != null && f.isPlayer()) return true;
         }
         return false;
+    }
+
+    @Override
+    public void addOwnEndpoint(OwnEndpoint endpoint) {
+        own.add(endpoint);
+    }
+
+    @Override
+    public void removeOwnEndpoint(OwnEndpoint endpoint) {
+        own.remove(endpoint);
+    }
+
+    /** Packets of netwarden's own conversations dropped before counting ({@link #addOwnEndpoint}); any thread. */
+    public long ownPackets() {
+        return own.dropped();
     }
 
     @Override

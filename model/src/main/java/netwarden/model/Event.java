@@ -2,7 +2,8 @@ package netwarden.model;
 
 /** Something that happened, as told to sinks (notifiers, store, logs). Immutable. */
 public sealed interface Event permits Event.PlayerJoined, Event.PlayerLeft, Event.ServiceDiscovered,
-        Event.AttackStarted, Event.AttackUpdated, Event.AttackEnded, Event.ExternalAlert {
+        Event.AttackStarted, Event.AttackUpdated, Event.AttackEnded, Event.ExternalAlert,
+        Event.GameLogged, Event.QueryStatus {
     /** Packet (or clock) time of the event, nanoseconds since the epoch. */
     long tsNanos();
 
@@ -53,5 +54,33 @@ public sealed interface Event permits Event.PlayerJoined, Event.PlayerLeft, Even
         }
 
         public String kind() { return "external_alert"; }
+    }
+
+    /**
+     * A line of the game's own players log (join, leave, command, state, startup). The CD-key hash never
+     * gets here: {@code playerId} is its salted HMAC or null.
+     *
+     * @param action      join, leave, command, state or startup (the kind is {@code game_<action>})
+     * @param playerName  the player's name as the game logs it, or null
+     * @param address     the player's address from the log, or null
+     * @param player      the traffic player with that address at the time, or null (a log-only join)
+     * @param detail      command text, {@code maxplayers=N}, or null
+     */
+    record GameLogged(long tsNanos, String service, String action, String playerName, Ip address, String playerId,
+                      PlayerSnapshot player, String detail) implements Event {
+        public GameLogged {
+            java.util.Objects.requireNonNull(action, "action");
+        }
+
+        public String kind() { return "game_" + action; }
+    }
+
+    /**
+     * The game's query protocol stopped answering ({@code up} false, with the miss's reason) or answers again.
+     *
+     * @param players the players the server reports when back, else -1
+     */
+    record QueryStatus(long tsNanos, String service, boolean up, String reason, int players) implements Event {
+        public String kind() { return up ? "server_back" : "server_not_answering"; }
     }
 }

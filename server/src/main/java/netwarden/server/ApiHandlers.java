@@ -1,14 +1,17 @@
 package netwarden.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import netwarden.model.EngineSnapshot;
+import netwarden.model.GameView;
 import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.ServiceSnapshot;
 import netwarden.wire.AddressFormat;
+import netwarden.wire.GameJson;
 import netwarden.wire.SnapshotJson;
 
 /**
@@ -22,16 +25,20 @@ final class ApiHandlers {
     private static final SnapshotJson MASKED = new SnapshotJson(AddressFormat.masked());
 
     private final Supplier<EngineSnapshot> snapshots;
+    private final Supplier<GameView> games;
 
-    ApiHandlers(Supplier<EngineSnapshot> snapshots) {
+    ApiHandlers(Supplier<EngineSnapshot> snapshots, Supplier<GameView> games) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.games = Objects.requireNonNull(games, "games");
     }
 
     /** {@code {"as_of": t, "services": [service...]}} */
     Response services(Request request) {
         EngineSnapshot snap = latest();
         ObjectNode body = envelope(snap);
-        body.set("services", json(request).services(snap.services()));
+        GameView g = games.get();
+        ArrayNode list = body.putArray("services");
+        for (ServiceSnapshot s : snap.services()) list.add(GameJson.service(json(request).service(s), s, g));
         return Response.json(200, body);
     }
 
@@ -40,7 +47,7 @@ final class ApiHandlers {
         EngineSnapshot snap = latest();
         ServiceSnapshot s = snap.service(request.param("id"));
         if (s == null) return unknown(request);
-        ObjectNode body = json(request).serviceDetail(s);
+        ObjectNode body = GameJson.service(json(request).serviceDetail(s), s, games.get());
         body.set("as_of", envelope(snap).get("as_of"));
         return Response.json(200, body);
     }
@@ -52,7 +59,9 @@ final class ApiHandlers {
         if (s == null) return unknown(request);
         List<PlayerSnapshot> players = snap.players().stream().filter(p -> p.service().equals(s.id())).toList();
         ObjectNode body = envelope(snap).put("service", s.id());
-        body.set("players", json(request).players(players));
+        GameView g = games.get();
+        ArrayNode list = body.putArray("players");
+        for (PlayerSnapshot p : players) list.add(GameJson.player(json(request).player(p), p, g));
         return Response.json(200, body);
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import netwarden.model.EngineSnapshot;
+import netwarden.model.GameView;
 import netwarden.model.EventListener;
 import netwarden.server.alert.AlertmanagerReceiver;
 import netwarden.wire.SnapshotJson;
@@ -25,7 +26,10 @@ import netwarden.sinks.metrics.MetricsExposition;
  *       {@link HttpServerConfig#metricsAuth()} is false; with {@link #setMetricsBasicAuth basic-auth
  *       users} their credentials are accepted too (and required when metricsAuth is false);</li>
  *   <li>{@code GET /api/v1/services}, {@code /api/v1/services/{id}}, {@code .../{id}/players},
- *       {@code .../{id}/windows}: JSON, bearer token required (see {@link ApiHandlers});</li>
+ *       {@code .../{id}/windows}: JSON, bearer token required (see {@link ApiHandlers}), with the
+ *       {@link #setGameView game view} joined in;</li>
+ *   <li>{@code GET /metrics/servers}, {@code /metrics/servers/{id}}: FlowLens-compatible JSON, bearer
+ *       token required (see {@link FlowLensHandlers});</li>
  *   <li>{@code POST /api/v1/alerts/alertmanager}: Alertmanager's webhook (payload version 4), bearer
  *       token required; only once {@link #setAlertListener an alert listener} is set, else 404
  *       (see {@link AlertmanagerReceiver}).</li>
@@ -54,6 +58,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private BasicAuthenticator metricsBasicAuth = BasicAuthenticator.NONE;
     private AlertmanagerReceiver alertReceiver;
     private Supplier<Health> health = () -> Health.OK;
+    private Supplier<GameView> games = () -> GameView.EMPTY;
     private HttpServer server;
     private ExchangeTimer executor;
 
@@ -109,6 +114,17 @@ public final class NetwardenHttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What the game servers say (query answers, player names from their logs), joined into
+     * {@code /api/v1/services} at serve time; asked per request, must be quick and thread-safe.
+     * Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer setGameView(Supplier<GameView> games) {
+        requireNotStarted();
+        this.games = Objects.requireNonNull(games, "games");
+        return this;
+    }
+
     private void requireNotStarted() {
         if (server != null) throw new IllegalStateException("server already started on port " + port());
     }
@@ -154,7 +170,8 @@ public final class NetwardenHttpServer implements AutoCloseable {
     }
 
     private Router router() {
-        ApiHandlers api = new ApiHandlers(snapshots);
+        ApiHandlers api = new ApiHandlers(snapshots, games);
+        FlowLensHandlers flowLens = new FlowLensHandlers(snapshots);
         MetricsExposition exposition = new MetricsExposition(registry);
         Supplier<Health> health = this.health;
         List<Router.Route> routes = new ArrayList<>(List.of(
@@ -168,7 +185,9 @@ public final class NetwardenHttpServer implements AutoCloseable {
                 new Router.Route("GET", "/api/v1/services/{id}/players", true, api::players),
                 new Router.Route("GET", "/api/v1/services/{id}/windows", true, api::windows),
                 new Router.Route("GET", "/api/v1/services/{id}/incidents", true, api::serviceIncidents),
-                new Router.Route("GET", "/api/v1/incidents", true, api::incidents)));
+                new Router.Route("GET", "/api/v1/incidents", true, api::incidents),
+                new Router.Route("GET", "/metrics/servers", true, flowLens::servers),
+                new Router.Route("GET", "/metrics/servers/{id}", true, flowLens::server)));
         if (alertReceiver != null)
             routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
                     AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));

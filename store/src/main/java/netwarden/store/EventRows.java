@@ -39,6 +39,11 @@ public final class EventRows {
             case Event.ExternalAlert x -> out.event(row(ms, e, null, AddressInfo.UNKNOWN, null,
                     detail("name", x.name(), "status", x.status(), "severity", x.severity(), "labels", x.labels(),
                             "annotations", x.annotations())));
+            case Event.GameLogged g -> out.event(row(ms, e, g.address() == null ? null : g.address().toString(),
+                    g.address() == null ? AddressInfo.UNKNOWN : lookup.of(g.address()), null,
+                    detail("action", g.action(), "name", g.playerName(), "detail", g.detail())));
+            case Event.QueryStatus q -> out.event(row(ms, e, null, AddressInfo.UNKNOWN, null,
+                    detail("up", q.up(), "reason", q.reason(), "players", q.players())));
         }
     }
 

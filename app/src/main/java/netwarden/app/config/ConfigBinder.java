@@ -78,7 +78,8 @@ final class ConfigBinder {
         NotifyConfig notify = uses("notify") ? notifications(notifyBinder, raw.notifications()) : NotifyConfig.defaults();
         EnrichSettings enrichDefaults = EnrichSettings.defaults(environment, userHome, state.dir());
         EnrichSettings enrich = uses("enrich") ? notifyBinder.enrich(raw.enrich(), environment, userHome, state.dir()) : enrichDefaults;
-        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich), d);
+        GameSettings games = new GameBinder(b).bind(raw, services, state);
+        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games), d);
         HeapBudget.check(b, config, maxHeap);
         b.throwIfAny();
         return config;

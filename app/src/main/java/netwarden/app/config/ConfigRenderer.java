@@ -69,12 +69,14 @@ public final class ConfigRenderer {
             // A password in the connect string is a secret like the others: shown as redacted, not printed.
             String shown = ConnectStrings.withoutSecrets(s.connect());
             n.put("connect", shown == null || shown.equals(s.connect()) ? shown : shown + " " + REDACTED);
+            GameRenderer.query(n, c.games(), s.name());
         }
 
         DiscoveryConfig d = e.discovery();
         root.putObject("discovery").put("enabled", d.enabled()).put("min-sources", d.minSources())
                 .put("window", Durations.format(d.window())).put("max-services", d.maxServices())
                 .put("max-candidates", d.maxCandidates());
+        GameRenderer.docker((ObjectNode) root.get("discovery"), c.games());
 
         PlayerConfig p = e.players();
         root.putObject("players").put("min-pps-in", p.minPpsIn()).put("min-pps-out", p.minPpsOut())
@@ -98,6 +100,7 @@ public final class ConfigRenderer {
         root.putObject("incidents").put("dir", c.incidents().dir().toString()).put("queue", c.incidents().queue());
         NotifyRenderer.notify(root.putObject("notify"), c.notifications());
         NotifyRenderer.enrich(root.putObject("enrich"), c.enrich());
+        GameRenderer.gamelog(root, c.games());
         return root;
     }
 

@@ -20,7 +20,8 @@ import netwarden.sources.live.CaptureConfig;
  * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md).
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
-                              CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich) {
+                              CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich,
+                              GameSettings games) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -31,6 +32,7 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(notifications, "notify");
         Objects.requireNonNull(enrich, "enrich");
+        Objects.requireNonNull(games, "games");
         var names = new HashSet<String>();
         var secrets = new HashSet<String>();
         for (ApiTokenSetting t : apiTokens) {
@@ -47,35 +49,39 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
                 CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
-                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()));
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE);
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games);
     }
 
     public NetwardenConfig withCapture(CaptureConfig c) {
-        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich);
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games);
+    }
+
+    public NetwardenConfig withGames(GameSettings g) {
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g);
     }
 
     /**
@@ -86,6 +92,6 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
         return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
-                notifications, e);
+                notifications, e, games);
     }
 }

@@ -16,9 +16,9 @@ import netwarden.app.notify.NotifyYaml;
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
                  Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
-                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich) {
+                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 
@@ -26,9 +26,22 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
 
     record Token(String name, String token, String tokenFile, Boolean fullAddresses) {}
 
-    record Service(String name, String address, String proto, Integer port, String connect) {}
+    record Service(String name, String address, String proto, Integer port, String connect,
+                   String query, String queryInterval, String queryTimeout, Integer queryPort) {}
 
-    record Discovery(Boolean enabled, Integer minSources, String window, Integer maxServices, Integer maxCandidates) {}
+    record Discovery(Boolean enabled, Integer minSources, String window, Integer maxServices, Integer maxCandidates, Docker docker) {}
+
+    /** {@code discovery.docker} (see {@link GameBinder}). */
+    record Docker(Boolean enabled, String address, String socket, List<String> labels, String id, String name, String portEnv,
+                  String portProtocol, Boolean publishedPorts, String resync) {}
+
+    /** {@code sources}: inputs besides the packet source. */
+    record Sources(GameLog gamelog) {}
+
+    record GameLog(Boolean enabled, String path, String service, String format, List<GameLogRule> rules, String bookmark,
+                   String hashSalt, Boolean fromStart, String pollInterval) {}
+
+    record GameLogRule(String action, String regex) {}
 
     record Players(Double minPpsIn, Double minPpsOut, String activityWindow, String joinAfter, String leaveAfter,
                    Integer recentLeftKept) {}

@@ -50,6 +50,13 @@ final class EventLog implements Sink<Event> {
                     + ": " + a.incident().reason();
             case Event.AttackEnded a -> "attack ended: " + AttackLines.headline(a.incident()) + " after "
                     + AttackLines.duration(a.incident()) + ": " + AttackLines.totals(a.incident()) + ": " + a.incident().reason();
+            case Event.GameLogged g -> "game log " + g.action() + " " + g.service() + ": "
+                    + (g.playerName() == null ? "" : g.playerName() + " ")
+                    + (g.address() == null ? "" : addresses.format(g.address()) + " ")
+                    + (g.player() == null ? (g.playerName() == null ? "" : "(no traffic player)") : "(traffic player)")
+                    + (g.detail() == null ? "" : " " + g.detail());
+            case Event.QueryStatus q -> q.up() ? "server back " + q.service() + ": answering queries, " + q.players() + " players"
+                    : "server not answering " + q.service() + ": " + q.reason();
             default -> e.kind() + " " + e.service();
         };
     }

@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * baselines saved, and its final state stays served until {@link #close()}, which stops the feed,
  * waits for the pipeline thread, releases the port, archives attacks still open, and flushes the
  * notifications. Only immutable snapshots (and baseline copies) cross from the pipeline thread to
- * other threads. {@code /healthz} reports the pipeline's state ({@link PipelineHealth}): 503 when it
+ * other threads. Game queries, Docker discovery and the players log tail ({@link GameSources}) start with
+ * the engine and stop first. {@code /healthz} reports the pipeline's state ({@link PipelineHealth}): 503 when it
  * is stalled, failed or gone.
  */
 public final class LiveRuntime implements AutoCloseable {
@@ -66,7 +67,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final SinkMetrics sinks = new SinkMetrics();
     private final IncidentArchive archive;
-    private EventRouter events;
+    private volatile EventRouter events;
     private SinkWorker<Event> archiveWorker;
     private final BaselineKeeper baselines;
     private final PipelineHealth health;
@@ -74,6 +75,7 @@ public final class LiveRuntime implements AutoCloseable {
     private NetwardenHttpServer server;
     private WebSecurity web;
     private Notifications notifications;
+    private GameSources games;
     private volatile Engine engine;
     private volatile boolean stopRequested;
     private volatile Throwable feedFailure;
@@ -123,6 +125,14 @@ public final class LiveRuntime implements AutoCloseable {
         StateMetrics.register(registry, archive, baselines);
         web.register(registry);
         health.register(registry);
+        games = new GameSources(config.games(), config.engine().services(), e -> {
+            EventRouter r = events;
+            if (r != null) r.onEvent(e);
+        }, snapshots(), Clock.SYSTEM);
+        GameMetrics.register(registry, games, () -> {
+            Engine e = engine;
+            return e == null ? 0 : e.ownPackets();
+        });
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
@@ -130,6 +140,7 @@ public final class LiveRuntime implements AutoCloseable {
         server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
                 .setHealth(health)
+                .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
         try {
             server.start();
@@ -151,6 +162,7 @@ public final class LiveRuntime implements AutoCloseable {
         events = new EventRouter(List.of(log, archiveWorker, notifications.input()));
         engine = new Engine(config.engine(), events, true, restored);
         events.start();
+        games.start(engine); // after the router: their events have somewhere to go
         if (baselines != null) baselines.start();
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").unstarted(this::runPipeline);
         health.started(pipeline);
@@ -237,6 +249,7 @@ public final class LiveRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (games != null) games.close();
         if (server != null) server.close();
         if (events != null) events.close(Notifications.FLUSH);
         if (pipelineEnded && engine != null) archiveOpenAttacks(engine.published().get().activeIncidents());

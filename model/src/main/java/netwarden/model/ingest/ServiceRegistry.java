@@ -23,4 +23,13 @@ public interface ServiceRegistry {
 
     /** Removes the service whose id is {@code id}. */
     CompletableFuture<Void> removeService(String id);
+
+    /**
+     * From now on, packets of this conversation are dropped before counting (netwarden's own game
+     * queries); they are counted apart as own packets. Thread-safe, effective at once.
+     */
+    void addOwnEndpoint(OwnEndpoint endpoint);
+
+    /** Forgets an endpoint added with {@link #addOwnEndpoint}. */
+    void removeOwnEndpoint(OwnEndpoint endpoint);
 }

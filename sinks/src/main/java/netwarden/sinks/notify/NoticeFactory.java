@@ -58,6 +58,9 @@ final class NoticeFactory {
             case Event.AttackStarted a -> new Notice.EventNotice(e, null, service, sources(a.incident(), snap));
             case Event.AttackUpdated a -> new Notice.EventNotice(e, null, service, sources(a.incident(), snap));
             case Event.AttackEnded a -> new Notice.EventNotice(e, null, service, sources(a.incident(), snap));
+            // A join from the game's own log: its address is enriched like a traffic join (name and country in the notice).
+            case Event.GameLogged g when g.address() != null && "join".equals(g.action()) ->
+                    new Notice.EventNotice(e, new Notice.PlayerInfo(g.address(), enricher.resolve(g.address()), false), service, List.of());
             default -> new Notice.EventNotice(e, null, service, List.of());
         };
     }

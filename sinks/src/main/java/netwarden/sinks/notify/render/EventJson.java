@@ -88,6 +88,14 @@ public final class EventJson {
                 x.labels().forEach(a.putObject("labels")::put);
                 x.annotations().forEach(a.putObject("annotations")::put);
             }
+            case Event.GameLogged g -> {
+                ObjectNode o = root.putObject("game_log");
+                o.put("action", g.action()).put("name", g.playerName()).put("detail", g.detail()).put("player_id", g.playerId());
+                o.put("address", g.address() == null ? null : views.addresses().format(g.address()));
+                if (g.player() != null) player(root, g.player(), -1, n.player());
+            }
+            case Event.QueryStatus q -> root.putObject("query").put("up", q.up()).put("reason", q.reason())
+                    .put("players", q.players() < 0 ? null : q.players());
         }
     }
 

@@ -47,6 +47,8 @@ public final class NoticeViews {
             case Event.AttackUpdated a -> attack("⚠️ Attack update on " + target(a.incident()), a.incident(), n, a.tsNanos(), color(a.incident().severity()));
             case Event.AttackEnded a -> attack("✅ Attack ended on " + target(a.incident()), a.incident(), n, a.tsNanos(), NoticeView.GREEN);
             case Event.ExternalAlert x -> AlertViews.external(x);
+            case Event.GameLogged g -> GameViews.logged(g, n.player(), addresses);
+            case Event.QueryStatus q -> GameViews.query(q);
         };
     }
 

@@ -1,0 +1,203 @@
+package netwarden.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netwarden.app.Http;
+import netwarden.app.config.ConfigLoader;
+import netwarden.app.config.NetwardenConfig;
+import netwarden.model.Clock;
+import netwarden.model.ingest.IngestPort;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Game servers in {@code run}: Docker containers as runtime services, and the real OpenArena server's query in the API. */
+class GameRunTest {
+    private static final String TOKEN = "game-run-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path OPENARENA = Path.of("/usr/games/openarena-server");
+
+    @TempDir
+    Path dir;
+    private Process server;
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly();
+            server.waitFor();
+        }
+    }
+
+    private NetwardenConfig config(String extra) {
+        return new ConfigLoader(Map.of("XDG_CACHE_HOME", dir.toString(), "NETWARDEN_API_TOKEN", TOKEN)).parse("test.yaml", """
+                http: {listen: "127.0.0.1:0"}
+                state: {dir: "%s"}
+                enrich: {enabled: false}
+                """.formatted(dir.resolve("state")) + extra);
+    }
+
+    /** A live source without traffic: seconds close as the clock passes, so runtime service changes apply. */
+    static PacketFeed ticking() {
+        return new PacketFeed() {
+            @Override
+            public void run(IngestPort port, BooleanSupplier stop) throws InterruptedException {
+                while (!stop.getAsBoolean()) {
+                    port.advanceTo(Clock.SYSTEM.nanos());
+                    Thread.sleep(20);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "ticking";
+            }
+        };
+    }
+
+    @Test
+    void dockerContainersComeAndGoAsServicesAndStaticEntriesWin() throws Exception {
+        Path socket = dir.resolve("docker.sock");
+        try (DockerStandIn docker = new DockerStandIn(socket)) {
+            docker.up();
+            docker.start(new DockerStandIn.Box("a".repeat(64), "pinned", "pinned", Map.of(), List.of("GAME_PORT=27960"), Map.of()));
+            NetwardenConfig c = config("""
+                    services:
+                      - name: arena
+                        address: 192.0.2.10
+                        port: 27960
+                    discovery:
+                      docker:
+                        address: 192.0.2.10
+                        socket: "%s"
+                    """.formatted(socket));
+            try (LiveRuntime runtime = new LiveRuntime(c, ticking())) {
+                runtime.start();
+                int port = runtime.port();
+                docker.start(new DockerStandIn.Box("b".repeat(64), "halo-ce", "halo-ce", Map.of(), List.of("GAME_PORT=2302"), Map.of()));
+                Http.Answer up = Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), a -> a.body().contains("\"halo-ce\""));
+                JsonNode services = JSON.readTree(up.body()).get("services");
+                assertThat(services.findValuesAsText("id")).containsExactlyInAnyOrder("arena", "halo-ce");
+                JsonNode halo = find(services, "halo-ce");
+                assertThat(halo.get("port").asInt()).isEqualTo(2302);
+                assertThat(halo.get("address").asText()).isEqualTo("192.0.2.10");
+
+                Http.Answer flowLens = Http.get(port, "/metrics/servers/halo-ce", TOKEN);
+                assertThat(flowLens.status()).isEqualTo(200);
+                assertThat(JSON.readTree(flowLens.body()).get("server_id").asText()).isEqualTo("halo-ce");
+                assertThat(Http.get(port, "/metrics/servers", null).status()).isEqualTo(401);
+                assertThat(Http.get(port, "/metrics", TOKEN).body()).as("the pinned container shares arena's key: the static entry wins")
+                        .contains("netwarden_docker_skipped_total{reason=\"static\"} 1.0").contains("netwarden_docker_services 2.0");
+
+                docker.stop("b".repeat(64));
+                Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), a -> !a.body().contains("\"halo-ce\""));
+                assertThat(JSON.readTree(Http.get(port, "/api/v1/services", TOKEN).body()).get("services").findValuesAsText("id"))
+                        .containsExactly("arena");
+            }
+        }
+    }
+
+    @Test
+    void theRealOpenArenaServersBotsShowInTheQueryBlockAndMetrics() throws Exception {
+        assumeTrue(Files.isExecutable(OPENARENA) && Files.isExecutable(Path.of("/usr/lib/ioquake3/ioq3ded")),
+                "openarena-server is not installed (Debian package openarena-server)");
+        int gamePort = freeUdpPort();
+        Path console = dir.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(OPENARENA.toString(), "+set", "dedicated", "1", "+set", "net_ip", "127.0.0.1",
+                "+set", "net_port", Integer.toString(gamePort), "+set", "sv_hostname", "netwarden run",
+                "+set", "sv_maxclients", "8", "+set", "bot_minplayers", "2", "+map", "oa_dm1")
+                .redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("HOME", dir.toString());
+        server = pb.start();
+        List<String> raw = List.of();
+        for (int i = 0; i < 120 && raw.size() < 2; i++) { // bounded: the server adds bots one by one
+            assertThat(server.isAlive()).as("server exited early").isTrue();
+            raw = rawPlayerNames(gamePort);
+            if (raw.size() < 2) Thread.sleep(500);
+        }
+        assertThat(raw).hasSize(2);
+        NetwardenConfig c = config("""
+                services:
+                  - name: oa
+                    address: 127.0.0.1
+                    port: %d
+                    query: quake3
+                    query-interval: 1s
+                    query-timeout: 500ms
+                """.formatted(gamePort));
+        try (LiveRuntime runtime = new LiveRuntime(c, ticking())) {
+            runtime.start();
+            int port = runtime.port();
+            Http.Answer a = Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(10), x -> x.body().contains("\"up\":true"));
+            JsonNode q = find(JSON.readTree(a.body()).get("services"), "oa").get("query");
+            assertThat(q.get("players").asInt()).isEqualTo(2);
+            assertThat(q.get("max_players").asInt()).isEqualTo(8);
+            assertThat(q.get("map").asText()).isEqualTo("oa_dm1");
+            assertThat(q.get("name").asText()).isEqualTo("netwarden run");
+            assertThat(q.get("rtt_ms").asDouble()).isPositive();
+            var names = new TreeSet<String>();
+            q.get("player_names").forEach(n -> names.add(n.asText()));
+            assertThat(names).isEqualTo(new TreeSet<>(raw));
+            assertThat(find(JSON.readTree(a.body()).get("services"), "oa").get("players_note").asText()).contains("more players");
+            String metrics = Http.get(port, "/metrics", TOKEN).body();
+            assertThat(metrics).contains("netwarden_service_query_players{protocol=\"quake3\",service=\"oa\"} 2.0")
+                    .contains("netwarden_service_query_up{protocol=\"quake3\",service=\"oa\"} 1.0")
+                    .contains("netwarden_service_query_rtt_seconds{protocol=\"quake3\",service=\"oa\"}");
+
+            server.destroyForcibly();
+            server.waitFor();
+            Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), x -> x.body().contains("\"up\":false"));
+            assertThat(Http.get(port, "/metrics", TOKEN).body()).contains("netwarden_service_query_up{protocol=\"quake3\",service=\"oa\"} 0.0");
+        }
+    }
+
+    private static JsonNode find(JsonNode services, String id) {
+        for (JsonNode s : services) if (s.get("id").asText().equals(id)) return s;
+        throw new AssertionError("no service " + id + " in " + services);
+    }
+
+    /** An independent getstatus: plain socket, names by regex, colour codes removed. */
+    private static List<String> rawPlayerNames(int port) throws IOException {
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.setSoTimeout(1000);
+            byte[] req = "\u00ff\u00ff\u00ff\u00ffgetstatus".getBytes(StandardCharsets.ISO_8859_1);
+            s.send(new DatagramPacket(req, req.length, InetAddress.getLoopbackAddress(), port));
+            byte[] buf = new byte[65535];
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                s.receive(p);
+            } catch (SocketTimeoutException | java.net.PortUnreachableException e) {
+                return List.of();
+            }
+            Matcher m = Pattern.compile("(?m)^-?\\d+ \\d+ \"(.*)\"$").matcher(new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1));
+            var names = new ArrayList<String>();
+            while (m.find()) names.add(m.group(1).replaceAll("\\^[^^]", ""));
+            return names;
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
