@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.SplittableRandom;
 import netwarden.model.Event;
@@ -53,6 +55,24 @@ class HandoffPortTest {
         assertThat(directEvents.of(Event.AttackStarted.class)).isNotEmpty();
         assertThat(handed.snapshot().toString()).isEqualTo(direct.snapshot().toString());
         assertThat(handed.snapshot().counters().packets()).isEqualTo(direct.snapshot().counters().packets());
+    }
+
+    @Test
+    void aHandedOverFrameCarriesEveryFieldOfThePacket() throws IllegalAccessException {
+        // Every public field set to a value of its own, so a field added to Packet but not to copyFrom fails here.
+        Packet from = new Packet(), to = new Packet();
+        int n = 1;
+        for (Field f : Packet.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) continue;
+            if (f.getType() == long.class) f.setLong(from, 1_000_000_000_000L + n++);
+            else if (f.getType() == int.class) f.setInt(from, 1000 + n++);
+            else if (f.getType() == boolean.class) f.setBoolean(from, true);
+            else throw new AssertionError("a Packet field of a type this test does not know: " + f);
+        }
+        to.copyFrom(from);
+        for (Field f : Packet.class.getFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) assertThat(f.get(to)).as(f.getName()).isEqualTo(f.get(from));
+        }
     }
 
     @Test
