@@ -4,14 +4,20 @@
 # also ReadFloor (the least a JVM process can do with it: per-port packets, bytes and exact distinct
 # sources on both cores, nothing else) and its C twin bench/read-floor.c (the same work with no JVM),
 # each on the same generated file (minimum-size UDP frames from ~100k sources) and on the shared
-# OpenArena capture. `java` alone is a JVM that prints a line.
-# Usage: bench/replay-bench.sh [packets=5000000] [sources=100000] [runs=5]
+# OpenArena capture. `java` alone is a JVM that prints a line. Issue 11 adds two files: the "cycle"
+# layout (10 M frames, the sources take turns in order, each always from one source port to one of
+# 8 ports, so nfpcapd sees one flow per source) and a big random file (50 M frames by default) timed
+# against the floors, where the JVM's warm-up is amortised.
+# Usage: bench/replay-bench.sh [packets=5000000] [sources=100000] [runs=5] [cycle=10000000] [big=50000000]
+# (cycle or big 0 leaves that file out; the big file takes 3.8 GB in /tmp and as much page cache)
 # Needs: a built tree (./mvnw -B -DskipTests package), JDK 25, nfdump (apt-get install nfdump), cc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packets=${1:-5000000}
 sources=${2:-100000}
 runs=${3:-5}
+cycle=${4:-10000000}
+big=${5:-50000000}
 work=$(mktemp -d /tmp/netwarden-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -54,8 +60,10 @@ report() {
         "$label" "$frames" "$cat_ms" "$nf_ms" "$cfloor_ms" "$floor_ms" "$nw_ms"
     if [[ $nf_ms != NA ]]; then awk -v a="$nf_ms" -v b="$nw_ms" 'BEGIN {if (b <= a) printf "  (%.1fx faster than nfpcapd", a / b; else printf "  (%.1fx slower than nfpcapd", b / a}'; fi
     awk -v c="$cat_ms" -v b="$nw_ms" -v f="$frames" 'BEGIN {printf ", %.1fx cat, %.2f M frames/s)\n", b / (c > 0 ? c : 1), f / b / 1000}'
+    echo "    load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the cores moves every figure)"
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -r); runs=$runs (median)"
 printf 'class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/Hello.java"
 "$java_home/bin/javac" -d "$work" "$work/Hello.java"
@@ -68,4 +76,16 @@ aot_ready() { [[ -f app/target/netwarden.aot && app/target/netwarden.aot -nt app
 for _ in $(seq 30); do aot_ready && break; sleep 1; done
 aot_ready || echo "warning: no AOT class cache after 30 s (NETWARDEN_AOT=0, or app/target not writable): replay times include class loading from the jar" >&2
 report "generated min-size UDP" "$file" "$packets" floors
+if ((cycle > 0)); then
+    cfile=$work/cycle-${cycle}.pcap
+    "$java_home/bin/java" -cp bench/target/classes netwarden.bench.GenerateUdpCapture "$cfile" "$cycle" "$sources" 1 cycle
+    report "cycling sources, 8 ports" "$cfile" "$cycle"
+    rm -f "$cfile"
+fi
+if ((big > 0)); then
+    bfile=$work/udp-${big}.pcap
+    "$java_home/bin/java" -cp bench/target/classes netwarden.bench.GenerateUdpCapture "$bfile" "$big" "$sources" 1
+    report "generated min-size UDP, big" "$bfile" "$big" floors
+    rm -f "$bfile"
+fi
 if [[ -f $game ]]; then report "openarena 3 players" "$game" 8461; fi

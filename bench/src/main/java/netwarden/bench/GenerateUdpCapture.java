@@ -15,30 +15,41 @@ import java.util.SplittableRandom;
  * sources (10.0.0.0/8, drawn at random with a fixed seed) to a few game ports on 192.0.2.1, at
  * one million packets a second of capture time.
  *
- * <p>Usage: {@code GenerateUdpCapture OUT.pcap [packets=5000000] [sources=100000] [seed=1]}
+ * <p>Two layouts: {@code random} (the default: each frame from a source drawn at random, to one of
+ * four ports in turn, so a flow aggregator sees a flow per source and port) and {@code cycle} (issue
+ * 11's second file: the sources take turns in order, each always from the same source port to the
+ * same one of eight ports, so a flow aggregator sees only one flow per source).
+ *
+ * <p>Usage: {@code GenerateUdpCapture OUT.pcap [packets=5000000] [sources=100000] [seed=1] [random|cycle]}
  */
 public final class GenerateUdpCapture {
     private static final int FRAME = 60;
     private static final int[] PORTS = {27015, 27960, 25565, 7777};
+    private static final int[] CYCLE_PORTS = {27015, 27960, 25565, 7777, 28960, 3074, 9987, 2302};
 
     private GenerateUdpCapture() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: GenerateUdpCapture OUT.pcap [packets] [sources] [seed]");
+            System.err.println("usage: GenerateUdpCapture OUT.pcap [packets] [sources] [seed] [random|cycle]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         long packets = args.length > 1 ? Long.parseLong(args[1]) : 5_000_000;
         int sources = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            write(os, packets, sources, seed);
+        String layout = args.length > 4 ? args[4] : "random";
+        if (!layout.equals("random") && !layout.equals("cycle")) {
+            System.err.println("layout must be random or cycle, not " + layout);
+            System.exit(2);
         }
-        System.err.printf("wrote %s: %d packets from %d sources, %d bytes%n", out, packets, sources, Files.size(out));
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            write(os, packets, sources, seed, layout.equals("cycle"));
+        }
+        System.err.printf("wrote %s: %d packets from %d sources (%s), %d bytes%n", out, packets, sources, layout, Files.size(out));
     }
 
-    static void write(OutputStream os, long packets, int sources, long seed) throws IOException {
+    static void write(OutputStream os, long packets, int sources, long seed, boolean cycle) throws IOException {
         ByteBuffer hdr = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         hdr.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         os.write(hdr.array());
@@ -48,8 +59,9 @@ public final class GenerateUdpCapture {
         long t0 = 1_800_000_000_000_000L; // µs
         for (long i = 0; i < packets; i++) {
             long ts = t0 + i; // 1 µs apart: 1 Mpps
-            int src = 0x0a000000 | (rnd.nextInt(sources) + 1);
-            int port = PORTS[(int) (i & 3)];
+            int n = cycle ? (int) (i % sources) : rnd.nextInt(sources);
+            int src = 0x0a000000 | (n + 1);
+            int port = cycle ? CYCLE_PORTS[n & 7] : PORTS[(int) (i & 3)];
             rec.clear().order(ByteOrder.LITTLE_ENDIAN);
             rec.putInt((int) (ts / 1_000_000)).putInt((int) (ts % 1_000_000)).putInt(FRAME).putInt(FRAME);
             rec.order(ByteOrder.BIG_ENDIAN);

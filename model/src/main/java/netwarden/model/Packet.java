@@ -93,6 +93,31 @@ public final class Packet {
         l3Offset = -1;
     }
 
+    /** Makes this packet a copy of {@code o}, every field (to hand a frame to another thread). */
+    public void copyFrom(Packet o) {
+        tsNanos = o.tsNanos;
+        iface = o.iface;
+        linkType = o.linkType;
+        wireLen = o.wireLen;
+        capLen = o.capLen;
+        ipVersion = o.ipVersion;
+        proto = o.proto;
+        srcHi = o.srcHi;
+        srcLo = o.srcLo;
+        dstHi = o.dstHi;
+        dstLo = o.dstLo;
+        srcKnown = o.srcKnown;
+        srcPort = o.srcPort;
+        dstPort = o.dstPort;
+        ipBytes = o.ipBytes;
+        ttl = o.ttl;
+        tcpFlags = o.tcpFlags;
+        payloadLen = o.payloadLen;
+        fragment = o.fragment;
+        vlan = o.vlan;
+        l3Offset = o.l3Offset;
+    }
+
     public boolean isIp() {
         return ipVersion != 0;
     }
