@@ -53,6 +53,10 @@ public final class AgentChild {
             Thread.sleep(10);
         }
         spool.sync();
+        // Everything appended is durable now: say so, or a parent waiting for the last rows would wait
+        // for a report the loop (which reports at most every 100 ms) never made.
+        var all = lastIdBySeq.floorEntry(spool.durable());
+        if (all != null) System.out.println("durable " + all.getValue());
         long last = spool.lastSequence();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (spool.acknowledged() < last && System.nanoTime() < deadline) Thread.sleep(20);
