@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.history.History;
+import netwarden.app.history.HistoryApi;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
@@ -145,6 +146,7 @@ public final class LiveRuntime implements AutoCloseable {
                 .setMetricsBasicAuth(web.basicAuth())
                 .setHealth(health)
                 .setAlertListener(notifications.input()::offer);
+        new HistoryApi(history.store()).register(server);
         try {
             server.start();
         } catch (IOException e) {

@@ -2,11 +2,14 @@ package netwarden.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import netwarden.app.Http;
 import netwarden.app.SynFlood;
 import netwarden.app.config.ConfigLoader;
 import netwarden.app.config.NetwardenConfig;
@@ -21,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run --pcap FILE --speed max} fills the embedded store in the state dir: events, the incident, rollups. */
 class RunHistoryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START_MS = SynFlood.START / 1_000_000;
+    private static final String TOKEN = "history-test-token-0123456789";
 
     @TempDir
     Path dir;
 
     private NetwardenConfig config() {
-        return new ConfigLoader(Map.of("XDG_CACHE_HOME", dir.toString())).parse("test.yaml", """
+        return new ConfigLoader(Map.of("XDG_CACHE_HOME", dir.toString(), "NETWARDEN_API_TOKEN", TOKEN)).parse("test.yaml", """
                 http: {listen: "127.0.0.1:0"}
                 state: {dir: "%s"}
                 """.formatted(dir.resolve("state")));
@@ -38,6 +43,18 @@ class RunHistoryTest {
             runtime.start();
             assertThat(runtime.awaitFeedEnd(Duration.ofSeconds(30))).isTrue();
             assertThat(runtime.feedFailure()).isNull();
+            // the API answers from the store while running (the rows arrive through the router and the writer)
+            String from = Long.toString(SynFlood.START / 1_000_000_000L - 60);
+            Http.Answer ended = Http.await(runtime.port(), "/api/v1/events?kind=attack_ended&from=" + from + "&limit=5", TOKEN,
+                    Duration.ofSeconds(20), a -> a.status() == 200 && a.body().contains("attack_ended"));
+            JsonNode events = JSON.readTree(ended.body()).get("events");
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).get("detail").get("kind").asText()).isEqualTo("tcp_syn_flood");
+            assertThat(Http.get(runtime.port(), "/api/v1/events?from=1970-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", TOKEN).status()).isEqualTo(200);
+            Http.Answer bad = Http.get(runtime.port(), "/api/v1/events?from=yesterday", TOKEN);
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body()).contains("from must be epoch seconds or an RFC 3339 time");
+            assertThat(Http.get(runtime.port(), "/api/v1/events", null).status()).isEqualTo(401);
         }
     }
 

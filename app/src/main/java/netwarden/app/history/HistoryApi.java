@@ -1,0 +1,94 @@
+package netwarden.app.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import netwarden.model.Ip;
+import netwarden.server.JsonErrors;
+import netwarden.server.NetwardenHttpServer;
+import netwarden.server.Request;
+import netwarden.server.Response;
+import netwarden.store.Queries;
+import netwarden.store.Rows;
+import netwarden.store.Store;
+import netwarden.wire.AddressFormat;
+
+/**
+ * The history endpoints answered from the store: {@code GET /api/v1/events?kind=&service=&from=&to=&limit=}.
+ * Times are epoch seconds or RFC 3339; addresses are masked unless the token allows full addresses, as in
+ * the rest of the API. A wrong parameter is a 400 naming it.
+ */
+public final class HistoryApi {
+    static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Store store;
+
+    public HistoryApi(Store store) {
+        this.store = store;
+    }
+
+    public void register(NetwardenHttpServer server) {
+        server.addApiRoute("/api/v1/events", this::events);
+    }
+
+    Response events(Request r) throws IOException {
+        Queries.Events q;
+        try {
+            q = new Queries.Events(blank(r.query("kind")), blank(r.query("service")), time(r, "from", 0),
+                    time(r, "to", Long.MAX_VALUE), limit(r));
+        } catch (IllegalArgumentException e) {
+            return JsonErrors.of(400, e.getMessage());
+        }
+        AddressFormat format = r.token() != null && r.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();
+        ArrayNode out = JSON.createArrayNode();
+        for (Rows.Event e : store.events(q)) out.add(event(e, format));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("events", out);
+        return Response.json(200, body);
+    }
+
+    private static ObjectNode event(Rows.Event e, AddressFormat format) throws IOException {
+        ObjectNode n = JSON.createObjectNode()
+                .put("ts", Instant.ofEpochMilli(e.tsMs()).toString())
+                .put("kind", e.kind())
+                .put("service", e.service())
+                .put("address", e.address() == null ? null : format.format(Ip.parse(e.address())))
+                .put("country", e.country())
+                .put("incident", e.incidentId());
+        if (e.asn() != 0) n.put("asn", e.asn());
+        JsonNode detail = e.detailJson() == null ? null : JSON.readTree(e.detailJson());
+        if (detail != null) n.set("detail", detail);
+        return n;
+    }
+
+    /** Epoch seconds or RFC 3339, in epoch milliseconds; {@code absent} when not given. */
+    static long time(Request r, String name, long absent) {
+        String v = blank(r.query(name));
+        if (v == null) return absent;
+        try {
+            return v.chars().allMatch(Character::isDigit) ? Math.multiplyExact(Long.parseLong(v), 1000L) : Instant.parse(v).toEpochMilli();
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be epoch seconds or an RFC 3339 time: " + v);
+        }
+    }
+
+    private static int limit(Request r) {
+        String v = blank(r.query("limit"));
+        if (v == null) return DEFAULT_LIMIT;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= MAX_LIMIT) return n;
+        } catch (NumberFormatException ignored) {
+            // the message below says what is allowed
+        }
+        throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + v);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
