@@ -13,12 +13,14 @@ import netwarden.server.NetwardenHttpServer;
 import netwarden.server.Request;
 import netwarden.server.Response;
 import netwarden.store.Queries;
+import netwarden.store.Results;
 import netwarden.store.Rows;
 import netwarden.store.Store;
 import netwarden.wire.AddressFormat;
 
 /**
- * The history endpoints answered from the store: {@code GET /api/v1/events?kind=&service=&from=&to=&limit=}.
+ * The history endpoints answered from the store: {@code GET /api/v1/events?kind=&service=&from=&to=&limit=} and
+ * {@code GET /api/v1/services/{id}/history?from=&to=&step=} (step in seconds; series from the rollups).
  * Times are epoch seconds or RFC 3339; addresses are masked unless the token allows full addresses, as in
  * the rest of the API. A wrong parameter is a 400 naming it.
  */
@@ -33,6 +35,7 @@ public final class HistoryApi {
 
     public void register(NetwardenHttpServer server) {
         server.addApiRoute("/api/v1/events", this::events);
+        server.addApiRoute("/api/v1/services/{id}/history", this::history);
     }
 
     Response events(Request r) throws IOException {
@@ -48,6 +51,26 @@ public final class HistoryApi {
         for (Rows.Event e : store.events(q)) out.add(event(e, format));
         ObjectNode body = JSON.createObjectNode();
         body.set("events", out);
+        return Response.json(200, body);
+    }
+
+    /** Series from the rollups; {@code to} defaults to now, {@code from} to an hour before it, {@code step} to 60 s. */
+    Response history(Request r) {
+        Queries.History q;
+        try {
+            long to = time(r, "to", System.currentTimeMillis());
+            long step = step(r);
+            q = new Queries.History(r.param("id"), time(r, "from", to - 3_600_000), to, step);
+        } catch (IllegalArgumentException e) {
+            return JsonErrors.of(400, e.getMessage());
+        }
+        ArrayNode out = JSON.createArrayNode();
+        for (Results.Point p : store.history(q))
+            out.addObject().put("ts", p.ts()).put("packets", p.packets()).put("bytes", p.bytes()).put("mean_pps", p.meanPps())
+                    .put("mean_bps", p.meanBps()).put("peak_pps", p.peakPps()).put("peak_bps", p.peakBps())
+                    .put("sources", p.sources()).put("players", p.players());
+        ObjectNode body = JSON.createObjectNode().put("service", q.service()).put("step", q.stepSeconds());
+        body.set("points", out);
         return Response.json(200, body);
     }
 
@@ -74,6 +97,18 @@ public final class HistoryApi {
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be epoch seconds or an RFC 3339 time: " + v);
         }
+    }
+
+    private static long step(Request r) {
+        String v = blank(r.query("step"));
+        if (v == null) return 60;
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1 && n <= 31_536_000) return n;
+        } catch (NumberFormatException ignored) {
+            // the message below says what is allowed
+        }
+        throw new IllegalArgumentException("step must be whole seconds, 1..31536000: " + v);
     }
 
     private static int limit(Request r) {

@@ -55,6 +55,22 @@ class RunHistoryTest {
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.body()).contains("from must be epoch seconds or an RFC 3339 time");
             assertThat(Http.get(runtime.port(), "/api/v1/events", null).status()).isEqualTo(401);
+            String service = events.get(0).get("service").asText();
+            String path = "/api/v1/services/" + service + "/history?from=" + from + "&to=" + (SynFlood.START / 1_000_000_000L + 3600) + "&step=60";
+            // the minute rows are flushed at the end of the file and written by the writer soon after
+            Http.Answer series = Http.await(runtime.port(), path, TOKEN, Duration.ofSeconds(20), a -> a.status() == 200 && packets(a.body()) >= 4_500L);
+            assertThat(JSON.readTree(series.body()).get("step").asLong()).isEqualTo(60);
+            assertThat(packets(series.body())).as("the flood's packets in the minute series").isBetween(4_500L, 5_200L);
+        }
+    }
+
+    private static long packets(String historyBody) {
+        try {
+            long n = 0;
+            for (JsonNode p : JSON.readTree(historyBody).get("points")) n += p.get("packets").asLong();
+            return n;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 
