@@ -27,6 +27,8 @@ import netwarden.wire.AddressFormat;
 public final class HistoryApi {
     static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A local store's rows have no agent (a central server's carry the shipping agent's id). */
+    private static final String AGENT = "";
     private final Store store;
 
     public HistoryApi(Store store) {
@@ -36,6 +38,7 @@ public final class HistoryApi {
     public void register(NetwardenHttpServer server) {
         server.addApiRoute("/api/v1/events", this::events);
         server.addApiRoute("/api/v1/services/{id}/history", this::history);
+        server.addApiRoute("/api/v1/incidents/{id}", this::incident);
     }
 
     Response events(Request r) throws IOException {
@@ -46,7 +49,7 @@ public final class HistoryApi {
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage());
         }
-        AddressFormat format = r.token() != null && r.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();
+        AddressFormat format = format(r);
         ArrayNode out = JSON.createArrayNode();
         for (Rows.Event e : store.events(q)) out.add(event(e, format));
         ObjectNode body = JSON.createObjectNode();
@@ -72,6 +75,34 @@ public final class HistoryApi {
         ObjectNode body = JSON.createObjectNode().put("service", q.service()).put("step", q.stepSeconds());
         body.set("points", out);
         return Response.json(200, body);
+    }
+
+    /** One incident as the store keeps it (so it survives restarts), with its heaviest sources and its notes. */
+    Response incident(Request r) {
+        String id = r.param("id");
+        var found = store.incident(AGENT, id);
+        if (found.isEmpty()) return JsonErrors.of(404, "no such incident: " + id);
+        Rows.Incident i = found.get();
+        AddressFormat format = format(r);
+        ObjectNode n = JSON.createObjectNode().put("id", i.id()).put("scope", i.scope()).put("target", i.target())
+                .put("service", i.service()).put("kind", i.kind()).put("severity", i.severity()).put("reason", i.reason())
+                .put("start", Instant.ofEpochMilli(i.startMs()).toString())
+                .put("end", i.endMs() == 0 ? null : Instant.ofEpochMilli(i.endMs()).toString()).put("active", i.endMs() == 0)
+                .put("peak_pps", i.peakPps()).put("peak_bps", i.peakBps()).put("packets", i.packets()).put("bytes", i.bytes())
+                .put("sources", i.sources()).put("multi_source", i.multiSource()).put("spoofing_suspected", i.spoofing())
+                .put("acknowledged", i.ackedMs() == 0 ? null : Instant.ofEpochMilli(i.ackedMs()).toString()).put("acknowledged_by", i.ackedBy());
+        ArrayNode sources = n.putArray("top_sources");
+        for (Rows.IncidentSource s : store.incidentSources(AGENT, id))
+            sources.addObject().put("address", format.format(Ip.parse(s.address()))).put("country", s.country())
+                    .put("asn", s.asn()).put("packets", s.packets()).put("bytes", s.bytes());
+        ArrayNode notes = n.putArray("notes");
+        for (Rows.Note note : store.notes(AGENT, id))
+            notes.addObject().put("at", Instant.ofEpochMilli(note.tsMs()).toString()).put("author", note.author()).put("note", note.note());
+        return Response.json(200, n);
+    }
+
+    private static AddressFormat format(Request r) {
+        return r.token() != null && r.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();
     }
 
     private static ObjectNode event(Rows.Event e, AddressFormat format) throws IOException {

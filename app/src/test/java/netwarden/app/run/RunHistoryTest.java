@@ -106,5 +106,34 @@ class RunHistoryTest {
                     START_MS - 60_000, START_MS + 3_600_000, 100));
             assertThat(incidents).hasSize(1); // the same incident id, replaced by key
         }
+
+        // A run that sees no packets still serves the first run's incident, from the store, masked.
+        String id;
+        try (DuckDbStore store = new DuckDbStore(dir.resolve("state/netwarden.duckdb"))) {
+            store.start();
+            id = store.incidents(new Queries.Incidents(null, null, null, null, 0, Long.MAX_VALUE, 10)).getFirst().id();
+        }
+        try (LiveRuntime runtime = new LiveRuntime(config(), new NoPackets())) {
+            runtime.start();
+            Http.Answer a = Http.get(runtime.port(), "/api/v1/incidents/" + id, TOKEN);
+            assertThat(a.status()).isEqualTo(200);
+            JsonNode incident = JSON.readTree(a.body());
+            assertThat(incident.get("kind").asText()).isEqualTo("tcp_syn_flood");
+            assertThat(incident.get("active").asBoolean()).isFalse();
+            assertThat(incident.get("top_sources")).isNotEmpty();
+            assertThat(incident.get("top_sources").get(0).get("address").asText()).as("masked as in the API").contains(".x#");
+            assertThat(Http.get(runtime.port(), "/api/v1/incidents/nope", TOKEN).status()).isEqualTo(404);
+        }
+    }
+
+    /** A source that ends at once; the runtime goes on serving until closed. */
+    private static final class NoPackets implements PacketFeed {
+        @Override
+        public void run(netwarden.model.ingest.IngestPort engine, java.util.function.BooleanSupplier stop) {}
+
+        @Override
+        public String describe() {
+            return "nothing";
+        }
     }
 }
