@@ -113,7 +113,7 @@ class RunHistoryTest {
             store.start();
             id = store.incidents(new Queries.Incidents(null, null, null, null, 0, Long.MAX_VALUE, 10)).getFirst().id();
         }
-        try (LiveRuntime runtime = new LiveRuntime(config(), new NoPackets())) {
+        try (LiveRuntime runtime = new LiveRuntime(config(), new RunStateTest.NoPackets())) {
             runtime.start();
             Http.Answer a = Http.get(runtime.port(), "/api/v1/incidents/" + id, TOKEN);
             assertThat(a.status()).isEqualTo(200);
@@ -123,17 +123,6 @@ class RunHistoryTest {
             assertThat(incident.get("top_sources")).isNotEmpty();
             assertThat(incident.get("top_sources").get(0).get("address").asText()).as("masked as in the API").contains(".x#");
             assertThat(Http.get(runtime.port(), "/api/v1/incidents/nope", TOKEN).status()).isEqualTo(404);
-        }
-    }
-
-    /** A source that ends at once; the runtime goes on serving until closed. */
-    private static final class NoPackets implements PacketFeed {
-        @Override
-        public void run(netwarden.model.ingest.IngestPort engine, java.util.function.BooleanSupplier stop) {}
-
-        @Override
-        public String describe() {
-            return "nothing";
         }
     }
 }
