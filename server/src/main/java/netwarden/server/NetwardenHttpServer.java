@@ -54,6 +54,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private final HttpServerFactory factory;
     private final Counter requests;
     private final Counter timeouts = ExchangeTimer.counter();
+    private final List<Router.Route> extraRoutes = new ArrayList<>();
 
     private BasicAuthenticator metricsBasicAuth = BasicAuthenticator.NONE;
     private AlertmanagerReceiver alertReceiver;
@@ -169,6 +170,16 @@ public final class NetwardenHttpServer implements AutoCloseable {
         executor = null;
     }
 
+    /**
+     * Adds a token-protected GET endpoint answered by the wiring (history from the store), so this module needs
+     * no store of its own; call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer addApiRoute(String template, Handler handler) {
+        if (!template.startsWith("/api/v1/")) throw new IllegalArgumentException("API routes start with /api/v1/: " + template);
+        extraRoutes.add(new Router.Route("GET", template, true, handler));
+        return this;
+    }
+
     private Router router() {
         ApiHandlers api = new ApiHandlers(snapshots, games);
         FlowLensHandlers flowLens = new FlowLensHandlers(snapshots);
@@ -188,6 +199,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
                 new Router.Route("GET", "/api/v1/incidents", true, api::incidents),
                 new Router.Route("GET", "/metrics/servers", true, flowLens::servers),
                 new Router.Route("GET", "/metrics/servers/{id}", true, flowLens::server)));
+        routes.addAll(extraRoutes);
         if (alertReceiver != null)
             routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
                     AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));

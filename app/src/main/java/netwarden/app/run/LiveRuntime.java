@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
+import netwarden.app.history.History;
+import netwarden.app.history.HistoryApi;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
@@ -33,6 +35,9 @@ import netwarden.sinks.route.EventRouter;
 import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkMetrics;
 import netwarden.sinks.route.SinkWorker;
+import netwarden.store.AddressInfo;
+import netwarden.store.StoreConfig;
+import netwarden.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +75,7 @@ public final class LiveRuntime implements AutoCloseable {
     private volatile EventRouter events;
     private SinkWorker<Event> archiveWorker;
     private final BaselineKeeper baselines;
+    private final History history;
     private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
@@ -97,6 +103,7 @@ public final class LiveRuntime implements AutoCloseable {
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
+        this.history = new History(StoreConfig.defaults(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
@@ -134,6 +141,14 @@ public final class LiveRuntime implements AutoCloseable {
             return e == null ? 0 : e.ownPackets();
         });
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
+        try {
+            // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
+            history.start(registry);
+        } catch (StoreException | IllegalStateException e) {
+            closeNotifications();
+            history.close();
+            throw new IOException("cannot open the store in " + config.state().dir() + ": " + e.getMessage(), e);
+        }
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
@@ -142,10 +157,12 @@ public final class LiveRuntime implements AutoCloseable {
                 .setHealth(health)
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
+        new HistoryApi(history.store()).register(server);
         try {
             server.start();
         } catch (IOException e) {
             closeNotifications();
+            history.close();
             throw new IOException("cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
         }
         try {
@@ -153,13 +170,14 @@ public final class LiveRuntime implements AutoCloseable {
         } catch (IOException e) {
             server.close();
             closeNotifications();
+            history.close();
             throw new IOException("cannot create the incidents directory " + config.incidents().dir() + ": " + e, e);
         }
         Map<String, BaselineState> restored = baselines == null ? Map.of() : baselines.load();
         SinkWorker<Event> log = new SinkWorker<>(new EventLog(AddressFormat.masked()), EventLog.SINK, Clock.SYSTEM);
         archiveWorker = new SinkWorker<>(archive, SinkConfig.ofCapacity(config.incidents().queue()), Clock.SYSTEM);
-        sinks.trackAll(List.of(log, archiveWorker)); // the notification queues are tracked by Notifications
-        events = new EventRouter(List.of(log, archiveWorker, notifications.input()));
+        sinks.trackAll(List.of(log, archiveWorker, history.sink())); // the notification queues are tracked by Notifications
+        events = new EventRouter(List.of(log, archiveWorker, notifications.input(), history.sink()));
         engine = new Engine(config.engine(), events, true, restored);
         events.start();
         games.start(engine); // after the router: their events have somewhere to go
@@ -173,6 +191,7 @@ public final class LiveRuntime implements AutoCloseable {
         Engine e = engine;
         BooleanSupplier poll = () -> {
             if (baselines != null) baselines.poll(e::baselines);
+            history.snapshot(e.published().get());
             return stopRequested;
         };
         try {
@@ -183,6 +202,7 @@ public final class LiveRuntime implements AutoCloseable {
         } finally {
             health.ended(feedFailure);
             e.finish();
+            history.flush(e.published().get());
             if (baselines != null) baselines.save(e.baselines());
             fed.countDown();
         }
@@ -252,6 +272,7 @@ public final class LiveRuntime implements AutoCloseable {
         if (games != null) games.close();
         if (server != null) server.close();
         if (events != null) events.close(Notifications.FLUSH);
+        if (events != null) history.close(); // after the router: the store sink has handed over its last events
         if (pipelineEnded && engine != null) archiveOpenAttacks(engine.published().get().activeIncidents());
         if (archiveWorker != null && archiveWorker.dropped() + archive.failed() > 0)
             LOG.warn("incident archive {}: {} records not written because the queue was full, {} failed to write",

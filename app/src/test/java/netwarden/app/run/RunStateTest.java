@@ -203,7 +203,7 @@ class RunStateTest {
     }
 
     /** A source that ends at once. */
-    private static final class NoPackets implements PacketFeed {
+    static final class NoPackets implements PacketFeed {
         @Override
         public void run(netwarden.model.ingest.IngestPort engine, java.util.function.BooleanSupplier stop) {}
 

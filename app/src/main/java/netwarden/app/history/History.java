@@ -1,0 +1,94 @@
+package netwarden.app.history;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import netwarden.model.Clock;
+import netwarden.model.EngineSnapshot;
+import netwarden.model.Event;
+import netwarden.sinks.route.SinkConfig;
+import netwarden.sinks.route.SinkWorker;
+import netwarden.store.AddressInfo;
+import netwarden.store.BatchBuilder;
+import netwarden.store.EventRows;
+import netwarden.store.Rows;
+import netwarden.store.SnapshotRows;
+import netwarden.store.Store;
+import netwarden.store.StoreConfig;
+import netwarden.store.StoreMetrics;
+import netwarden.store.StoreWriter;
+import netwarden.store.Stores;
+
+/**
+ * The running store: the database, its one {@link StoreWriter}, the event router's sink and the per-second
+ * rollups taken from the engine's published snapshots.
+ *
+ * <p>Design notes: the constructor is inert; {@link #start()} connects and migrates (a store that cannot
+ * start fails the start, as a port that cannot be bound does). {@link #snapshot} and {@link #flush} run on
+ * the pipeline thread only (the snapshot mapping keeps per-service state); they map and queue, never
+ * wait on the database. {@link #close()} runs after the event router closed, so the writer gets every
+ * event row before it writes out its queue.
+ */
+public final class History implements AutoCloseable {
+    /** Events queued for the store sink; more are dropped and counted by the router's metrics. */
+    static final int QUEUE = 100_000;
+    private static final String AGENT = "";
+
+    private final Store store;
+    private final StoreWriter writer;
+    private final StoreMetrics metrics = new StoreMetrics();
+    private final SinkWorker<Event> sink;
+    private final SnapshotRows rollups;
+    private EngineSnapshot lastSnapshot;
+
+    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
+        this.store = Stores.open(config, stateDir);
+        this.writer = new StoreWriter(store, config, clock, metrics);
+        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, lookup), writer), SinkConfig.ofCapacity(QUEUE), clock);
+        this.rollups = new SnapshotRows(AGENT, config.topSources(), lookup);
+    }
+
+    /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */
+    public void start(PrometheusRegistry registry) {
+        store.start();
+        metrics.register(registry);
+        writer.start();
+    }
+
+    /** The event router's worker for the store. */
+    public SinkWorker<Event> sink() {
+        return sink;
+    }
+
+    /** Reads for the API; thread-safe. */
+    public Store store() {
+        return store;
+    }
+
+    public StoreMetrics metrics() {
+        return metrics;
+    }
+
+    /** Pipeline thread: turns the seconds a newly published snapshot adds into rollup rows. */
+    public void snapshot(EngineSnapshot s) {
+        if (s == lastSnapshot) return; // identity: the engine publishes a new object per closed second
+        lastSnapshot = s;
+        BatchBuilder out = Rows.Batch.builder();
+        rollups.add(s, out);
+        writer.offer(out.build());
+    }
+
+    /** Pipeline thread, at the end of input: the last snapshot plus the open minute and hour. */
+    public void flush(EngineSnapshot last) {
+        snapshot(last);
+        BatchBuilder out = Rows.Batch.builder();
+        rollups.flush(out);
+        writer.offer(out.build());
+    }
+
+    /** Writes what is queued (bounded by the writer's close timeout), then closes the database. */
+    @Override
+    public void close() {
+        writer.close();
+        store.close();
+    }
+}
