@@ -1,4 +1,5 @@
 module netwarden.testkit {
     requires transitive netwarden.model;
+    requires com.fasterxml.jackson.databind;
     exports netwarden.testkit;
 }

@@ -1,5 +1,6 @@
 package netwarden.app.run;
 
+import netwarden.testkit.DockerStandIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

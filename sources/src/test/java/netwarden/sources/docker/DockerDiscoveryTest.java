@@ -1,5 +1,6 @@
 package netwarden.sources.docker;
 
+import netwarden.testkit.DockerStandIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

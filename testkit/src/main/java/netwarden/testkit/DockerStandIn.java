@@ -1,4 +1,4 @@
-package netwarden.app.run;
+package netwarden.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,28 +21,28 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (A copy of the sources module's test stand-in, which that module does not export.) A Docker Engine API stand-in on a unix socket: HTTP/1.1 as dockerd writes it (GET /_ping with
+ * A Docker Engine API stand-in on a unix socket: HTTP/1.1 as dockerd writes it (GET /_ping with
  * API-Version, /containers/json, /containers/{id}/json, and the chunked /events stream, one JSON object
  * and a newline per event), with response shapes from the Engine API reference (v1.47).
  */
-final class DockerStandIn implements AutoCloseable {
-    record Box(String id, String name, String hostname, Map<String, String> labels, List<String> env, Map<String, String> ports) {}
+public final class DockerStandIn implements AutoCloseable {
+    public record Box(String id, String name, String hostname, Map<String, String> labels, List<String> env, Map<String, String> ports) {}
 
-    final Path socket;
-    final Map<String, Box> running = new ConcurrentHashMap<>();
-    final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
+    public final Path socket;
+    public final Map<String, Box> running = new ConcurrentHashMap<>();
+    public final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<SocketChannel> open = new CopyOnWriteArrayList<>();
-    volatile String apiVersion = "1.45";
-    volatile boolean chunkedLists = true;
+    public volatile String apiVersion = "1.45";
+    public volatile boolean chunkedLists = true;
     private volatile ServerSocketChannel server;
     private Thread acceptor;
 
-    DockerStandIn(Path socket) {
+    public DockerStandIn(Path socket) {
         this.socket = socket;
     }
 
-    void up() throws IOException {
+    public void up() throws IOException {
         Files.deleteIfExists(socket);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
@@ -61,7 +61,7 @@ final class DockerStandIn implements AutoCloseable {
     }
 
     /** The daemon goes away: socket file removed, every connection cut. */
-    void down() throws IOException, InterruptedException {
+    public void down() throws IOException, InterruptedException {
         server.close();
         for (SocketChannel c : open) c.close();
         open.clear();
@@ -70,12 +70,12 @@ final class DockerStandIn implements AutoCloseable {
         Files.deleteIfExists(socket);
     }
 
-    void start(Box b) {
+    public void start(Box b) {
         running.put(b.id(), b);
         publish(b, "start");
     }
 
-    void stop(String id) {
+    public void stop(String id) {
         Box b = running.remove(id);
         publish(b, "kill");
         publish(b, "die");
@@ -89,7 +89,7 @@ final class DockerStandIn implements AutoCloseable {
         for (BlockingQueue<String> q : subscribers) q.add(json);
     }
 
-    boolean hasSubscriber() { return !subscribers.isEmpty(); }
+    public boolean hasSubscriber() { return !subscribers.isEmpty(); }
 
     private void serve(SocketChannel c) {
         try (c; InputStream in = Channels.newInputStream(c); OutputStream out = Channels.newOutputStream(c)) {
@@ -182,7 +182,7 @@ final class DockerStandIn implements AutoCloseable {
         out.flush();
     }
 
-    static String inspect(Box b) {
+    public static String inspect(Box b) {
         StringBuilder labels = new StringBuilder("{");
         b.labels().forEach((k, v) -> labels.append(labels.length() > 1 ? "," : "").append('"').append(k).append("\":\"").append(v).append('"'));
         labels.append('}');
