@@ -86,9 +86,19 @@ public final class DemoCommand implements Callable<Integer> {
 
         DemoFeed feed = new DemoFeed(s, duration, Clock.SYSTEM, line -> LOG.info("demo: {}", line));
         LiveRuntime runtime = new LiveRuntime(config, feed);
-        runtime.start();
-        // Ctrl-C and SIGTERM end the demo normally (exit 0), as they end run.
+        // Ctrl-C and SIGTERM end the demo normally (exit 0), as they end run; installed before anything
+        // serves, so a signal as soon as /healthz answers is ours, not the JVM's default (exit 143).
         GracefulStop stop = GracefulStop.install(runtime::close, context.ownsProcess());
+        try {
+            runtime.start();
+        } catch (Exception e) {
+            try {
+                stop.stop(); // releases what did start; the start's own error is the one reported
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         String url = runtime.scheme() + "://" + new ListenAddress(listen.host(), runtime.port());
         printWelcome(spec.commandLine().getOut(), url, token, s, config);
         LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());

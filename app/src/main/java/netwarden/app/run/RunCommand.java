@@ -88,6 +88,15 @@ public final class RunCommand implements Callable<Integer> {
         CaptureFeed live = file == null ? CaptureFeed.prepare(effective.capture(), Clock.SYSTEM) : null;
         PacketFeed feed = live != null ? live : new FileFeed(file, effective.source().speed());
         LiveRuntime runtime = new LiveRuntime(effective, feed);
+        // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
+        // Installed before anything serves, so a signal as soon as /healthz answers is handled, not the
+        // JVM's default (exit 143).
+        GracefulStop stop = GracefulStop.install(() -> {
+            LOG.info("stopping");
+            runtime.close();
+            if (live != null) live.close(); // stops capture (detaching eBPF) even if the pipeline did not
+            LOG.info("stopped");
+        }, context.ownsProcess());
         try {
             if (live != null) {
                 live.registerMetrics(runtime.registry());
@@ -95,16 +104,13 @@ public final class RunCommand implements Callable<Integer> {
             }
             runtime.start();
         } catch (Exception e) {
-            if (live != null) live.close();
+            try {
+                stop.stop(); // releases what did start; the start's own error is the one reported
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
-        // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
-        GracefulStop stop = GracefulStop.install(() -> {
-            LOG.info("stopping");
-            runtime.close();
-            if (live != null) live.close(); // stops capture (detaching eBPF) even if the pipeline did not
-            LOG.info("stopped");
-        }, context.ownsProcess());
         LOG.info("netwarden {} serving {}://{} ({}; /metrics, /healthz, /api/v1; tokens: {}); source: {}; services: {}; "
                         + "attack detection {}; state: {}; incidents: {}",
                 VersionProvider.version(), runtime.scheme(), hostPort(effective.http().listen(), runtime.port()), runtime.security(),
