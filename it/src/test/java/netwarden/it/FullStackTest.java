@@ -44,11 +44,12 @@ class FullStackTest {
      * Metrics the dashboards and rules read that this in-process netwarden cannot produce: the live
      * capture sources' counters (sources.live.CaptureMetrics) need a real capture, which `netwarden
      * run` will bring; and the live runtime's pipeline health gauge (app.run.PipelineHealth), which
-     * this stack, wired without the runtime, has no pipeline thread for. Everything else (engine,
-     * detection, notifier, GeoIP, TLS, receiver) is real here.
+     * this stack, wired without the runtime, has no pipeline thread for; the game-query gauges, which
+     * exist only for a service with {@code query:} (GameRunTest scrapes them from a real OpenArena
+     * server). Everything else (engine, detection, notifier, GeoIP, TLS, receiver) is real here.
      */
     static final Set<String> PENDING = Set.of("netwarden_capture_packets_total", "netwarden_capture_drops_total",
-            "netwarden_pipeline_healthy");
+            "netwarden_pipeline_healthy", "netwarden_service_query_players", "netwarden_service_query_up");
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ManagedProcess> processes = new ArrayList<>();
