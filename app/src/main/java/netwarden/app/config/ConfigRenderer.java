@@ -25,7 +25,7 @@ import netwarden.sources.live.CaptureConfig;
  * {@code scheme://host/…}). What {@code netwarden check-config} shows.
  */
 public final class ConfigRenderer {
-    public static final String REDACTED = "<redacted>";
+    public static final String REDACTED = NotifyRenderer.REDACTED;
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import netwarden.app.config.ConfigRenderer;
 import netwarden.app.config.Durations;
 import netwarden.enrich.EnrichConfig;
 import netwarden.sinks.notify.config.ChannelConfig;
@@ -25,11 +24,14 @@ import netwarden.sinks.notify.config.WebhookConfig;
 
 /**
  * The {@code notify:} and {@code enrich:} sections of the effective config, in the keys a config
- * file uses, for {@link ConfigRenderer}. Secrets (passwords, HMAC keys, header and script
- * environment values) print as {@value ConfigRenderer#REDACTED}; webhook URLs, which carry their
+ * file uses, for the whole config's renderer (check-config). Secrets (passwords, HMAC keys, header and script
+ * environment values) print as {@value #REDACTED}; webhook URLs, which carry their
  * token in the path, print as {@code scheme://host/…}. Sets are sorted so the output is stable.
  */
 public final class NotifyRenderer {
+    /** What a secret prints as in a rendered config (the whole config's renderer uses the same). */
+    public static final String REDACTED = "<redacted>";
+
     private NotifyRenderer() {}
 
     public static void notify(ObjectNode n, NotifyConfig c) {
@@ -97,11 +99,11 @@ public final class NotifyRenderer {
     }
 
     private static String redacted(Secret s) {
-        return s == null ? null : ConfigRenderer.REDACTED;
+        return s == null ? null : REDACTED;
     }
 
     private static void secrets(ObjectNode n, Map<String, Secret> values) {
-        new TreeMap<>(values).keySet().forEach(k -> n.put(k, ConfigRenderer.REDACTED));
+        new TreeMap<>(values).keySet().forEach(k -> n.put(k, REDACTED));
     }
 
     private static void strings(ArrayNode a, Collection<String> values) {
