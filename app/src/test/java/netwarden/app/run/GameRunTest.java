@@ -1,27 +1,18 @@
 package netwarden.app.run;
 
+import netwarden.testkit.OpenArena;
 import netwarden.testkit.DockerStandIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import netwarden.app.Http;
 import netwarden.app.config.ConfigLoader;
 import netwarden.app.config.NetwardenConfig;
@@ -35,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GameRunTest {
     private static final String TOKEN = "game-run-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path OPENARENA = Path.of("/usr/games/openarena-server");
 
     @TempDir
     Path dir;
@@ -119,20 +109,13 @@ class GameRunTest {
 
     @Test
     void theRealOpenArenaServersBotsShowInTheQueryBlockAndMetrics() throws Exception {
-        assumeTrue(Files.isExecutable(OPENARENA) && Files.isExecutable(Path.of("/usr/lib/ioquake3/ioq3ded")),
-                "openarena-server is not installed (Debian package openarena-server)");
-        int gamePort = freeUdpPort();
-        Path console = dir.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(OPENARENA.toString(), "+set", "dedicated", "1", "+set", "net_ip", "127.0.0.1",
-                "+set", "net_port", Integer.toString(gamePort), "+set", "sv_hostname", "netwarden run",
-                "+set", "sv_maxclients", "8", "+set", "bot_minplayers", "2", "+map", "oa_dm1")
-                .redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("HOME", dir.toString());
-        server = pb.start();
+        assumeTrue(OpenArena.installed(), "openarena-server is not installed (Debian package openarena-server)");
+        int gamePort = OpenArena.freeUdpPort();
+        server = OpenArena.start(dir, gamePort, "netwarden run", 2);
         List<String> raw = List.of();
         for (int i = 0; i < 120 && raw.size() < 2; i++) { // bounded: the server adds bots one by one
             assertThat(server.isAlive()).as("server exited early").isTrue();
-            raw = rawPlayerNames(gamePort);
+            raw = OpenArena.playerNames(gamePort);
             if (raw.size() < 2) Thread.sleep(500);
         }
         assertThat(raw).hasSize(2);
@@ -177,28 +160,4 @@ class GameRunTest {
     }
 
     /** An independent getstatus: plain socket, names by regex, colour codes removed. */
-    private static List<String> rawPlayerNames(int port) throws IOException {
-        try (DatagramSocket s = new DatagramSocket()) {
-            s.setSoTimeout(1000);
-            byte[] req = "\u00ff\u00ff\u00ff\u00ffgetstatus".getBytes(StandardCharsets.ISO_8859_1);
-            s.send(new DatagramPacket(req, req.length, InetAddress.getLoopbackAddress(), port));
-            byte[] buf = new byte[65535];
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                s.receive(p);
-            } catch (SocketTimeoutException | java.net.PortUnreachableException e) {
-                return List.of();
-            }
-            Matcher m = Pattern.compile("(?m)^-?\\d+ \\d+ \"(.*)\"$").matcher(new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1));
-            var names = new ArrayList<String>();
-            while (m.find()) names.add(m.group(1).replaceAll("\\^[^^]", ""));
-            return names;
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -56,7 +56,9 @@ class NotifyRunTest {
                 assertThat(discord.await(Duration.ofSeconds(10), t -> t.size() >= 5).get(4))
                         .isEqualTo("🔔 [FIRING] NetwardenAttackActive on 10.0.0.1-udp-27960");
 
-                String metrics = Http.get(runtime.port(), "/metrics", TOKEN).body();
+                // The channel counts a notice once Discord's answer is read, just after Discord has it.
+                String metrics = Http.await(runtime.port(), "/metrics", TOKEN, Duration.ofSeconds(10),
+                        a -> a.body().contains("netwarden_notify_sent_total{channel=\"discord\"} 5.0")).body();
                 assertThat(metrics).contains("netwarden_notify_sent_total{channel=\"discord\"} 5.0",
                         "netwarden_notify_failed_total{channel=\"discord\"} 0.0", "netwarden_sink_dropped_total{sink=\"notify\"} 0.0",
                         "netwarden_sink_dropped_total{sink=\"notify/discord\"} 0.0",

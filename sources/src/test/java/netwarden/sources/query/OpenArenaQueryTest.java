@@ -1,13 +1,10 @@
 package netwarden.sources.query;
 
+import netwarden.testkit.OpenArena;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * intervals of the server stopping.
  */
 class OpenArenaQueryTest {
-    private static final Path SERVER = Path.of("/usr/games/openarena-server");
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final Pattern USERINFO = Pattern.compile("ClientUserinfoChanged: (\\d+) n\\\\([^\\\\]*)\\\\");
 
@@ -44,22 +40,16 @@ class OpenArenaQueryTest {
 
     @Test
     void reportsTheBotsTheServerListsThenNotAnsweringAfterItStops() throws Exception {
-        assumeTrue(Files.isExecutable(SERVER) && Files.isExecutable(Path.of("/usr/lib/ioquake3/ioq3ded")),
-                "openarena-server is not installed (Debian package openarena-server)");
-        int port = freeUdpPort();
-        Path console = home.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(SERVER.toString(), "+set", "dedicated", "1", "+set", "net_ip", "127.0.0.1",
-                "+set", "net_port", Integer.toString(port), "+set", "sv_hostname", "^1netwarden ^7test",
-                "+set", "sv_maxclients", "8", "+set", "bot_minplayers", "3", "+map", "oa_dm1")
-                .redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("HOME", home.toString());
-        server = pb.start();
+        assumeTrue(OpenArena.installed(), "openarena-server is not installed (Debian package openarena-server)");
+        int port = OpenArena.freeUdpPort();
+        Path console = OpenArena.console(home);
+        server = OpenArena.start(home, port, "^1netwarden ^7test", 3);
 
         // The server adds bots one by one; wait (bounded) until its own status lists three.
         List<String> raw = List.of();
         for (int i = 0; i < 120 && raw.size() < 3; i++) {
             assertThat(server.isAlive()).as("server exited early:\n%s", tail(console)).isTrue();
-            raw = rawPlayerNames(port);
+            raw = OpenArena.playerNames(port);
             if (raw.size() < 3) Thread.sleep(500);
         }
         assertThat(raw).as("raw getstatus players; console:\n%s", tail(console)).hasSize(3);
@@ -103,31 +93,6 @@ class OpenArenaQueryTest {
     }
 
     /** A second, independent getstatus: plain socket, names parsed with a regex, not with the decoder under test. */
-    private static List<String> rawPlayerNames(int port) throws IOException {
-        try (DatagramSocket s = new DatagramSocket()) {
-            s.setSoTimeout(1000);
-            byte[] req = "\u00ff\u00ff\u00ff\u00ffgetstatus".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            s.send(new DatagramPacket(req, req.length, InetAddress.getLoopbackAddress(), port));
-            byte[] buf = new byte[65535];
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                s.receive(p);
-            } catch (SocketTimeoutException | java.net.PortUnreachableException e) {
-                return List.of();
-            }
-            String text = new String(buf, 0, p.getLength(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            Matcher m = Pattern.compile("(?m)^-?\\d+ \\d+ \"(.*)\"$").matcher(text);
-            var names = new java.util.ArrayList<String>();
-            while (m.find()) names.add(m.group(1).replaceAll("\\^[^^]", ""));
-            return names;
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private static String tail(Path console) {
         try {
