@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A game server's A2S side as the Valve wiki describes it: answers A2S_INFO and A2S_PLAYER, optionally
- * demands the challenge first, splits answers into Source multi-packet parts, or misbehaves on purpose.
+ * demands the challenge first, splits answers into Source or GoldSource multi-packet parts, or misbehaves on purpose.
  */
 final class A2sFixture implements AutoCloseable {
     enum Mode { NORMAL, SILENT, GARBAGE, TRUNCATED, COMPRESSED }
@@ -21,6 +21,7 @@ final class A2sFixture implements AutoCloseable {
     volatile Mode mode = Mode.NORMAL;
     volatile boolean challenge = true;
     volatile int splitSize; // 0 = never split
+    volatile boolean goldSource; // GoldSource's split header instead of Source's
     volatile String[] names = {"alice", "bob", "carol"};
     private final int secret = 0x5EC12E7;
     private final Thread thread;
@@ -61,9 +62,10 @@ final class A2sFixture implements AutoCloseable {
         if (splitSize == 0 || whole.length <= splitSize) return new byte[][] {whole};
         int total = (whole.length + splitSize - 1) / splitSize;
         byte[][] out = new byte[total][];
-        for (int i = 0; i < total; i++) // sent last part first: reassembly must not rely on order
-            out[total - 1 - i] = A2sTest.splitPart(0x1234, total, i,
-                    Arrays.copyOfRange(whole, i * splitSize, Math.min(whole.length, (i + 1) * splitSize)));
+        for (int i = 0; i < total; i++) { // sent last part first: reassembly must not rely on order
+            byte[] payload = Arrays.copyOfRange(whole, i * splitSize, Math.min(whole.length, (i + 1) * splitSize));
+            out[total - 1 - i] = goldSource ? A2sTest.goldSourcePart(0x1234, total, i, payload) : A2sTest.splitPart(0x1234, total, i, payload);
+        }
         return out;
     }
 

@@ -148,11 +148,11 @@ class A2sTest {
     @Test
     void aPartOfAnotherAnswerStartsOver() throws QueryException {
         A2sSplit split = new A2sSplit();
-        byte[] old = splitPart(1, 2, 0, new byte[] {1});
+        byte[] old = splitPart(1, 2, 0, HEX.parseHex("ffffffff44"));
         split.offer(old, old.length);
-        byte[] a = splitPart(2, 2, 0, new byte[] {5}), b = splitPart(2, 2, 1, new byte[] {6});
+        byte[] a = splitPart(2, 2, 0, HEX.parseHex("ffffffff44")), b = splitPart(2, 2, 1, new byte[] {0});
         assertThat(split.offer(a, a.length)).isNull();
-        assertThat(split.offer(b, b.length)).containsExactly(5, 6);
+        assertThat(HEX.formatHex(split.offer(b, b.length))).isEqualTo("ffffffff4400");
     }
 
     @Test
@@ -160,20 +160,122 @@ class A2sTest {
         byte[] compressed = splitPart(0x80000001, 2, 0, new byte[8]);
         assertThatThrownBy(() -> new A2sSplit().offer(compressed, compressed.length))
                 .isInstanceOf(QueryException.class).extracting(e -> ((QueryException) e).reason()).isEqualTo(A2sSplit.COMPRESSED);
-        byte[] numberTooHigh = splitPart(3, 2, 2, new byte[1]);
-        assertThatThrownBy(() -> new A2sSplit().offer(numberTooHigh, numberTooHigh.length)).hasMessageContaining("not below total");
-        byte[] zeroTotal = splitPart(3, 0, 0, new byte[1]);
+        byte[] start = HEX.parseHex("ffffffff44"); // a first part's payload starts like a simple answer
+        byte[] numberTooHigh = splitPart(3, 2, 2, new byte[1]), firstOf3 = splitPart(3, 2, 0, start);
+        assertThatThrownBy(() -> {
+            A2sSplit s = new A2sSplit();
+            s.offer(firstOf3, firstOf3.length);
+            s.offer(numberTooHigh, numberTooHigh.length);
+        }).hasMessageContaining("not below total");
+        byte[] zeroTotal = splitPart(3, 0, 0, start);
         assertThatThrownBy(() -> new A2sSplit().offer(zeroTotal, zeroTotal.length)).hasMessageContaining("out of range");
         A2sSplit s = new A2sSplit();
-        byte[] first = splitPart(4, 3, 0, new byte[1]), changed = splitPart(4, 2, 1, new byte[1]);
+        byte[] first = splitPart(4, 3, 0, start), changed = splitPart(4, 2, 1, new byte[1]);
         assertThatThrownBy(() -> {
             s.offer(first, first.length);
             s.offer(changed, changed.length);
         }).hasMessageContaining("total changed");
-        byte[] header = splitPart(5, 2, 0, new byte[0]);
-        for (int len = 0; len < 12; len++) {
+        byte[] header = splitPart(5, 2, 1, new byte[0]);
+        for (int len = 0; len < 9; len++) { // shorter than the shortest split header (GoldSource's)
             int n = len;
             assertThat(catchThrowable(() -> new A2sSplit().offer(header, n))).isInstanceOf(QueryException.class);
         }
+        for (int len = 9; len < 12; len++) { // the first part showed the Source layout: a later part needs its 12 bytes
+            int n = len;
+            A2sSplit known = new A2sSplit();
+            byte[] firstPart = splitPart(5, 2, 0, players("a"));
+            assertThat(catchThrowable(() -> {
+                known.offer(firstPart, firstPart.length);
+                known.offer(header, n);
+            })).as("cut at %d", n).isInstanceOf(QueryException.class);
+        }
+    }
+
+    /** GoldSource's split part (wiki: header -2, ID, then one byte: packet number in the upper 4 bits, total in the lower 4). */
+    static byte[] goldSourcePart(int id, int total, int number, byte[] payload) {
+        byte[] out = new byte[9 + payload.length];
+        A2s.putInt(out, 0, -2);
+        A2s.putInt(out, 4, id);
+        out[8] = (byte) (number << 4 | total);
+        System.arraycopy(payload, 0, out, 9, payload.length);
+        return out;
+    }
+
+    /** Source's layout without the Size field (App IDs 215, 17550, 17700 and 240 with protocol 7). */
+    static byte[] sizelessPart(int id, int total, int number, byte[] payload) {
+        byte[] out = new byte[10 + payload.length];
+        A2s.putInt(out, 0, -2);
+        A2s.putInt(out, 4, id);
+        out[8] = (byte) total;
+        out[9] = (byte) number;
+        System.arraycopy(payload, 0, out, 10, payload.length);
+        return out;
+    }
+
+    private static byte[][] thirds(byte[] whole) {
+        int a = whole.length / 3, b = 2 * whole.length / 3;
+        return new byte[][] {Arrays.copyOfRange(whole, 0, a), Arrays.copyOfRange(whole, a, b), Arrays.copyOfRange(whole, b, whole.length)};
+    }
+
+    @Test
+    void reassemblesGoldSourceSplitPartsLaterPartsFirst() throws QueryException {
+        byte[] whole = players("alice", "bob", "carol", "dave");
+        byte[][] t = thirds(whole);
+        byte[] p0 = goldSourcePart(3, 3, 0, t[0]), p1 = goldSourcePart(3, 3, 1, t[1]), p2 = goldSourcePart(3, 3, 2, t[2]);
+        assertThat(HEX.formatHex(p1, 0, 9)).isEqualTo("feffffff" + "03000000" + "13"); // number 1 of 3
+        assertThat(A2sSplit.layoutOf(p0, p0.length)).isEqualTo(A2sSplit.Layout.GOLDSOURCE);
+        assertThat(A2sSplit.layoutOf(p2, p2.length)).as("a later part does not show the layout").isNull();
+        A2sSplit split = new A2sSplit();
+        assertThat(split.offer(p2, p2.length)).isNull();
+        assertThat(split.offer(p1, p1.length)).isNull();
+        assertThat(split.pending()).isTrue();
+        assertThat(split.offer(p0, p0.length)).isEqualTo(whole);
+        assertThat(split.pending()).isFalse();
+        // in order too, and the result decodes
+        A2sSplit inOrder = new A2sSplit();
+        assertThat(inOrder.offer(p0, p0.length)).isNull();
+        assertThat(inOrder.offer(p1, p1.length)).isNull();
+        byte[] again = inOrder.offer(p2, p2.length);
+        assertThat(((A2s.Players) A2s.decode(again, again.length)).players()).extracting(QueryPlayer::name)
+                .containsExactly("alice", "bob", "carol", "dave");
+    }
+
+    @Test
+    void reassemblesSourceSplitPartsWithoutTheSizeField() throws QueryException {
+        byte[] whole = players("e", "f", "g");
+        byte[][] t = thirds(whole);
+        byte[] p0 = sizelessPart(9, 3, 0, t[0]), p1 = sizelessPart(9, 3, 1, t[1]), p2 = sizelessPart(9, 3, 2, t[2]);
+        assertThat(A2sSplit.layoutOf(p0, p0.length)).isEqualTo(A2sSplit.Layout.SOURCE_WITHOUT_SIZE);
+        assertThat(A2sSplit.layoutOf(splitPart(9, 3, 0, t[0]), t[0].length + 12)).isEqualTo(A2sSplit.Layout.SOURCE);
+        A2sSplit split = new A2sSplit();
+        assertThat(split.offer(p1, p1.length)).isNull();
+        assertThat(split.offer(p0, p0.length)).isNull();
+        assertThat(split.offer(p2, p2.length)).isEqualTo(whole);
+    }
+
+    @Test
+    void goldSourceSplitsAreCheckedLikeSourceOnes() {
+        byte[] whole = players("a", "b");
+        byte[] numberTooHigh = goldSourcePart(4, 2, 3, whole);
+        byte[] first = goldSourcePart(4, 2, 0, whole);
+        assertThatThrownBy(() -> {
+            A2sSplit s = new A2sSplit();
+            s.offer(first, first.length);
+            s.offer(numberTooHigh, numberTooHigh.length);
+        }).isInstanceOf(QueryException.class).hasMessageContaining("split number 3 not below total 2");
+        byte[] zeroTotal = goldSourcePart(4, 0, 0, whole);
+        assertThatThrownBy(() -> new A2sSplit().offer(zeroTotal, zeroTotal.length)).hasMessageContaining("out of range");
+        byte[] changed = goldSourcePart(4, 3, 1, new byte[1]);
+        assertThatThrownBy(() -> {
+            A2sSplit s = new A2sSplit();
+            s.offer(first, first.length);
+            s.offer(changed, changed.length);
+        }).hasMessageContaining("total changed");
+        // parts that never meet their first one are bounded
+        A2sSplit s = new A2sSplit();
+        byte[] later = goldSourcePart(4, 3, 1, new byte[1]);
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 40; i++) s.offer(later, later.length);
+        }).hasMessageContaining("before the first");
     }
 }

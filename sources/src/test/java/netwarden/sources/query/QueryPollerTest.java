@@ -49,6 +49,18 @@ class QueryPollerTest {
     }
 
     @Test
+    void a2sGoldSourceSplitAnswers() throws Exception {
+        try (A2sFixture server = new A2sFixture(); QueryPoller q = poller(QueryProtocol.A2S, server.port())) {
+            server.goldSource = true;
+            server.splitSize = 9; // the player answer in 4 GoldSource parts, last part first
+            QueryResult r = q.pollOnce();
+            assertThat(r).as("misses %s", q.counters().misses()).isNotNull();
+            assertThat(r.playerNames()).containsExactly("alice", "bob", "carol");
+            assertThat(q.counters().splitParts()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void a2sSilenceIsNotAnsweringOnceThenBack() throws Exception {
         try (A2sFixture server = new A2sFixture(); QueryPoller q = poller(QueryProtocol.A2S, server.port())) {
             assertThat(q.pollOnce()).isNotNull();
