@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Game servers in {@code run}: Docker containers as runtime services, and the real OpenArena server's query in the API. */
 class GameRunTest {
-    private static final String TOKEN = "game-run-token-0123456789";
+    static final String TOKEN = "game-run-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -40,6 +40,11 @@ class GameRunTest {
     }
 
     private NetwardenConfig config(String extra) {
+        return config(dir, extra);
+    }
+
+    /** A run config with the API on a free loopback port, state in {@code dir}, enrichment off, plus {@code extra}. */
+    static NetwardenConfig config(Path dir, String extra) {
         return new ConfigLoader(Map.of("XDG_CACHE_HOME", dir.toString(), "NETWARDEN_API_TOKEN", TOKEN)).parse("test.yaml", """
                 http: {listen: "127.0.0.1:0"}
                 state: {dir: "%s"}
@@ -154,10 +159,8 @@ class GameRunTest {
         }
     }
 
-    private static JsonNode find(JsonNode services, String id) {
+    static JsonNode find(JsonNode services, String id) {
         for (JsonNode s : services) if (s.get("id").asText().equals(id)) return s;
         throw new AssertionError("no service " + id + " in " + services);
     }
-
-    /** An independent getstatus: plain socket, names by regex, colour codes removed. */
 }
