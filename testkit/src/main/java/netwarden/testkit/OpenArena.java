@@ -40,6 +40,23 @@ public final class OpenArena {
         return pb.start();
     }
 
+    /** Waits (bounded by {@code timeoutMillis}) until the server on 127.0.0.1:{@code port} answers {@code getstatus}. */
+    public static boolean awaitAnswer(int port, long timeoutMillis) throws IOException, InterruptedException {
+        long until = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (System.nanoTime() < until) {
+            if (status(port) != null) return true;
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** Kills a server started by {@link #start} and waits for it to be gone; null or already gone is fine. */
+    public static void stop(Process server) throws InterruptedException {
+        if (server == null || !server.isAlive()) return;
+        server.destroyForcibly();
+        server.waitFor();
+    }
+
     /** Where {@link #start} writes the server's console. */
     public static Path console(Path home) {
         return home.resolve("console.txt");
@@ -47,6 +64,16 @@ public final class OpenArena {
 
     /** The player names the server's own {@code getstatus} lists (colour codes removed); empty without an answer. */
     public static List<String> playerNames(int port) throws IOException {
+        String status = status(port);
+        if (status == null) return List.of();
+        Matcher m = PLAYER.matcher(status);
+        var names = new ArrayList<String>();
+        while (m.find()) names.add(m.group(1).replaceAll("\\^[^^]", ""));
+        return names;
+    }
+
+    /** The server's {@code getstatus} answer as text, or null when none came within a second. */
+    private static String status(int port) throws IOException {
         try (DatagramSocket s = new DatagramSocket()) {
             s.setSoTimeout(1000);
             byte[] req = "\u00ff\u00ff\u00ff\u00ffgetstatus".getBytes(StandardCharsets.ISO_8859_1);
@@ -56,12 +83,9 @@ public final class OpenArena {
             try {
                 s.receive(p);
             } catch (SocketTimeoutException | PortUnreachableException e) {
-                return List.of();
+                return null;
             }
-            Matcher m = PLAYER.matcher(new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1));
-            var names = new ArrayList<String>();
-            while (m.find()) names.add(m.group(1).replaceAll("\\^[^^]", ""));
-            return names;
+            return new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1);
         }
     }
 

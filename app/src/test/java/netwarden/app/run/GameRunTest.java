@@ -33,10 +33,7 @@ class GameRunTest {
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
-            server.waitFor();
-        }
+        OpenArena.stop(server);
     }
 
     private NetwardenConfig config(String extra) {
@@ -152,8 +149,7 @@ class GameRunTest {
                     .contains("netwarden_service_query_up{protocol=\"quake3\",service=\"oa\"} 1.0")
                     .contains("netwarden_service_query_rtt_seconds{protocol=\"quake3\",service=\"oa\"}");
 
-            server.destroyForcibly();
-            server.waitFor();
+            OpenArena.stop(server);
             Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), x -> x.body().contains("\"up\":false"));
             assertThat(Http.get(port, "/metrics", TOKEN).body()).contains("netwarden_service_query_up{protocol=\"quake3\",service=\"oa\"} 0.0");
         }

@@ -40,10 +40,7 @@ class OwnQueryPacketsRunTest {
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
-            server.waitFor();
-        }
+        OpenArena.stop(server);
     }
 
     @Test

@@ -32,10 +32,7 @@ class OpenArenaQueryTest {
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
-            server.waitFor();
-        }
+        OpenArena.stop(server);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package netwarden.enrich;
+package netwarden.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Map;
  * path without the real database. IPv4 networks go under ::/96, where MaxMind readers look IPv4 up.
  * Data values may be strings, maps of them, or Integer (uint32).
  */
-final class TinyMmdbWriter {
+public final class TinyMmdbWriter {
     private static final class Node {
         Node[] child = new Node[2];
         Integer data; // offset into the data section, for a leaf
@@ -26,12 +26,12 @@ final class TinyMmdbWriter {
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private final String databaseType;
 
-    TinyMmdbWriter(String databaseType) {
+    public TinyMmdbWriter(String databaseType) {
         this.databaseType = databaseType;
     }
 
     /** Maps {@code cidr} (e.g. "1.1.1.0/24" or "2606:4700::/32") to {@code record}. */
-    TinyMmdbWriter insert(String cidr, Map<String, ?> record) throws IOException {
+    public TinyMmdbWriter insert(String cidr, Map<String, ?> record) throws IOException {
         String[] parts = cidr.split("/");
         byte[] addr = InetAddress.getByName(parts[0]).getAddress();
         int prefix = Integer.parseInt(parts[1]);
@@ -53,7 +53,7 @@ final class TinyMmdbWriter {
         return this;
     }
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         List<Node> order = new ArrayList<>();
         number(root, order);
         int nodeCount = order.size();
