@@ -47,9 +47,9 @@ final class GameSources implements AutoCloseable {
     private volatile List<QueryPoller> started = List.of(); // read by scrapes
     private final Map<QueryPoller, OwnEndpoint> own = new HashMap<>();
     private ServiceRegistry registry;
-    private DockerDiscovery docker;
-    private DockerServices dockerServices;
-    private GameLogTail tail;
+    private volatile DockerDiscovery docker;       // the three read by scrapes
+    private volatile DockerServices dockerServices;
+    private volatile GameLogTail tail;
 
     GameSources(GameSettings settings, List<ServiceSpec> configured, EventListener events, Supplier<EngineSnapshot> snapshots, Clock clock) {
         this.settings = settings;

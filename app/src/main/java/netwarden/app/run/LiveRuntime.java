@@ -140,6 +140,7 @@ public final class LiveRuntime implements AutoCloseable {
             Engine e = engine;
             return e == null ? 0 : e.ownPackets();
         });
+        GameInputMetrics.register(registry, games);
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon

@@ -70,6 +70,8 @@ class GameNotifyRunTest {
                 Files.writeString(log, "2026-05-15T19:46:31Z,My Server,join,alice," + PLAYER_ADDRESS + ":27005,cdkey-a,,v1\n");
                 assertThat(discord.await(Duration.ofSeconds(10), t -> t.size() >= 1)).containsExactly("🎮 alice joined oa");
                 assertThat(discord.bodies().getFirst()).contains("alice", "GB", "81.2.69.x").doesNotContain(PLAYER_ADDRESS, "cdkey-a");
+                assertThat(Http.get(port, "/metrics", GameRunTest.TOKEN).body()).contains("netwarden_gamelog_events_total{action=\"join\"} 1.0",
+                        "netwarden_gamelog_lines_total 1.0");
 
                 OpenArena.stop(server);
                 // within two intervals (1 s each, 0.5 s timeout), with the reason the poll missed

@@ -99,14 +99,50 @@ class GameRunTest {
                 assertThat(JSON.readTree(flowLens.body()).get("server_id").asText()).isEqualTo("halo-ce");
                 assertThat(Http.get(port, "/metrics/servers", null).status()).isEqualTo(401);
                 assertThat(Http.get(port, "/metrics", TOKEN).body()).as("the pinned container shares arena's key: the static entry wins")
-                        .contains("netwarden_docker_skipped_total{reason=\"static\"} 1.0").contains("netwarden_docker_services 2.0");
+                        .contains("netwarden_docker_skipped_total{reason=\"static\"} 1.0").contains("netwarden_docker_services 2.0")
+                        .contains("netwarden_docker_connected 1.0").contains("netwarden_docker_reconnects_total 0.0");
 
                 docker.stop("b".repeat(64));
                 Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), a -> !a.body().contains("\"halo-ce\""));
                 assertThat(JSON.readTree(Http.get(port, "/api/v1/services", TOKEN).body()).get("services").findValuesAsText("id"))
                         .containsExactly("arena");
+                assertThat(Http.get(port, "/metrics", TOKEN).body()).as("the stop came as events, not from a re-list")
+                        .contains("netwarden_docker_events_total{action=\"die\"} 1.0", "netwarden_docker_events_total{action=\"stop\"} 1.0");
             }
         }
+    }
+
+    @Test
+    void aMissingDockerSocketIsOneLogLineAndTheOtherSourcesGoOn() throws Exception {
+        Path log = dir.resolve("players.log");
+        NetwardenConfig c = config("""
+                services: [{name: arena, address: 192.0.2.10, port: 27960}]
+                discovery: {docker: {address: 192.0.2.10, socket: "%s"}}
+                sources: {gamelog: {path: "%s", service: arena, poll-interval: 100ms}}
+                """.formatted(dir.resolve("no-docker.sock"), log));
+        java.io.PrintStream err = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8)); // slf4j-simple writes to System.err
+        try (LiveRuntime runtime = new LiveRuntime(c, ticking())) {
+            runtime.start();
+            int port = runtime.port();
+            java.nio.file.Files.writeString(log, GameSourcesTest.row("join", "alice", "203.0.113.4:27005", "h"));
+            String metrics = Http.await(port, "/metrics", TOKEN, Duration.ofSeconds(5),
+                    a -> a.body().contains("netwarden_gamelog_events_total{action=\"join\"} 1.0")
+                            && !a.body().contains("netwarden_docker_connect_failures_total 0.0")
+                            && !a.body().contains("netwarden_docker_connect_failures_total 1.0")).body(); // retried at least once
+            assertThat(metrics).contains("netwarden_docker_connected 0.0", "netwarden_gamelog_lines_total 1.0",
+                    "netwarden_gamelog_skipped_total{reason=\"bad\"} 0.0");
+            assertThat(Http.get(port, "/healthz", null).status()).isEqualTo(200);
+            Http.Answer services = Http.await(port, "/api/v1/services", TOKEN, Duration.ofSeconds(5), a -> a.body().contains("\"arena\""));
+            assertThat(JSON.readTree(services.body()).get("services").findValuesAsText("id")).containsExactly("arena");
+        } finally {
+            System.setErr(err);
+        }
+        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        err.print(out);
+        assertThat(out.lines().filter(l -> l.contains("docker")).toList()).as("one line however often it retried")
+                .singleElement().asString().contains("WARN").contains("no-docker.sock").contains("other sources are not affected");
     }
 
     @Test
