@@ -28,6 +28,7 @@ public final class CaptureConfigBinder {
         if (raw.interfaces() != null) {
             for (int i = 0; i < raw.interfaces().size(); i++) {
                 String name = raw.interfaces().get(i);
+                if (name == null && b.failed("capture.interfaces[" + i + "]")) continue; // not text: reported
                 String expanded = b.string("capture.interfaces[" + i + "]", name);
                 if (name == null || expanded != null) interfaces.add(expanded == null ? null : expanded.trim()); // else reported
             }

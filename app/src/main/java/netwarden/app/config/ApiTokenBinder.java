@@ -46,7 +46,7 @@ final class ApiTokenBinder {
 
     private ApiTokenSetting token(String at, RawConfig.Token t) {
         if (t == null) {
-            binder.problem(at, null, "empty api token entry", null);
+            if (!binder.failedAt(at)) binder.problem(at, null, "empty api token entry", null); // else: not a mapping, reported
             return null;
         }
         String name = binder.string(at + ".name", t.name());

@@ -129,7 +129,8 @@ public final class Binding {
     /** As {@link #structural(ConfigProblem)}, at the place given. */
     void problemAt(ConfigProblem problem, int line, int column) {
         failed.add(problem.path());
-        problems.add(new ConfigException.Located(problem, file, line, column));
+        var located = new ConfigException.Located(problem, file, line, column);
+        if (!problems.contains(located)) problems.add(located); // a file read again past a value it could not read finds it again
     }
 
     private boolean counts(String path) {
@@ -142,6 +143,11 @@ public final class Binding {
     /** The problems recorded so far, in the order found. */
     public List<ConfigProblem> problems() {
         return problems.stream().map(ConfigException.Located::problem).toList();
+    }
+
+    /** Whether a problem was recorded at exactly {@code path}. */
+    boolean failedAt(String path) {
+        return failed.contains(path);
     }
 
     /** Whether a problem was recorded at {@code path} or below it. */

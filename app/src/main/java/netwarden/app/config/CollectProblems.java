@@ -55,6 +55,7 @@ final class CollectProblems extends DeserializationProblemHandler {
     }
 
     private void at(JsonParser p, ConfigProblem problem) {
+        if (!problem.path().isEmpty() && b.failedAt(problem.path())) return; // e.g. an alias (*a) read as the text "a": reported as an alias
         JsonLocation l = p.currentTokenLocation();
         b.problemAt(problem, l.getLineNr(), l.getColumnNr());
     }

@@ -129,7 +129,7 @@ final class ConfigBinder {
             RawConfig.Service s = raw.get(i);
             String at = "services[" + i + "]";
             if (s == null) {
-                b.problem(at, null, at + ": empty service entry", "give at least name, address and port");
+                if (!b.failedAt(at)) b.problem(at, null, at + ": empty service entry", "give at least name, address and port");
                 continue;
             }
             if (s.name() == null) b.problem(at, null, at + ".name is required", null);
@@ -160,8 +160,9 @@ final class ConfigBinder {
             b.problem(at + ".port", port, at + ".port must be absent for " + Proto.name(proto) + " (it has no ports)", null);
             return null;
         }
-        if (port == null) b.problem(at, null, at + ".port is required for " + Proto.name(proto), null);
-        else if (port < 1 || port > 65535) b.problem(at + ".port", port, at + ".port must be 1..65535: " + port, null);
+        if (port == null) {
+            if (!b.failedAt(at + ".port")) b.problem(at, null, at + ".port is required for " + Proto.name(proto), null); // else: unreadable, reported
+        } else if (port < 1 || port > 65535) b.problem(at + ".port", port, at + ".port must be 1..65535: " + port, null);
         else return port;
         return null;
     }

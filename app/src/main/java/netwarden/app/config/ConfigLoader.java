@@ -32,6 +32,10 @@ public final class ConfigLoader {
     /** A config file is text of a few kB; a larger one (or a link to /dev/zero) is refused, not read whole. */
     static final int MAX_FILE_BYTES = 4 << 20;
     /** The sections {@code replay} uses: the engine's. */
+    /** Values Jackson cannot read at all that are blanked out and read past, at most, in one file. */
+    private static final int MAX_UNREADABLE_VALUES = 100;
+    /** YAML 1.1's infinities and not-a-number, which the parser refuses outright. */
+    private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection");
 
     private final YAMLMapper mapper;
@@ -59,8 +63,7 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .build();
+                .build(); // duplicate keys are found by the LocationIndex, reported with the rest
     }
 
     /** {@code HOME} when it is an absolute path, else the JVM's {@code user.home}. */
@@ -134,19 +137,38 @@ public final class ConfigLoader {
         }
         Binding b = new Binding(name, index, environment, sections);
         KeySchema.check(index, b);
+        for (LocationIndex.Duplicate d : index.duplicates())
+            b.problemAt(new ConfigProblem(d.path().isEmpty() ? d.key() : d.path() + "." + d.key(), null,
+                    (d.path().isEmpty() ? "" : d.path() + ": ") + "duplicate key '" + d.key() + "' (a key may appear once per mapping)",
+                    "keep one of them"), d.location().getLineNr(), d.location().getColumnNr());
         for (LocationIndex.Alias a : index.aliases())
             b.problemAt(new ConfigProblem(a.path(), a.name(), (a.path().isEmpty() ? "" : a.path() + ": ") + "YAML aliases (*" + a.name()
                     + ") are not read by netwarden", "write the value out in full (in quotes if it starts with '*')"),
                     a.location().getLineNr(), a.location().getColumnNr());
-        RawConfig raw = null;
-        try (JsonParser p = mapper.createParser(yaml)) {
-            if (p.nextToken() != null) raw = mapper.readerFor(RawConfig.class).withHandler(new CollectProblems(b)).readValue(p);
-        } catch (JsonProcessingException e) {
-            located(b, e);
-        } catch (IOException e) {
-            throw new ConfigException(name, "cannot parse config: " + e.getMessage());
+        return new ConfigBinder(b, environment, userHome, sections, maxHeap).bind(read(name, yaml, index, b));
+    }
+
+    /**
+     * Binds the text to {@link RawConfig}. Jackson stops at some values it cannot read (a number out of range,
+     * a fraction or {@code .inf} where a whole number belongs, a single value where a mapping belongs): each
+     * is recorded, blanked out ({@link LocationIndex#withoutValue}, its default then stands) and the file read
+     * again, so every problem is still reported at once. Problems found again on a later pass are recorded once.
+     */
+    private RawConfig read(String name, String yaml, LocationIndex index, Binding b) {
+        String text = yaml;
+        for (int pass = 0; pass <= MAX_UNREADABLE_VALUES; pass++) {
+            try (JsonParser p = mapper.createParser(text)) {
+                return p.nextToken() == null ? null : mapper.readerFor(RawConfig.class).withHandler(new CollectProblems(b)).readValue(p);
+            } catch (JsonProcessingException e) {
+                String path = e instanceof JsonMappingException m ? path(m) : "";
+                located(b, e, path, index.scalar(path));
+                text = path.isEmpty() ? null : index.withoutValue(text, path);
+                if (text == null) return null; // nothing to blank: what was read so far is lost, the problem stands
+            } catch (IOException e) {
+                throw new ConfigException(name, "cannot parse config: " + e.getMessage());
+            }
         }
-        return new ConfigBinder(b, environment, userHome, sections, maxHeap).bind(raw);
+        return null;
     }
 
     private static ConfigException syntax(String file, String yaml, JsonProcessingException e) {
@@ -163,9 +185,13 @@ public final class ConfigLoader {
     }
 
     /** A binding error Jackson did not hand to {@link CollectProblems} (it stops reading): one more problem. */
-    private static void located(Binding b, JsonProcessingException e) {
-        String path = e instanceof JsonMappingException m ? path(m) : "";
+    private static void located(Binding b, JsonProcessingException e, String path, LocationIndex.Scalar value) {
         if (!path.isEmpty() && b.failed(path)) return; // e.g. an alias standing where a mapping belongs: reported already
+        if (value != null && NON_FINITE.matcher(value.text()).matches()) {
+            b.problemAt(new ConfigProblem(path, value.text(), path + " must be a finite number: " + value.text(), "write a number such as 5 or 0.5"),
+                    value.location().getLineNr(), value.location().getColumnNr());
+            return;
+        }
         String what = switch (e) {
             case InvalidFormatException f -> path + ": '" + f.getValue() + "' is not " + CollectProblems.kind(f.getTargetType());
             case MismatchedInputException m when !path.isEmpty() -> path + ": expected " + CollectProblems.kind(m.getTargetType());
@@ -175,7 +201,7 @@ public final class ConfigLoader {
             case JsonMappingException m -> (path.isEmpty() ? "" : path + ": ") + m.getOriginalMessage();
             default -> "invalid YAML: " + e.getOriginalMessage();
         };
-        JsonLocation l = e.getLocation();
+        JsonLocation l = value != null ? value.location() : e.getLocation();
         if (l == null || l.getLineNr() <= 0) b.structural(new ConfigProblem(path, null, what, null));
         else b.problemAt(new ConfigProblem(path, null, what, null), l.getLineNr(), l.getColumnNr());
     }

@@ -46,18 +46,21 @@ final class GameBinder {
         for (int i = 0; i < raw.size(); i++) {
             RawConfig.Service r = raw.get(i);
             String at = "services[" + i + "]";
+            if (r == null) continue; // reported with the services
             if (r.query() == null) {
                 if (r.queryInterval() != null || r.queryTimeout() != null || r.queryPort() != null)
                     binder.problem(at, null, at + ": query-interval, query-timeout and query-port need query", "add query: quake3, a2s or minecraft");
                 continue;
             }
-            ServiceSpec spec = services.get(i);
+            String name = binder.string(at + ".name", r.name());
+            ServiceSpec spec = services.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
             QueryProtocol protocol = binder.check(at + ".query", () -> QueryProtocol.parse(binder.string(at + ".query", r.query())), null);
-            if (protocol == null) continue;
-            int port = r.queryPort() != null ? r.queryPort() : spec.key().port();
             Duration interval = binder.duration(at + ".query-interval", r.queryInterval(), QueryConfig.DEFAULT_INTERVAL);
             Duration timeout = binder.duration(at + ".query-timeout", r.queryTimeout(), QueryConfig.DEFAULT_TIMEOUT.compareTo(interval) > 0
                     ? interval : QueryConfig.DEFAULT_TIMEOUT);
+            // only valid services are in the list: a wrong one is reported with the services
+            if (protocol == null || spec == null) continue;
+            int port = r.queryPort() != null ? r.queryPort() : spec.key().port();
             // The record's messages name services[<name>]; the binder reports them at this entry.
             QueryConfig query = binder.check(at, () -> new QueryConfig(spec.name(), protocol, spec.key().address().toString(), port, interval, timeout), null);
             if (query != null) out.add(query);
@@ -78,7 +81,8 @@ final class GameBinder {
         if (r == null || Boolean.FALSE.equals(r.enabled())) return null;
         DockerConfig d = DockerConfig.defaults();
         String socket = binder.string("discovery.docker.socket", r.socket());
-        List<String> labels = r.labels() == null ? d.labels() : r.labels().stream().map(l -> binder.string("discovery.docker.labels", l)).toList();
+        List<String> labels = r.labels() == null ? d.labels() : r.labels().stream().map(l -> binder.string("discovery.docker.labels", l))
+                .filter(java.util.Objects::nonNull).toList(); // a label that is not text is reported, then left out
         ServiceNaming id = r.id() == null ? d.id() : binder.check("discovery.docker.id", () -> ServiceNaming.parse(r.id(), "discovery.docker.id"), d.id());
         ServiceNaming name = r.name() == null ? d.name() : binder.check("discovery.docker.name", () -> ServiceNaming.parse(r.name(), "discovery.docker.name"), d.name());
         String portEnv = r.portEnv() == null ? d.portEnv() : binder.string("discovery.docker.port-env", r.portEnv());
@@ -107,6 +111,10 @@ final class GameBinder {
             for (int i = 0; i < r.rules().size(); i++) {
                 RawConfig.GameLogRule rule = r.rules().get(i);
                 String at = "sources.gamelog.rules[" + i + "]";
+                if (rule == null) {
+                    if (!binder.failedAt(at)) binder.problem(at, null, at + " is empty", "give action and regex");
+                    continue;
+                }
                 GameLogRule bound = binder.check(at, () -> GameLogRule.of(String.valueOf(rule.action()), String.valueOf(rule.regex())), null);
                 if (bound != null) rules.add(bound);
             }

@@ -84,7 +84,7 @@ public final class NotifyBinder {
 
     private ChannelConfig channel(String at, NotifyYaml.Channel c) {
         if (c == null) {
-            b.problem(at, null, at + " is empty", null);
+            if (!b.failed(at)) b.problem(at, null, at + " is empty", null); // else: not a mapping, reported
             return null;
         }
         String typeText = b.required(at + ".type", c.type());
@@ -182,7 +182,7 @@ public final class NotifyBinder {
 
     private RouteRule route(String at, NotifyYaml.Route r) {
         if (r == null) {
-            b.problem(at, null, at + " is empty", null);
+            if (!b.failed(at)) b.problem(at, null, at + " is empty", null);
             return null;
         }
         String name = b.required(at + ".name", r.name());
@@ -197,7 +197,7 @@ public final class NotifyBinder {
         if (r == null) return d;
         Duration window = b.duration("notify.digest.window", r.window(), d.window());
         return b.check("notify", () -> new DigestConfig(or(r.enabled(), d.enabled()), window,
-                or(r.threshold(), d.threshold()), r.kinds() == null ? d.kinds() : new HashSet<>(r.kinds())), d);
+                or(r.threshold(), d.threshold()), r.kinds() == null ? d.kinds() : new HashSet<>(list(r.kinds()))), d);
     }
 
     private Severity severity(String at, String text) {
@@ -254,7 +254,8 @@ public final class NotifyBinder {
         return out;
     }
 
+    /** The list without the elements that were not text (reported where they stand). */
     private static <T> List<T> list(List<T> l) {
-        return l == null ? List.of() : l;
+        return l == null ? List.of() : l.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

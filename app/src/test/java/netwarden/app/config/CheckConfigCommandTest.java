@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import netwarden.app.CliRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check-config} refuses what {@code run} refuses, every problem at once, exit 2; and prints no secret. */
@@ -72,6 +74,23 @@ class CheckConfigCommandTest {
         CliRun pcap = CliRun.of("check-config", missing.toString());
         assertThat(pcap.code()).isEqualTo(2);
         assertThat(pcap.err()).isEqualTo(missing + ":2:3: source.pcap: cannot read capture file /nonexistent/netwarden/capture.pcap: no such file\n");
+    }
+
+    /**
+     * The kinds of value the YAML reader itself cannot take (a key written twice, the wrong kind inside a
+     * list, an alias, an infinity, a number or duration beyond any use) are problems like any other: the
+     * file's golden case lists them all, and check-config prints exactly those lines and exits 2.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"err-all-duplicate-keys", "err-all-list-types", "err-all-aliases", "err-all-non-finite", "err-all-huge-numbers"})
+    void readerRefusalsAreReportedWithEveryOtherProblem(String golden) throws Exception {
+        Path cases = Path.of(getClass().getResource("/configurations/" + golden).toURI());
+        Path c = Files.copy(cases.resolve("in.yaml"), dir.resolve(golden + ".yaml"));
+        String expected = Files.readString(cases.resolve("error.txt")).replace("in.yaml:", c + ":");
+        assertThat(expected.lines().count()).as("a case with several problems").isGreaterThan(2);
+        CliRun check = CliRun.of("check-config", c.toString());
+        assertThat(check.code()).as(check.err()).isEqualTo(2);
+        assertThat(check.err()).isEqualTo(expected);
     }
 
     @Test
