@@ -1,4 +1,5 @@
 /** Configuration, wiring and the command line: the only module that reads files and the environment. */
+@SuppressWarnings("module") // netwarden.it, the module of deployment tests, exists only when tests are compiled
 module netwarden.app {
     requires netwarden.decode;
     requires netwarden.engine;
@@ -17,6 +18,10 @@ module netwarden.app {
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires org.slf4j;
+    // The deployment tests (module it) drive the command line and read config files in process.
+    exports netwarden.app to netwarden.it;
+    exports netwarden.app.config to netwarden.it;
+    exports netwarden.app.tls to netwarden.it;
     // picocli builds the commands by reflection.
     opens netwarden.app to info.picocli;
     opens netwarden.app.capture to info.picocli;

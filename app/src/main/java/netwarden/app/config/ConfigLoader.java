@@ -31,11 +31,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigLoader {
     /** A config file is text of a few kB; a larger one (or a link to /dev/zero) is refused, not read whole. */
     static final int MAX_FILE_BYTES = 4 << 20;
-    /** The sections {@code replay} uses: the engine's. */
     /** Values Jackson cannot read at all that are blanked out and read past, at most, in one file. */
     private static final int MAX_UNREADABLE_VALUES = 100;
     /** YAML 1.1's infinities and not-a-number, which the parser refuses outright. */
     private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    /** The sections {@code replay} uses: the engine's. */
     public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection");
 
     private final YAMLMapper mapper;
