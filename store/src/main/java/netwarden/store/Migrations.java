@@ -19,8 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    /**
+     * The versions this code has, ascending. Branches add versions out of order (gaps allowed): every version
+     * listed here and missing from {@code schema_version} is applied, in order, whatever the newest applied is.
+     */
+    static final List<Integer> VERSIONS = List.of(1, 2, 3, 6);
     /** The newest schema this code knows. */
-    static final int LATEST = 3;
+    static final int LATEST = VERSIONS.getLast();
 
     private Migrations() {}
 
@@ -35,7 +40,9 @@ final class Migrations {
             if (current > LATEST)
                 throw new SQLException("database schema version " + current + " is newer than this netwarden knows ("
                         + LATEST + "): upgrade netwarden");
-            for (int v = current + 1; v <= target; v++) {
+            List<Integer> applied = applied(c);
+            for (int v : VERSIONS) {
+                if (v > target || applied.contains(v)) continue;
                 for (String sql : statements(script("V" + v + ".sql", true)))
                     st.execute(sql);
                 for (String sql : statements(script("V" + v + "." + dialect + ".sql", false)))
@@ -51,6 +58,14 @@ final class Migrations {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    private static List<Integer> applied(Connection c) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) out.add(rs.getInt(1));
+        }
+        return out;
     }
 
     static int current(Connection c) throws SQLException {

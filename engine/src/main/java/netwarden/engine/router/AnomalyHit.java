@@ -1,5 +1,6 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
 import java.time.Instant;
 import netwarden.model.Ip;
 

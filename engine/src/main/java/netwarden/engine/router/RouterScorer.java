@@ -1,5 +1,6 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

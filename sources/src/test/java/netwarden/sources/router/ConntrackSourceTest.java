@@ -191,7 +191,7 @@ class ConntrackSourceTest {
                         netwarden.model.Ip.of(o.src().getAddress()), netwarden.model.Ip.of(o.dst().getAddress()), o.proto(), o.dstPort(),
                         0, -1), ""));
             }
-            assertThat(hits).filteredOn(h -> h.code() == netwarden.engine.router.AnomalyCode.PORT_SCAN_LIKE).singleElement()
+            assertThat(hits).filteredOn(h -> h.code() == netwarden.model.router.AnomalyCode.PORT_SCAN_LIKE).singleElement()
                     .satisfies(h -> {
                         assertThat(h.device()).isEqualTo(netwarden.model.Ip.parse(RouterLab.LAN));
                         assertThat(h.remote()).isEqualTo(netwarden.model.Ip.parse(RouterLab.WAN));
