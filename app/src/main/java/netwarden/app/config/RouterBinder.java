@@ -117,39 +117,9 @@ final class RouterBinder {
             String at = "router.rules[" + i + "]";
             RawRouter.Rule r = raw.get(i);
             if (r == null) continue;
-            RouterRule rule = b.check(at, () -> rule(r.type(), r.device(), r.remote(), r.asn(), r.org(), r.port(), r.code()), null);
+            RouterRule rule = b.check(at, () -> RouterRuleText.parse(r.type(), r.device(), r.remote(), r.asn(), r.org(), r.port(), r.code()), null);
             if (rule != null) out.add(rule);
         }
         return out;
-    }
-
-    /** A rule from its text fields (the config file's and the API's shape); the message names what is wrong. */
-    static RouterRule rule(String type, String device, String remote, Long asn, String org, Integer port, String code) {
-        if (type == null) throw new IllegalArgumentException("type is required: allow or suppress");
-        RouterRule.Type t = switch (type.strip().toLowerCase(Locale.ROOT)) {
-            case "allow" -> RouterRule.Type.ALLOW;
-            case "suppress" -> RouterRule.Type.SUPPRESS;
-            default -> throw new IllegalArgumentException("type must be allow or suppress: '" + type + "'");
-        };
-        Ip dev = device == null || device.isBlank() ? null : Ip.parse(device.strip());
-        Ip rem = null;
-        int length = 0;
-        if (remote != null && !remote.isBlank()) {
-            String s = remote.strip();
-            int slash = s.indexOf('/');
-            rem = Ip.parse(slash < 0 ? s : s.substring(0, slash));
-            try {
-                length = slash < 0 ? (rem.isV4() ? 32 : 128) : Integer.parseInt(s.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("remote prefix length must be a number: '" + s + "'");
-            }
-        }
-        AnomalyCode c;
-        try {
-            c = code == null || code.isBlank() ? null : AnomalyCode.valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("code must be one of " + java.util.Arrays.toString(AnomalyCode.values()) + ": '" + code + "'");
-        }
-        return new RouterRule(t, dev, rem, length, asn == null ? -1 : asn, org, port == null ? -1 : port, c);
     }
 }

@@ -92,6 +92,17 @@ public final class RouterScorer {
         return hits;
     }
 
+    /**
+     * Egress bytes of a connection that ended at {@code time} (its novelty was scored when it began), counted
+     * in the device's current minute for HIGH_EGRESS.
+     */
+    public List<AnomalyHit> egress(Ip device, Instant time, long bytes) {
+        var hits = new ArrayList<AnomalyHit>();
+        DeviceProfile p = profile(device, time, hits);
+        p.minuteEgress += Math.max(0, bytes);
+        return hits;
+    }
+
     /** A firewall drop of a packet from {@code device}. */
     public List<AnomalyHit> drop(Ip device, Instant time) {
         var hits = new ArrayList<AnomalyHit>();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * device then connects to the answer, and the connection's conntrack event finds its domain and
  * its device (with the MAC from the router's ARP table).
  */
-class RouterDnsTest {
+public class RouterDnsTest {
     @TempDir
     Path dir;
 
@@ -108,7 +108,7 @@ class RouterDnsTest {
     }
 
     /** Sends one DNS A query to the router and returns the answer's last RDATA bytes (the whole response). */
-    static byte[] query(String name) throws Exception {
+    public static byte[] query(String name) throws Exception {
         var q = new ByteArrayOutputStream();
         q.writeBytes(new byte[] {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0});
         for (String label : name.split("\\.")) {

@@ -15,16 +15,16 @@ import netwarden.sources.live.NetnsLab;
  * chain logs and drops TCP port {@link #DROP_PORT} to NFLOG group {@link #NFLOG_GROUP} with prefix
  * {@link #DROP_PREFIX}. Nothing touches the root namespace; {@link #close()} deletes all three.
  */
-final class RouterLab implements AutoCloseable {
-    static final int NFLOG_GROUP = 5, DROP_PORT = 9;
-    static final String DROP_PREFIX = "nw-drop";
-    static final String LAN = "10.99.1.2", ROUTER_LAN = "10.99.1.1", WAN = "10.99.2.2";
-    static final String LAN6 = "fd99:1::2", WAN6 = "fd99:2::2";
-    final String tag = String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
-    final String lanNs = "nwr-" + tag + "-lan", routerNs = "nwr-" + tag + "-router", wanNs = "nwr-" + tag + "-wan";
+public final class RouterLab implements AutoCloseable {
+    public static final int NFLOG_GROUP = 5, DROP_PORT = 9;
+    public static final String DROP_PREFIX = "nw-drop";
+    public static final String LAN = "10.99.1.2", ROUTER_LAN = "10.99.1.1", WAN = "10.99.2.2";
+    public static final String LAN6 = "fd99:1::2", WAN6 = "fd99:2::2";
+    public final String tag = String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    public final String lanNs = "nwr-" + tag + "-lan", routerNs = "nwr-" + tag + "-router", wanNs = "nwr-" + tag + "-wan";
 
     /** Why these tests cannot run here, or null. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         String live = NetnsLab.unavailableReason();
         if (live != null) return live;
         for (String tool : new String[] {"/usr/sbin/nft", "/usr/sbin/conntrack"})
@@ -32,7 +32,7 @@ final class RouterLab implements AutoCloseable {
         return null;
     }
 
-    static RouterLab create() throws IOException {
+    public static RouterLab create() throws IOException {
         RouterLab lab = new RouterLab();
         try {
             lab.setUp();
@@ -87,32 +87,32 @@ final class RouterLab implements AutoCloseable {
         run("ip", "-n", ns, "link", "set", dev, "up");
     }
 
-    Path path(String ns) {
+    public Path path(String ns) {
         return Path.of("/run/netns", ns);
     }
 
-    <T> T inLan(Callable<T> body) throws Exception {
+    public <T> T inLan(Callable<T> body) throws Exception {
         return Netns.call(path(lanNs), body);
     }
 
-    <T> T inWan(Callable<T> body) throws Exception {
+    public <T> T inWan(Callable<T> body) throws Exception {
         return Netns.call(path(wanNs), body);
     }
 
     /** Runs a command in the router namespace. */
-    String inRouter(String... command) throws IOException {
+    public String inRouter(String... command) throws IOException {
         String[] full = new String[command.length + 4];
         full[0] = "ip"; full[1] = "netns"; full[2] = "exec"; full[3] = routerNs;
         System.arraycopy(command, 0, full, 4, command.length);
         return run(full);
     }
 
-    static String run(String... command) throws IOException {
+    public static String run(String... command) throws IOException {
         return NetnsLab.run(command);
     }
 
     /** Runs a command in namespace {@code ns} whose exit status means nothing here (hping3 exits 1 when nothing answers). */
-    static void runIgnoringStatus(String ns, String... command) throws IOException, InterruptedException {
+    public static void runIgnoringStatus(String ns, String... command) throws IOException, InterruptedException {
         String[] full = new String[command.length + 4];
         full[0] = "ip"; full[1] = "netns"; full[2] = "exec"; full[3] = ns;
         System.arraycopy(command, 0, full, 4, command.length);
@@ -124,7 +124,7 @@ final class RouterLab implements AutoCloseable {
     }
 
     /** Runs a command whose output may exceed a pipe buffer (through a file), bounded to 60 s. */
-    static String runLarge(String... command) throws IOException, InterruptedException {
+    public static String runLarge(String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("nwr-", ".out");
         try {
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
