@@ -52,6 +52,7 @@ final class RouterCorrelator {
     private final int maxOpen;
     private final Map<Long, Open> open = new HashMap<>();
     private int generation;
+    private volatile int openCount;
     private List<RouterRule> ruleList = List.of();
     private RouterRules rules = new RouterRules(List.of());
     private long suppressedBefore;
@@ -81,11 +82,17 @@ final class RouterCorrelator {
         return suppressedBefore + rules.suppressed();
     }
 
+    /** Connections being tracked (readable from any thread: published after each record). */
     int openConnections() {
-        return open.size();
+        return openCount;
     }
 
     void conntrack(ConntrackEvent e) {
+        track(e);
+        openCount = open.size();
+    }
+
+    private void track(ConntrackEvent e) {
         ConntrackMessage m = e.message();
         ConntrackTuple t = m.orig();
         if (t == null) return;
@@ -132,6 +139,7 @@ final class RouterCorrelator {
         int before = open.size();
         open.values().removeIf(o -> o.generation() != generation);
         counters.add("connection_lost", before - open.size());
+        openCount = open.size();
         generation++;
     }
 

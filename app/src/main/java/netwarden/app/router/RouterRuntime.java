@@ -106,6 +106,9 @@ public final class RouterRuntime implements AutoCloseable {
                 .labelNames("kind").callback(cb -> counters.snapshot().forEach((k, n) -> cb.call(n, k))).build());
         registry.register(GaugeWithCallback.builder().name("netwarden_router_station_queue_depth")
                 .help("Router inputs waiting for the station.").callback(cb -> cb.call(station.queued())).build());
+        registry.register(GaugeWithCallback.builder().name("netwarden_router_open_connections")
+                .help("Conntrack connections tracked from NEW (or a re-sync dump) until DESTROY.")
+                .callback(cb -> cb.call(station.openConnections())).build());
         registry.register(GaugeWithCallback.builder().name("netwarden_router_devices")
                 .help("LAN devices known since start.").callback(cb -> cb.call(devices.devices().size())).build());
         registry.register(CounterWithCallback.builder().name("netwarden_router_devices_refused_total")

@@ -78,6 +78,10 @@ final class RouterStation implements AutoCloseable {
         return queue.size();
     }
 
+    int openConnections() {
+        return correlator.openConnections();
+    }
+
     synchronized void start() {
         if (scorer != null && baselines != null) scorer.restore(baselines.load());
         correlator.rules(rules.get());

@@ -31,6 +31,9 @@ public final class EventKinds {
     public static final String ROUTER_ACCEPT = "router_accept";
     public static final String ROUTER_LOG = "router_log";
 
+    /** The router's records (connections, DNS entries, firewall records): a route sends them only when it names them. */
+    public static final java.util.Set<String> RECORDS = java.util.Set.of(ROUTER_CONNECTION, ROUTER_DNS, ROUTER_DROP, ROUTER_ACCEPT, ROUTER_LOG);
+
     /** Every kind; a device anomaly's is {@code anomaly_<code>} (see {@link AnomalyCode#eventKind()}). */
     public static final List<String> ALL = Stream.concat(Stream.of(PLAYER_JOINED, PLAYER_LEFT, SERVICE_DISCOVERED, ATTACK_STARTED,
             ATTACK_UPDATED, ATTACK_ENDED, EXTERNAL_ALERT,
