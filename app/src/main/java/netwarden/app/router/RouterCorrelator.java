@@ -52,6 +52,7 @@ final class RouterCorrelator {
     private final int maxOpen;
     private final Map<Long, Open> open = new HashMap<>();
     private int generation;
+    private boolean dumping;
     private volatile int openCount;
     private List<RouterRule> ruleList = List.of();
     private RouterRules rules = new RouterRules(List.of());
@@ -109,6 +110,10 @@ final class RouterCorrelator {
         long key = m.id() >= 0 ? m.id() : (t.toString().hashCode() & 0xffffffffL) | (1L << 40);
         devices.seen(device, time);
         if (e.resync()) {
+            if (!dumping) { // the dump's first entry: a new generation of what is known to be alive
+                dumping = true;
+                generation++;
+            }
             open.compute(key, (k, o) -> o == null ? new Open(device, remote, nanos, generation)
                     : new Open(o.device(), o.remote(), o.firstNanos(), generation));
             return;
@@ -136,11 +141,12 @@ final class RouterCorrelator {
 
     /** The re-sync dump ended: connections it did not list ended unseen. */
     void resynced() {
+        if (!dumping) generation++; // an empty dump: nothing older is alive
+        dumping = false;
         int before = open.size();
         open.values().removeIf(o -> o.generation() != generation);
         counters.add("connection_lost", before - open.size());
         openCount = open.size();
-        generation++;
     }
 
     void nflog(NflogEvent e) {
