@@ -111,41 +111,48 @@ python3 - "$PORT" "$TOKEN" "$SECONDS_LOAD" >"$W/probe.out" 2>&1 <<'PY' &
 import sys, time, urllib.request
 port, token, secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
 paths = ["/api/v1/connections?limit=100", "/api/v1/devices", "/api/v1/anomalies?limit=100", "/api/v1/connections?device=10.98.1.2&remote=10.98.2.7&limit=100"]
-times = []; errors = 0; end = time.time() + secs; i = 0
+times = []; per = {p: [] for p in paths}; errors = 0; end = time.time() + secs; i = 0
 while time.time() < end:
     p = paths[i % len(paths)]; i += 1
     req = urllib.request.Request(f"http://127.0.0.1:{port}{p}", headers={"Authorization": f"Bearer {token}"})
     t = time.perf_counter()
     try:
         urllib.request.urlopen(req, timeout=10).read()
-        times.append((time.perf_counter() - t) * 1000)
+        ms = (time.perf_counter() - t) * 1000
+        times.append(ms); per[p].append(ms)
     except Exception:
         errors += 1
     time.sleep(0.2)
-times.sort()
-q = lambda f: times[min(len(times) - 1, int(f * len(times)))] if times else float("nan")
-print(f"requests={len(times)} errors={errors} p50_ms={q(0.5):.1f} p95_ms={q(0.95):.1f} max_ms={times[-1] if times else float('nan'):.1f}")
+def q(v, f):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(f * len(v)))] if v else float("nan")
+print(f"requests={len(times)} errors={errors} p50_ms={q(times, 0.5):.1f} p95_ms={q(times, 0.95):.1f} max_ms={max(times) if times else float('nan'):.1f}")
+for p, v in per.items(): print(f"  {p}: p50_ms={q(v, 0.5):.1f} p95_ms={q(v, 0.95):.1f}")
 PY
 PROBE=$!; PIDS+=("$PROBE")
 
 sleep 5
-c0=$(metric 'netwarden_router_station_total{kind="connection"}'); t0=$(date +%s.%N); cpu0=$(awk '{print $14+$15}' /proc/$NW/stat)
+NEW='netwarden_router_events_total{kind="new",source="conntrack"}'; STORED='netwarden_router_station_total{kind="connection"}'
+n0=$(metric "$NEW"); c0=$(metric "$STORED"); t0=$(date +%s.%N); cpu0=$(awk '{print $14+$15}' /proc/$NW/stat)
 sleep $((SECONDS_LOAD - 10))
-c1=$(metric 'netwarden_router_station_total{kind="connection"}'); t1=$(date +%s.%N); cpu1=$(awk '{print $14+$15}' /proc/$NW/stat)
+n1=$(metric "$NEW"); c1=$(metric "$STORED"); t1=$(date +%s.%N); cpu1=$(awk '{print $14+$15}' /proc/$NW/stat)
 wait "$GEN" "$PROBE"
 sleep 5
 HZ=$(getconf CLK_TCK)
 echo "router-bench: RATE=$RATE/s for ${SECONDS_LOAD}s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generator: $(cat "$W/gen.out")"
-python3 - "$c0" "$c1" "$t0" "$t1" "$cpu0" "$cpu1" "$HZ" <<'PY'
+python3 - "$n0" "$n1" "$c0" "$c1" "$t0" "$t1" "$cpu0" "$cpu1" "$HZ" <<'PY'
 import sys
-c0, c1, t0, t1, u0, u1, hz = map(float, sys.argv[1:])
-print(f"stored connections/s (steady window): {(c1 - c0) / (t1 - t0):.0f}; netwarden CPU: {(u1 - u0) / hz / (t1 - t0) * 100:.0f}% of one core")
+n0, n1, c0, c1, t0, t1, u0, u1, hz = map(float, sys.argv[1:])
+d = t1 - t0
+print(f"steady window {d:.0f} s: new connections scored/s {(n1 - n0) / d:.0f}, ended connections stored/s {(c1 - c0) / d:.0f}"
+      f" (the kernel reports ends when its GC expires them); netwarden CPU {(u1 - u0) / hz / d * 100:.0f}% of one core")
 PY
 echo "conntrack events: new=$(metric 'netwarden_router_events_total{kind="new",source="conntrack"}') destroy=$(metric 'netwarden_router_events_total{kind="destroy",source="conntrack"}') overruns=$(metric 'netwarden_router_overruns_total{source="conntrack"}') resyncs=$(metric 'netwarden_router_resyncs_total{source="conntrack"}')"
 echo "station: connection_lost=$(metric 'netwarden_router_station_total{kind="connection_lost"}') queue_full=$(metric 'netwarden_router_station_total{kind="queue_full"}') hits=$(metric 'netwarden_router_station_total{kind="hit"}') duplicates=$(metric 'netwarden_router_station_total{kind="hit_duplicate"}'); dns replies=$(metric 'netwarden_router_events_total{kind="reply",source="dnsmasq"}')"
 echo "store: router_connections rows=$(metric 'netwarden_store_rows_total{table="router_connections"}') dropped=$(metric 'netwarden_store_dropped_rows_total{reason="queue_full",table="router_connections"}'); sink dropped (store)=$(metric 'netwarden_sink_dropped_total{sink="store"}')"
 echo "RSS: $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$NW/status)"
 echo "API during load: $(cat "$W/probe.out")"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/connections?limit=1" | head -c 400; echo
 [ -n "${VERBOSE:-}" ] && curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/metrics" | grep -E '^netwarden_(router|store_rows|sink_dropped)'
