@@ -39,6 +39,7 @@ public final class RouterRuntime implements AutoCloseable {
     private final RouterSettings settings;
     private final Clock clock;
     private final DeviceTable devices;
+    private final DomainMap domains;
     private final RouterRuleBook rules;
     private final StationCounters counters = new StationCounters();
     private final RouterStation station;
@@ -61,8 +62,6 @@ public final class RouterRuntime implements AutoCloseable {
                 counters, clock, saveEvery, QUEUE);
         this.domains = domains;
     }
-
-    private final DomainMap domains;
 
     /** The rules (config and API) for the API's rule endpoints. */
     RouterRuleBook rules() {
@@ -117,16 +116,6 @@ public final class RouterRuntime implements AutoCloseable {
         registry.register(CounterWithCallback.builder().name("netwarden_router_dns_map_evicted_total")
                 .help("Address-to-domain answers pushed out by router.dns.map-size.")
                 .callback(cb -> cb.call(domains.evicted())).build());
-    }
-
-    /** Counters of the conntrack source (null when it is off), for tests and the benchmark. */
-    public ConntrackSource conntrack() {
-        return conntrack;
-    }
-
-    /** What the station counted so far, by kind. */
-    public java.util.Map<String, Long> stationCounts() {
-        return counters.snapshot();
     }
 
     /** Stops the sources (so nothing new arrives), then lets the station finish its queue and save its baselines. */
