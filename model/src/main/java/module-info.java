@@ -2,4 +2,5 @@
 module netwarden.model {
     exports netwarden.model;
     exports netwarden.model.ingest;
+    exports netwarden.model.router;
 }

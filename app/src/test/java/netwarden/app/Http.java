@@ -31,6 +31,13 @@ public final class Http {
         return new Answer(r.statusCode(), r.body());
     }
 
+    public static Answer delete(int port, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).DELETE();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body());
+    }
+
     /** Polls until {@code until} accepts an answer (connection errors count as not yet), or fails after {@code timeout}. */
     public static Answer await(int port, String path, String token, Duration timeout, Predicate<Answer> until)
             throws InterruptedException {

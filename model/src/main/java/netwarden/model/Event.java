@@ -3,7 +3,8 @@ package netwarden.model;
 /** Something that happened, as told to sinks (notifiers, store, logs). Immutable. */
 public sealed interface Event permits Event.PlayerJoined, Event.PlayerLeft, Event.ServiceDiscovered,
         Event.AttackStarted, Event.AttackUpdated, Event.AttackEnded, Event.ExternalAlert,
-        Event.GameLogged, Event.QueryStatus {
+        Event.GameLogged, Event.QueryStatus, Event.RouterConnection, Event.RouterDns, Event.RouterFirewall,
+        Event.Anomaly, Event.AnomalyIncidentEnded {
     /** Packet (or clock) time of the event, nanoseconds since the epoch. */
     long tsNanos();
 
@@ -82,5 +83,45 @@ public sealed interface Event permits Event.PlayerJoined, Event.PlayerLeft, Even
      */
     record QueryStatus(long tsNanos, String service, boolean up, String reason, int players) implements Event {
         public String kind() { return up ? "server_back" : "server_not_answering"; }
+    }
+
+    /** The service id of every router event (the router is one "service" of the event stream). */
+    String ROUTER = "router";
+
+    /** A LAN device's connection ended (conntrack DESTROY), with its counters and domain. */
+    record RouterConnection(long tsNanos, String service, netwarden.model.router.Connection connection) implements Event {
+        public String kind() { return "router_connection"; }
+    }
+
+    /**
+     * A dnsmasq log entry about a LAN device (or the resolver itself when {@code device} is null).
+     *
+     * @param action query, forwarded, reply, cached, config or hosts
+     * @param name   the name asked for, plain or a salted hash ({@code h:...}) with hashed names
+     * @param answer the answer text (an address, NXDOMAIN, ...) or null for queries
+     */
+    record RouterDns(long tsNanos, String service, Ip device, String action, String name, String qtype, String answer) implements Event {
+        public String kind() { return "router_dns"; }
+    }
+
+    /**
+     * A packet an NFLOG rule logged: {@code action} drop, accept or log (the group's configured action), the rule's
+     * prefix, the device (the LAN side, or the source when neither side is on the LAN), its MAC when the kernel gave
+     * one ("" if not) and the other side; {@code port} the remote's port, -1 without ports.
+     */
+    record RouterFirewall(long tsNanos, String service, String action, String prefix, int group, Ip device, String mac,
+                          Ip remote, int proto, int port, int length) implements Event {
+        public String kind() { return "router_" + action; }
+    }
+
+    /** A new (not duplicate) anomaly hit of a device, and the incident it opened or joined. Kind {@code anomaly_<code>}. */
+    record Anomaly(long tsNanos, String service, netwarden.model.router.DeviceAnomaly anomaly,
+                   netwarden.model.router.DeviceIncident incident) implements Event {
+        public String kind() { return anomaly.code().eventKind(); }
+    }
+
+    /** A device's anomaly incident ended (the device was quiet for the incident's quiet period). */
+    record AnomalyIncidentEnded(long tsNanos, String service, netwarden.model.router.DeviceIncident incident) implements Event {
+        public String kind() { return "anomaly_incident_ended"; }
     }
 }

@@ -180,6 +180,16 @@ public final class NetwardenHttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a token-protected endpoint of any method answered by the wiring; {@code maxBody} bytes of request body are
+     * read (0 for none). Writes check {@link ApiToken#canWrite()} themselves. Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer addApiRoute(String method, String template, int maxBody, Handler handler) {
+        if (!template.startsWith("/api/v1/")) throw new IllegalArgumentException("API routes start with /api/v1/: " + template);
+        extraRoutes.add(new Router.Route(method, template, Router.Access.TOKEN, maxBody, handler));
+        return this;
+    }
+
     private Router router() {
         ApiHandlers api = new ApiHandlers(snapshots, games);
         FlowLensHandlers flowLens = new FlowLensHandlers(snapshots);

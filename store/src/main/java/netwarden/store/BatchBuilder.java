@@ -14,6 +14,11 @@ public final class BatchBuilder {
     final List<Rows.Rollup> rollups1m = new ArrayList<>();
     final List<Rows.Rollup> rollups1h = new ArrayList<>();
     final List<Rows.SourceMinute> sourceMinutes = new ArrayList<>();
+    final List<RouterRows.Connection> connections = new ArrayList<>();
+    final List<RouterRows.Dns> dns = new ArrayList<>();
+    final List<RouterRows.Firewall> firewall = new ArrayList<>();
+    final List<RouterRows.Device> devices = new ArrayList<>();
+    final List<RouterRows.Anomaly> anomalies = new ArrayList<>();
 
     public BatchBuilder event(Rows.Event r) { events.add(r); return this; }
     public BatchBuilder session(Rows.Session r) { sessions.add(r); return this; }
@@ -21,6 +26,11 @@ public final class BatchBuilder {
     public BatchBuilder incidentSource(Rows.IncidentSource r) { incidentSources.add(r); return this; }
     public BatchBuilder incidentPort(Rows.IncidentPort r) { incidentPorts.add(r); return this; }
     public BatchBuilder sourceMinute(Rows.SourceMinute r) { sourceMinutes.add(r); return this; }
+    public BatchBuilder connection(RouterRows.Connection r) { connections.add(r); return this; }
+    public BatchBuilder dns(RouterRows.Dns r) { dns.add(r); return this; }
+    public BatchBuilder firewall(RouterRows.Firewall r) { firewall.add(r); return this; }
+    public BatchBuilder device(RouterRows.Device r) { devices.add(r); return this; }
+    public BatchBuilder anomaly(RouterRows.Anomaly r) { anomalies.add(r); return this; }
 
     public BatchBuilder rollup(Step step, Rows.Rollup r) {
         (switch (step) { case SECOND -> rollups1s; case MINUTE -> rollups1m; case HOUR -> rollups1h; }).add(r);
@@ -38,17 +48,23 @@ public final class BatchBuilder {
         rollups1m.addAll(b.rollups1m());
         rollups1h.addAll(b.rollups1h());
         sourceMinutes.addAll(b.sourceMinutes());
+        connections.addAll(b.connections());
+        dns.addAll(b.dns());
+        firewall.addAll(b.firewall());
+        devices.addAll(b.devices());
+        anomalies.addAll(b.anomalies());
         return this;
     }
 
     public boolean isEmpty() {
         return events.isEmpty() && sessions.isEmpty() && incidents.isEmpty() && incidentSources.isEmpty()
                 && incidentPorts.isEmpty() && rollups1s.isEmpty() && rollups1m.isEmpty() && rollups1h.isEmpty()
-                && sourceMinutes.isEmpty();
+                && sourceMinutes.isEmpty() && connections.isEmpty() && dns.isEmpty() && firewall.isEmpty()
+                && devices.isEmpty() && anomalies.isEmpty();
     }
 
     public Rows.Batch build() {
         return new Rows.Batch(events, sessions, incidents, incidentSources, incidentPorts, rollups1s, rollups1m,
-                rollups1h, sourceMinutes);
+                rollups1h, sourceMinutes, connections, dns, firewall, devices, anomalies);
     }
 }

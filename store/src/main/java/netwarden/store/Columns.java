@@ -24,6 +24,16 @@ final class Columns {
             "asn", "packets", "bytes");
     static final List<String> INCIDENT_PORTS = List.of("agent", "incident_id", "port", "packets");
 
+    static final List<String> ROUTER_CONNECTIONS = List.of("agent", "device", "dev_hi", "dev_lo", "remote", "addr_hi", "addr_lo",
+            "proto", "port", "packets_out", "bytes_out", "packets_in", "bytes_in", "domain", "country", "asn", "first_seen_ms",
+            "last_seen_ms");
+    static final List<String> ROUTER_DNS = List.of("agent", "ts_ms", "device", "dev_hi", "dev_lo", "action", "name", "qtype", "answer");
+    static final List<String> ROUTER_FIREWALL = List.of("agent", "ts_ms", "action", "prefix", "nflog_group", "device", "dev_hi",
+            "dev_lo", "remote", "addr_hi", "addr_lo", "proto", "port", "length");
+    static final List<String> DEVICES = List.of("agent", "address", "addr_hi", "addr_lo", "mac", "name", "first_seen_ms", "last_seen_ms");
+    static final List<String> ANOMALIES = List.of("agent", "ts_ms", "device", "dev_hi", "dev_lo", "code", "score", "evidence",
+            "remote", "addr_hi", "addr_lo", "port", "incident_id");
+
     static List<String> of(Table t) {
         return switch (t) {
             case EVENTS -> EVENTS;
@@ -33,6 +43,11 @@ final class Columns {
             case INCIDENTS -> INCIDENTS;
             case INCIDENT_SOURCES -> INCIDENT_SOURCES;
             case INCIDENT_PORTS -> INCIDENT_PORTS;
+            case ROUTER_CONNECTIONS -> ROUTER_CONNECTIONS;
+            case ROUTER_DNS -> ROUTER_DNS;
+            case ROUTER_FIREWALL -> ROUTER_FIREWALL;
+            case DEVICES -> DEVICES;
+            case ANOMALIES -> ANOMALIES;
             case INCIDENT_NOTES -> throw new IllegalArgumentException("notes are written one at a time");
         };
     }
@@ -71,6 +86,7 @@ final class Columns {
             });
             case INCIDENT_PORTS -> b.incidentPorts().forEach(r -> out.add(new Object[] {r.agent(), r.incidentId(),
                     (long) r.port(), r.packets()}));
+            case ROUTER_CONNECTIONS, ROUTER_DNS, ROUTER_FIREWALL, DEVICES, ANOMALIES -> RouterColumns.values(t, b, out);
             case INCIDENT_NOTES -> throw new IllegalArgumentException("notes are written one at a time");
         }
         return out;

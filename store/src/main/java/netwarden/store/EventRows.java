@@ -13,17 +13,20 @@ import netwarden.model.SourceCount;
 
 /**
  * Maps what the event router delivers to rows: every event to an event row; joins and leaves also to the
- * player's session; attack events also to the incident, its top sources and ports. Country, ASN and flags
+ * player's session; attack events also to the incident, its top sources and ports; the router's events to
+ * their own tables ({@link RouterEventRows}; connections, DNS and firewall records make no event row). Country, ASN and flags
  * come from the injected lookup. Pure apart from the lookup.
  */
 public final class EventRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String agent;
     private final AddressInfo.Lookup lookup;
+    private final RouterEventRows router;
 
     public EventRows(String agent, AddressInfo.Lookup lookup) {
         this.agent = agent;
         this.lookup = lookup;
+        this.router = new RouterEventRows(agent, lookup);
     }
 
     public void add(Event e, BatchBuilder out) {
@@ -44,6 +47,19 @@ public final class EventRows {
                     detail("action", g.action(), "name", g.playerName(), "detail", g.detail())));
             case Event.QueryStatus q -> out.event(row(ms, e, null, AddressInfo.UNKNOWN, null,
                     detail("up", q.up(), "reason", q.reason(), "players", q.players())));
+            case Event.RouterConnection c -> router.connection(c, out);
+            case Event.RouterDns d -> router.dns(d, out);
+            case Event.RouterFirewall f -> router.firewall(f, out);
+            case Event.Anomaly a -> {
+                out.event(row(ms, e, a.anomaly().device().toString(), AddressInfo.UNKNOWN, a.incident().id(),
+                        detail("code", a.anomaly().code().name(), "score", a.anomaly().score(), "evidence", a.anomaly().evidence())));
+                router.anomaly(a, out);
+            }
+            case Event.AnomalyIncidentEnded x -> {
+                out.event(row(ms, e, x.incident().device().toString(), AddressInfo.UNKNOWN, x.incident().id(),
+                        detail("codes", x.incident().codes(), "hits", x.incident().hits(), "duplicates", x.incident().duplicates())));
+                router.ended(x, out);
+            }
         }
     }
 

@@ -101,15 +101,16 @@ abstract class JdbcStore implements Store {
         onWriter("write batch", c -> {
             c.setAutoCommit(false);
             try {
-                for (Table t : List.of(Table.EVENTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES))
+                for (Table t : List.of(Table.EVENTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES,
+                        Table.ROUTER_CONNECTIONS, Table.ROUTER_DNS, Table.ROUTER_FIREWALL, Table.ANOMALIES))
                     if (b.rows(t) > 0) append(c, t, Columns.values(t, b));
                 Rows.Batch keyed = new Rows.Batch(List.of(),
                         latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()),
                         latest(b.incidents(), i -> i.agent() + '\0' + i.id()),
                         latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()),
                         latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()),
-                        List.of(), List.of(), List.of(), List.of());
-                for (Table t : List.of(Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES, Table.INCIDENT_PORTS)) {
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), devices(b.devices()), List.of());
+                for (Table t : List.of(Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES, Table.INCIDENT_PORTS, Table.DEVICES)) {
                     if (keyed.rows(t) == 0) continue;
                     String stage = stage(c, t, Columns.values(t, keyed));
                     try (Statement st = c.createStatement()) {
@@ -133,6 +134,14 @@ abstract class JdbcStore implements Store {
                 }
             }
         });
+    }
+
+    /** One row per device, spanning all of the batch's (one statement may not update the same row twice). */
+    private static List<RouterRows.Device> devices(List<RouterRows.Device> rows) {
+        if (rows.size() < 2) return rows;
+        Map<String, RouterRows.Device> m = new LinkedHashMap<>();
+        for (RouterRows.Device d : rows) m.merge(d.agent() + '\0' + d.address(), d, RouterRows.Device::merge);
+        return List.copyOf(m.values());
     }
 
     /** The last row per key: one statement may not update the same row twice. */
@@ -297,6 +306,36 @@ abstract class JdbcStore implements Store {
     @Override
     public List<Rows.Note> notes(String agent, String id) {
         return onReader("notes", c -> reads.notes(c, agent, id));
+    }
+
+    @Override
+    public List<RouterRows.Connection> connections(RouterQueries.Connections q) {
+        return onReader("connections", c -> RouterReads.connections(c, q));
+    }
+
+    @Override
+    public List<RouterRows.Anomaly> anomalies(RouterQueries.Anomalies q) {
+        return onReader("anomalies", c -> RouterReads.anomalies(c, q));
+    }
+
+    @Override
+    public List<RouterRows.Dns> dns(RouterQueries.DeviceLog q) {
+        return onReader("dns", c -> RouterReads.dns(c, q));
+    }
+
+    @Override
+    public List<RouterRows.Firewall> firewall(RouterQueries.DeviceLog q) {
+        return onReader("firewall", c -> RouterReads.firewall(c, q));
+    }
+
+    @Override
+    public List<RouterRows.Device> devices(String agent) {
+        return onReader("devices", c -> RouterReads.devices(c, agent));
+    }
+
+    @Override
+    public boolean renameDevice(String agent, String address, String name) {
+        return onWriter("rename device", c -> RouterReads.rename(c, agent, address, name));
     }
 
     @Override

@@ -116,7 +116,9 @@ public final class Rows {
     public record Batch(List<Event> events, List<Session> sessions, List<Incident> incidents,
                         List<IncidentSource> incidentSources, List<IncidentPort> incidentPorts,
                         List<Rollup> rollups1s, List<Rollup> rollups1m, List<Rollup> rollups1h,
-                        List<SourceMinute> sourceMinutes) {
+                        List<SourceMinute> sourceMinutes, List<RouterRows.Connection> connections,
+                        List<RouterRows.Dns> dns, List<RouterRows.Firewall> firewall, List<RouterRows.Device> devices,
+                        List<RouterRows.Anomaly> anomalies) {
         public Batch {
             events = List.copyOf(events);
             sessions = List.copyOf(sessions);
@@ -127,6 +129,11 @@ public final class Rows {
             rollups1m = List.copyOf(rollups1m);
             rollups1h = List.copyOf(rollups1h);
             sourceMinutes = List.copyOf(sourceMinutes);
+            connections = List.copyOf(connections);
+            dns = List.copyOf(dns);
+            firewall = List.copyOf(firewall);
+            devices = List.copyOf(devices);
+            anomalies = List.copyOf(anomalies);
         }
 
         /** Rows in the batch for a table. */
@@ -142,6 +149,11 @@ public final class Rows {
                 case ROLLUP_1M -> rollups1m.size();
                 case ROLLUP_1H -> rollups1h.size();
                 case SOURCE_MINUTES -> sourceMinutes.size();
+                case ROUTER_CONNECTIONS -> connections.size();
+                case ROUTER_DNS -> dns.size();
+                case ROUTER_FIREWALL -> firewall.size();
+                case DEVICES -> devices.size();
+                case ANOMALIES -> anomalies.size();
             };
         }
 

@@ -60,6 +60,28 @@ public interface Store extends AutoCloseable {
     /** Records where the incident's sample capture was written. */
     boolean setSamplePcap(String agent, String id, String path);
 
+    /** Connections of LAN devices (router profile), newest first. */
+    List<RouterRows.Connection> connections(RouterQueries.Connections q);
+
+    /** Scored device anomalies, newest first. */
+    List<RouterRows.Anomaly> anomalies(RouterQueries.Anomalies q);
+
+    /** dnsmasq log entries, newest first. */
+    List<RouterRows.Dns> dns(RouterQueries.DeviceLog q);
+
+    /** Firewall (NFLOG) records, newest first. */
+    List<RouterRows.Firewall> firewall(RouterQueries.DeviceLog q);
+
+    /** Every LAN device of {@code agent}, by address. */
+    List<RouterRows.Device> devices(String agent);
+
+    /**
+     * Names a device (blank clears the name); sightings written later keep it.
+     *
+     * @return false when there is no such device
+     */
+    boolean renameDevice(String agent, String address, String name);
+
     /** Rows in a table (for tests, status pages and benchmarks). */
     long count(Table table);
 

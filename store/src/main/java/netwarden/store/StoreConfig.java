@@ -31,7 +31,10 @@ public record StoreConfig(String url, Map<Table, Duration> retention, int queueR
             throw new IllegalArgumentException("store.top-sources must be 1..10000: " + topSources);
     }
 
-    /** 1 s rollups for an hour, 1 min for 30 days, 1 h for a year; summaries 30 days; events, sessions, incidents a year. */
+    /**
+     * 1 s rollups for an hour, 1 min for 30 days, 1 h for a year; summaries 30 days; events, sessions, incidents a year;
+     * router connections, DNS and firewall records 30 days, anomalies and devices (not seen since) a year.
+     */
     public static StoreConfig defaults() {
         Map<Table, Duration> r = new EnumMap<>(Table.class);
         r.put(Table.ROLLUP_1S, Duration.ofHours(1));
@@ -41,6 +44,11 @@ public record StoreConfig(String url, Map<Table, Duration> retention, int queueR
         r.put(Table.EVENTS, Duration.ofDays(365));
         r.put(Table.SESSIONS, Duration.ofDays(365));
         r.put(Table.INCIDENTS, Duration.ofDays(365));
+        r.put(Table.ROUTER_CONNECTIONS, Duration.ofDays(30));
+        r.put(Table.ROUTER_DNS, Duration.ofDays(30));
+        r.put(Table.ROUTER_FIREWALL, Duration.ofDays(30));
+        r.put(Table.ANOMALIES, Duration.ofDays(365));
+        r.put(Table.DEVICES, Duration.ofDays(365));
         return new StoreConfig("", r, 1_000_000, 20);
     }
 

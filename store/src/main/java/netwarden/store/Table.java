@@ -11,7 +11,12 @@ public enum Table {
     ROLLUP_1S("rollup_1s", "ts", 1),
     ROLLUP_1M("rollup_1m", "ts", 1),
     ROLLUP_1H("rollup_1h", "ts", 1),
-    SOURCE_MINUTES("source_minutes", "ts", 1);
+    SOURCE_MINUTES("source_minutes", "ts", 1),
+    ROUTER_CONNECTIONS("router_connections", "last_seen_ms", 1000),
+    ROUTER_DNS("router_dns", "ts_ms", 1000),
+    ROUTER_FIREWALL("router_firewall", "ts_ms", 1000),
+    DEVICES("devices", "last_seen_ms", 1000),
+    ANOMALIES("anomalies", "ts_ms", 1000);
 
     /** SQL name, also the {@code table} label of the store metrics. */
     public final String sql;

@@ -24,6 +24,11 @@ final class Upserts {
             case INCIDENT_SOURCES -> "ON CONFLICT (agent, incident_id, address) DO UPDATE SET packets = excluded.packets,"
                     + " bytes = excluded.bytes, country = excluded.country, asn = excluded.asn";
             case INCIDENT_PORTS -> "ON CONFLICT (agent, incident_id, port) DO UPDATE SET packets = excluded.packets";
+            // the name belongs to people (Store.renameDevice): a sighting never clears it
+            case DEVICES -> "ON CONFLICT (agent, address) DO UPDATE SET"
+                    + " first_seen_ms = least(devices.first_seen_ms, excluded.first_seen_ms),"
+                    + " last_seen_ms = greatest(devices.last_seen_ms, excluded.last_seen_ms),"
+                    + " mac = coalesce(nullif(excluded.mac, ''), devices.mac), name = coalesce(devices.name, excluded.name)";
             default -> throw new IllegalArgumentException("not a table replaced by key: " + t);
         };
     }

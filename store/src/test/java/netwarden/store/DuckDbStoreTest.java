@@ -20,7 +20,7 @@ class DuckDbStoreTest extends StoreContract {
 
     @org.junit.jupiter.api.Test
     void migratesFromEveryOlderVersion() {
-        for (int v = 1; v < Migrations.LATEST; v++) {
+        for (int v : Migrations.KNOWN.subList(0, Migrations.KNOWN.size() - 1)) {
             Path file = dir.resolve("v" + v + ".duckdb");
             try (Store old = new DuckDbStore(file, v)) {
                 old.start();

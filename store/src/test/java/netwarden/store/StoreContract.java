@@ -59,11 +59,15 @@ abstract class StoreContract {
         assertThat(again.count(Table.EVENTS)).isZero();
     }
 
+    static int previous() {
+        return Migrations.KNOWN.get(Migrations.KNOWN.size() - 2);
+    }
+
     @Test
     void migratesFromThePreviousVersionKeepingItsRows() {
-        Store v1 = open(Migrations.LATEST - 1);
+        Store v1 = open(previous());
         v1.start();
-        assertThat(v1.schemaVersion()).isEqualTo(Migrations.LATEST - 1);
+        assertThat(v1.schemaVersion()).isEqualTo(previous());
         v1.write(Rows.Batch.builder().event(event(T0, "player_joined", "arena"))
                 .session(session("arena", "198.51.100.7", T0, T0 + 5000, 0, "DE", 3320, "Sarge")).build());
         v1.close();
@@ -344,5 +348,65 @@ abstract class StoreContract {
         assertThat(again.incident("", "service:arena:1")).isPresent();
         assertThat(again.notes("", "service:arena:1")).extracting(Rows.Note::note).containsExactly("noted");
         assertThat(names(again, new Queries.Sessions(null, null, null, null, 0, T0, T0 + 1, 10))).containsExactly("Sarge");
+    }
+
+    @Test
+    void routerConnectionsFilterByDeviceRemoteDomainAndTime() {
+        Store s = started();
+        var b = Rows.Batch.builder();
+        b.connection(new RouterRows.Connection("", "10.0.0.5", "203.0.113.9", 6, 443, 10, 1200, 8, 9000, "example.org", "US", 13335, T0, T0 + 5000));
+        b.connection(new RouterRows.Connection("", "10.0.0.5", "198.51.100.1", 17, 53, 1, 60, 1, 120, null, null, 0, T0 + 1000, T0 + 1100));
+        b.connection(new RouterRows.Connection("", "10.0.0.6", "203.0.113.9", 1, -1, 3, 252, 3, 252, "example.org", "US", 13335, T0 + 2000, T0 + 9000));
+        s.write(b.build());
+        assertThat(s.count(Table.ROUTER_CONNECTIONS)).isEqualTo(3);
+        var all = s.connections(new RouterQueries.Connections(null, null, null, 0, T0, T0 + 60_000, 100));
+        assertThat(all).extracting(RouterRows.Connection::lastSeenMs).containsExactly(T0 + 9000, T0 + 5000, T0 + 1100);
+        assertThat(all.get(1)).isEqualTo(new RouterRows.Connection("", "10.0.0.5", "203.0.113.9", 6, 443, 10, 1200, 8, 9000,
+                "example.org", "US", 13335, T0, T0 + 5000));
+        assertThat(s.connections(new RouterQueries.Connections("10.0.0.5", null, null, 0, T0, T0 + 60_000, 100))).hasSize(2);
+        assertThat(s.connections(new RouterQueries.Connections("10.0.0.0/24", "203.0.113.9", null, 0, T0, T0 + 60_000, 100))).hasSize(2);
+        assertThat(s.connections(new RouterQueries.Connections(null, null, "example.org", 0, T0, T0 + 6000, 100)))
+                .singleElement().extracting(RouterRows.Connection::device).isEqualTo("10.0.0.5");
+        assertThat(s.connections(new RouterQueries.Connections(null, null, null, 13335, T0, T0 + 60_000, 1))).hasSize(1);
+        assertThat(s.purge(Table.ROUTER_CONNECTIONS, (T0 + 6000) / 1000)).isEqualTo(2);
+    }
+
+    @Test
+    void devicesWidenTheirSpanKeepTheirNameAndFillTheirMac() {
+        Store s = started();
+        s.write(Rows.Batch.builder().device(new RouterRows.Device("", "10.0.0.5", "", null, T0 + 1000, T0 + 2000))
+                .device(new RouterRows.Device("", "10.0.0.5", "aa:bb:cc:dd:ee:ff", null, T0, T0 + 1500)).build());
+        assertThat(s.renameDevice("", "10.0.0.5", "  printer ")).isTrue();
+        assertThat(s.renameDevice("", "10.0.0.77", "nobody")).isFalse();
+        s.write(Rows.Batch.builder().device(new RouterRows.Device("", "10.0.0.5", "", null, T0 + 3000, T0 + 9000))
+                .device(new RouterRows.Device("", "10.0.0.2", "", null, T0, T0)).build());
+        assertThat(s.devices("")).containsExactly(new RouterRows.Device("", "10.0.0.2", "", null, T0, T0),
+                new RouterRows.Device("", "10.0.0.5", "aa:bb:cc:dd:ee:ff", "printer", T0, T0 + 9000));
+    }
+
+    @Test
+    void anomaliesDnsAndFirewallRecordsFilterAndAnomalyIncidentsAreAcknowledgedLikeAttacks() {
+        Store s = started();
+        var b = Rows.Batch.builder();
+        b.anomaly(new RouterRows.Anomaly("", T0, "10.0.0.5", "PORT_SCAN_LIKE", 60, "20 distinct ports", "203.0.113.9", 25, "device:10.0.0.5:1800000000"));
+        b.anomaly(new RouterRows.Anomaly("", T0 + 1000, "10.0.0.6", "NEW_DST", 10, "first connection", "203.0.113.9", 443, "device:10.0.0.6:1800000001"));
+        b.dns(new RouterRows.Dns("", T0, "10.0.0.5", "query", "example.org", "A", null));
+        b.dns(new RouterRows.Dns("", T0 + 1, null, "reply", "example.org", null, "203.0.113.9"));
+        b.firewall(new RouterRows.Firewall("", T0, "drop", "nw-drop", 5, "10.0.0.5", "203.0.113.9", 6, 23, 60));
+        b.incident(new Rows.Incident("", "device:10.0.0.5:1800000000", "device", "10.0.0.5", "router", "anomaly", "high",
+                "PORT_SCAN_LIKE: 20 distinct ports", T0, 0, T0, 0, 0, 1, 0, 0, false, false, "[]", "[]", null, 0, null));
+        s.write(b.build());
+        assertThat(s.anomalies(new RouterQueries.Anomalies("PORT_SCAN_LIKE", null, T0, T0 + 60_000, 100))).singleElement()
+                .extracting(RouterRows.Anomaly::device, RouterRows.Anomaly::score, RouterRows.Anomaly::port).containsExactly("10.0.0.5", 60, 25);
+        assertThat(s.anomalies(new RouterQueries.Anomalies(null, "10.0.0.6", T0, T0 + 60_000, 100))).extracting(RouterRows.Anomaly::code)
+                .containsExactly("NEW_DST");
+        assertThat(s.dns(new RouterQueries.DeviceLog("10.0.0.5", T0, T0 + 60_000, 100))).singleElement()
+                .extracting(RouterRows.Dns::name).isEqualTo("example.org");
+        assertThat(s.dns(new RouterQueries.DeviceLog(null, T0, T0 + 60_000, 100))).hasSize(2);
+        assertThat(s.firewall(new RouterQueries.DeviceLog(null, T0, T0 + 60_000, 100))).singleElement()
+                .isEqualTo(new RouterRows.Firewall("", T0, "drop", "nw-drop", 5, "10.0.0.5", "203.0.113.9", 6, 23, 60));
+        assertThat(s.acknowledge("", "device:10.0.0.5:1800000000", "ops", "the printer's firmware update", T0 + 5000)).isTrue();
+        assertThat(s.incident("", "device:10.0.0.5:1800000000")).get().extracting(Rows.Incident::ackedBy).isEqualTo("ops");
+        assertThat(s.notes("", "device:10.0.0.5:1800000000")).extracting(Rows.Note::note).containsExactly("the printer's firmware update");
     }
 }

@@ -79,7 +79,8 @@ final class ConfigBinder {
         EnrichSettings enrichDefaults = EnrichSettings.defaults(environment, userHome, state.dir());
         EnrichSettings enrich = uses("enrich") ? notifyBinder.enrich(raw.enrich(), environment, userHome, state.dir()) : enrichDefaults;
         GameSettings games = new GameBinder(b).bind(raw, services, state);
-        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games), d);
+        RouterSettings router = uses("router") ? new RouterBinder(b).bind(raw.router(), state) : null;
+        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games, router), d);
         HeapBudget.check(b, config, maxHeap);
         b.throwIfAny();
         return config;

@@ -101,6 +101,7 @@ public final class ConfigRenderer {
         NotifyRenderer.notify(root.putObject("notify"), c.notifications());
         NotifyRenderer.enrich(root.putObject("enrich"), c.enrich());
         GameRenderer.gamelog(root, c.games());
+        RouterRenderer.router(root, c.router());
         return root;
     }
 

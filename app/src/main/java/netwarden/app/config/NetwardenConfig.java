@@ -17,11 +17,12 @@ import netwarden.sources.live.CaptureConfig;
  * section, with {@code NETWARDEN_DISCORD_WEBHOOK} applied; a record component cannot be called
  * {@code notify}, which {@link Object} has) and GeoIP/ASN enrichment ({@code enrich}) are documented
  * in docs/notify.md. Live capture settings ({@code capture}) are used by {@code run} when
- * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md).
+ * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md). {@code router} is the router
+ * profile (docs/router.md), null when the file has no {@code router} section.
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
                               CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich,
-                              GameSettings games) {
+                              GameSettings games, RouterSettings router) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -49,39 +50,43 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
                 CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
-                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE);
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE, null);
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, router);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, router);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, router);
     }
 
     public NetwardenConfig withCapture(CaptureConfig c) {
-        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, router);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, router);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, router);
+    }
+
+    public NetwardenConfig withRouter(RouterSettings r) {
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, r);
     }
 
     public NetwardenConfig withGames(GameSettings g) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, router);
     }
 
     /**
@@ -92,6 +97,6 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
         return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
-                notifications, e, games);
+                notifications, e, games, router);
     }
 }

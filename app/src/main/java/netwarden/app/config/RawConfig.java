@@ -16,9 +16,10 @@ import netwarden.app.notify.NotifyYaml;
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
                  Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
-                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources) {
+                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources,
+                 RawRouter router) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 

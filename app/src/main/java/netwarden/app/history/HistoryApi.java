@@ -101,7 +101,8 @@ public final class HistoryApi {
         return Response.json(200, n);
     }
 
-    private static AddressFormat format(Request r) {
+    /** Addresses in full for a token that may see them, else masked. */
+    public static AddressFormat format(Request r) {
         return r.token() != null && r.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();
     }
 
@@ -120,7 +121,7 @@ public final class HistoryApi {
     }
 
     /** Epoch seconds or RFC 3339, in epoch milliseconds; {@code absent} when not given. */
-    static long time(Request r, String name, long absent) {
+    public static long time(Request r, String name, long absent) {
         String v = blank(r.query(name));
         if (v == null) return absent;
         try {
@@ -142,7 +143,8 @@ public final class HistoryApi {
         throw new IllegalArgumentException("step must be whole seconds, 1..31536000: " + v);
     }
 
-    private static int limit(Request r) {
+    /** {@code limit}: 1..{@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */
+    public static int limit(Request r) {
         String v = blank(r.query("limit"));
         if (v == null) return DEFAULT_LIMIT;
         try {
@@ -154,7 +156,7 @@ public final class HistoryApi {
         throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + v);
     }
 
-    private static String blank(String s) {
+    public static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

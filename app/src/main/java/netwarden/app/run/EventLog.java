@@ -32,6 +32,12 @@ final class EventLog implements Sink<Event> {
         return "event_log";
     }
 
+    /** The router's records (connections, DNS entries, firewall records) are stored, not logged: thousands a second. */
+    @Override
+    public boolean accepts(Event e) {
+        return !(e instanceof Event.RouterConnection || e instanceof Event.RouterDns || e instanceof Event.RouterFirewall);
+    }
+
     @Override
     public void deliver(List<Event> batch) {
         for (Event e : batch) LOG.info(describe(e));
@@ -57,6 +63,10 @@ final class EventLog implements Sink<Event> {
                     + (g.detail() == null ? "" : " " + g.detail());
             case Event.QueryStatus q -> q.up() ? "server back " + q.service() + ": answering queries, " + q.players() + " players"
                     : "server not answering " + q.service() + ": " + q.reason();
+            case Event.Anomaly a -> "anomaly " + a.anomaly().code() + " (score " + a.anomaly().score() + ") from "
+                    + addresses.format(a.anomaly().device()) + ": " + a.anomaly().evidence() + " [incident " + a.incident().id() + "]";
+            case Event.AnomalyIncidentEnded x -> "anomaly incident ended: " + x.incident().id() + " (" + String.join(", ", x.incident().codes())
+                    + "; " + x.incident().hits() + " hits, " + x.incident().duplicates() + " repeats)";
             default -> e.kind() + " " + e.service();
         };
     }

@@ -13,6 +13,8 @@ import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.history.History;
 import netwarden.app.history.HistoryApi;
+import netwarden.app.router.RouterApi;
+import netwarden.app.router.RouterRuntime;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * waits for the pipeline thread, releases the port, archives attacks still open, and flushes the
  * notifications. Only immutable snapshots (and baseline copies) cross from the pipeline thread to
  * other threads. Game queries, Docker discovery and the players log tail ({@link GameSources}) start with
- * the engine and stop first. {@code /healthz} reports the pipeline's state ({@link PipelineHealth}): 503 when it
+ * the engine and stop first; so does the router profile ({@link RouterRuntime}: conntrack, NFLOG, dnsmasq,
+ * anomaly scoring), whose events go through the same event router. {@code /healthz} reports the pipeline's state ({@link PipelineHealth}): 503 when it
  * is stalled, failed or gone.
  */
 public final class LiveRuntime implements AutoCloseable {
@@ -68,6 +71,7 @@ public final class LiveRuntime implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final NetwardenConfig config;
+    private final Duration saveEvery;
     private final PacketFeed feed;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final SinkMetrics sinks = new SinkMetrics();
@@ -82,6 +86,7 @@ public final class LiveRuntime implements AutoCloseable {
     private WebSecurity web;
     private Notifications notifications;
     private GameSources games;
+    private RouterRuntime router;
     private volatile Engine engine;
     private volatile boolean stopRequested;
     private volatile Throwable feedFailure;
@@ -92,7 +97,7 @@ public final class LiveRuntime implements AutoCloseable {
         this(config, feed, SAVE_EVERY);
     }
 
-    /** @param saveEvery how often baselines are saved while running (tests shorten it) */
+    /** @param saveEvery how often baselines (detection and router) are saved while running (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery) {
         this(config, feed, saveEvery, PipelineHealth.STALL_AFTER);
     }
@@ -100,6 +105,7 @@ public final class LiveRuntime implements AutoCloseable {
     /** @param stallAfter no second closed for this long: /healthz says stalled (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
         this.config = config;
+        this.saveEvery = saveEvery;
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
@@ -159,6 +165,13 @@ public final class LiveRuntime implements AutoCloseable {
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
         new HistoryApi(history.store()).register(server);
+        if (config.router() != null) {
+            router = new RouterRuntime(config.router(), config.state().dir(), e -> {
+                EventRouter r = events;
+                if (r != null) r.onEvent(e);
+            }, java.time.Clock.systemUTC(), saveEvery);
+            RouterApi.of(history.store(), router).register(server);
+        }
         try {
             server.start();
         } catch (IOException e) {
@@ -182,6 +195,14 @@ public final class LiveRuntime implements AutoCloseable {
         engine = new Engine(config.engine(), events, true, restored);
         events.start();
         games.start(engine); // after the router: their events have somewhere to go
+        if (router != null) {
+            try {
+                router.start(registry);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting the router sources", e);
+            }
+        }
         if (baselines != null) baselines.start();
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").unstarted(this::runPipeline);
         health.started(pipeline);
@@ -271,6 +292,7 @@ public final class LiveRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (games != null) games.close();
+        if (router != null) router.close(); // before the event router closes: its last events still go out
         if (server != null) server.close();
         if (events != null) events.close(Notifications.FLUSH);
         if (events != null) history.close(); // after the router: the store sink has handed over its last events

@@ -1,5 +1,7 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
+import netwarden.model.router.DeviceAnomaly;
 import java.time.Instant;
 import netwarden.model.Ip;
 
@@ -11,5 +13,10 @@ import netwarden.model.Ip;
 public record AnomalyHit(Instant time, Ip device, AnomalyCode code, String evidence, Ip remote, int port) {
     public int score() {
         return code.score();
+    }
+
+    /** The hit as stored and notified. */
+    public DeviceAnomaly anomaly() {
+        return new DeviceAnomaly(device, code, evidence, remote, port);
     }
 }

@@ -1,7 +1,9 @@
 package netwarden.engine.router;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +54,22 @@ final class DeviceProfile {
         minuteRarePorts.clear();
         minuteEgress = 0;
         minuteDrops = 0;
+    }
+
+    /** The minutes of history, oldest first. */
+    List<Long> egressMinutes() {
+        return minutes(egress);
+    }
+
+    List<Long> fanoutMinutes() {
+        return minutes(fanout);
+    }
+
+    private List<Long> minutes(long[] ring) {
+        var out = new ArrayList<Long>(filled);
+        int start = filled < MINUTES ? 0 : next;
+        for (int i = 0; i < filled; i++) out.add(ring[(start + i) % MINUTES]);
+        return out;
     }
 
     /** The p95 of per-minute egress over the history, or -1 before an hour of it. */

@@ -1,5 +1,6 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
 import netwarden.model.Ip;
 
 /**

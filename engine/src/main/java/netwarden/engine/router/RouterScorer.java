@@ -1,5 +1,6 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netwarden.model.Ip;
 
 /**
@@ -17,15 +19,49 @@ import netwarden.model.Ip;
  * fire once per minute when their threshold is reached; HIGH_EGRESS and HIGH_FANOUT are judged
  * when a device's minute closes (on its next sample, or {@link #tick}) against the p95 of its last
  * 24 hours of minutes (after an hour of history), quiet minutes counting as zero. Time comes only
- * from the samples; samples must arrive in time order per device. Pure and single-threaded:
- * allowlists, suppression, deduplication into incidents and persistence are the caller's.
+ * from the samples; samples must arrive in time order per device. Learning of the minute baselines is
+ * paused per device while the caller says it has an open incident ({@link #pause}); what was learned can be
+ * copied out ({@link #baselines}) and restored. Pure and single-threaded: allowlists, suppression,
+ * deduplication into incidents ({@link AnomalyIncidents}) and persistence are the caller's.
  */
 public final class RouterScorer {
     private final ScoringConfig config;
     private final Map<Ip, DeviceProfile> devices = new HashMap<>();
+    private final Set<Ip> paused = new HashSet<>();
 
     public RouterScorer(ScoringConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Stops (or resumes) learning {@code device}'s per-minute baselines: while its anomaly incident is open, its
+     * minutes are judged but not added to the history, so an incident does not teach the baseline that it is normal.
+     */
+    public void pause(Ip device, boolean pause) {
+        if (pause) paused.add(device);
+        else paused.remove(device);
+    }
+
+    /** What was learned, per device, as immutable copies (to persist). */
+    public Map<Ip, DeviceBaseline> baselines() {
+        var out = new HashMap<Ip, DeviceBaseline>();
+        devices.forEach((ip, p) -> out.put(ip, new DeviceBaseline(p.firstSeen, p.destinations, p.asns, p.protos, p.portCounts,
+                p.connections, p.egressMinutes(), p.fanoutMinutes())));
+        return out;
+    }
+
+    /** Restores learned devices (before any sample); the current minute starts afresh. */
+    public void restore(Map<Ip, DeviceBaseline> saved) {
+        saved.forEach((ip, b) -> {
+            DeviceProfile p = new DeviceProfile(b.firstSeen(), config.maxDestinations());
+            p.destinations.putAll(b.destinations());
+            p.asns.addAll(b.asns());
+            p.protos.addAll(b.protos());
+            p.portCounts.putAll(b.portCounts());
+            p.connections = b.connections();
+            for (int i = 0; i < b.egressMinutes().size(); i++) p.record(b.egressMinutes().get(i), b.fanoutMinutes().get(i));
+            devices.put(ip, p);
+        });
     }
 
     public List<AnomalyHit> connection(ConnectionSample s) {
@@ -53,6 +89,17 @@ public final class RouterScorer {
         p.connections++;
         p.minuteRemotes.add(s.remote());
         p.minuteEgress += Math.max(0, s.egressBytes());
+        return hits;
+    }
+
+    /**
+     * Egress bytes of a connection that ended at {@code time} (its novelty was scored when it began), counted
+     * in the device's current minute for HIGH_EGRESS.
+     */
+    public List<AnomalyHit> egress(Ip device, Instant time, long bytes) {
+        var hits = new ArrayList<AnomalyHit>();
+        DeviceProfile p = profile(device, time, hits);
+        p.minuteEgress += Math.max(0, bytes);
         return hits;
     }
 
@@ -99,8 +146,10 @@ public final class RouterScorer {
         if (fanoutP95 >= 0 && p.minuteRemotes.size() > fanoutLimit)
             hits.add(new AnomalyHit(end, device, AnomalyCode.HIGH_FANOUT, p.minuteRemotes.size() + " destinations in a minute (p95 "
                     + fanoutP95 + ", limit " + fanoutLimit + ")", null, -1));
-        p.record(p.minuteEgress, p.minuteRemotes.size());
-        for (long quiet = Math.min(minute - p.minute - 1, DeviceProfile.MINUTES); quiet > 0; quiet--) p.record(0, 0);
+        if (!paused.contains(device)) {
+            p.record(p.minuteEgress, p.minuteRemotes.size());
+            for (long quiet = Math.min(minute - p.minute - 1, DeviceProfile.MINUTES); quiet > 0; quiet--) p.record(0, 0);
+        }
         p.resetMinute(minute);
     }
 

@@ -1,5 +1,6 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package netwarden.engine.router;
 
+import netwarden.model.router.AnomalyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,5 +105,35 @@ class RouterScorerTest {
         assertThatThrownBy(() -> new ScoringConfig(Duration.ofDays(1), Duration.ofDays(1), 1.5, 200, 20, 3, 1, 20, 10, 10))
                 .hasMessage("router.anomalies.rare-port-share must be in (0, 1): 1.5");
         assertThat(ScoringConfig.defaults().scanPorts()).isEqualTo(20);
+    }
+
+    @Test
+    void whatWasLearnedIsRestoredIntoANewScorer() {
+        var s = new RouterScorer(CONFIG);
+        for (int m = 0; m < 90; m++) s.connection(new ConnectionSample(T0.plusSeconds(60L * m), TV, CDN, 6, 443, 5000 + m, 64500));
+        s.tick(T0.plusSeconds(60L * 90));
+        DeviceBaseline b = s.baselines().get(TV);
+        assertThat(b.egressMinutes()).hasSize(90).startsWith(5000L, 5001L).endsWith(5089L);
+        assertThat(b.destinations()).containsOnlyKeys(CDN);
+        var restored = new RouterScorer(CONFIG);
+        restored.restore(s.baselines());
+        assertThat(restored.baselines().get(TV)).isEqualTo(b);
+        // the restored history judges the next minute: far above 3 x p95 (about 5085) but under the floor stays quiet
+        assertThat(codes(restored.connection(new ConnectionSample(T0.plusSeconds(60L * 91), TV, CDN, 6, 443, 900_000, 64500)))).isEmpty();
+        assertThat(codes(restored.tick(T0.plusSeconds(60L * 93)))).isEmpty();
+    }
+
+    @Test
+    void pausedDevicesAreJudgedButTheirMinutesAreNotLearned() {
+        var s = new RouterScorer(CONFIG);
+        s.connection(tcp(T0, CDN, 443));
+        s.connection(tcp(T0.plusSeconds(60), CDN, 443)); // closes minute 0
+        s.pause(TV, true);
+        s.connection(tcp(T0.plusSeconds(120), CDN, 443)); // minute 1 closes while paused
+        s.connection(tcp(T0.plusSeconds(300), CDN, 443)); // so do minute 2 and the quiet ones
+        assertThat(s.baselines().get(TV).egressMinutes()).as("only the minute before the pause").containsExactly(1000L);
+        s.pause(TV, false);
+        s.connection(tcp(T0.plusSeconds(360), CDN, 443));
+        assertThat(s.baselines().get(TV).egressMinutes()).containsExactly(1000L, 1000L);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netwarden.model.Event;
 import netwarden.model.Severity;
+import netwarden.sinks.notify.config.EventKinds;
 import netwarden.sinks.notify.config.RouteRule;
 import netwarden.sinks.notify.render.AlertViews;
 
@@ -33,6 +34,8 @@ final class Routing {
 
     static boolean matches(RouteRule r, Event e) {
         if (!r.kinds().isEmpty() && !r.kinds().contains(e.kind())) return false;
+        // the router's records come thousands a second: only a route that names their kind sends them
+        if (r.kinds().isEmpty() && EventKinds.RECORDS.contains(e.kind())) return false;
         if (!r.services().isEmpty() && !r.services().contains(e.service())) return false;
         if (r.minSeverity() != null) {
             Severity s = severity(e);

@@ -40,6 +40,7 @@ public final class ConntrackSource extends NetlinkReceiver {
     private int seq = 1;
     private boolean resyncPending;
     private long lastResync = System.nanoTime() - RESYNC_INTERVAL_NANOS;
+    private volatile Runnable resynced = () -> {};
 
     public ConntrackSource(RouterConfig config, Clock clock, Consumer<ConntrackEvent> listener) {
         super("conntrack", config.netns());
@@ -50,6 +51,14 @@ public final class ConntrackSource extends NetlinkReceiver {
 
     public RouterCounters counters() {
         return counters;
+    }
+
+    /**
+     * Called on the receive thread after a re-sync dump delivered its last entry, so a listener can let go of
+     * the connections the dump did not list (their DESTROY events were among those lost). Set before start.
+     */
+    public void onResynced(Runnable r) {
+        resynced = r;
     }
 
     /** The receive buffer the kernel granted (after start). */
@@ -172,6 +181,12 @@ public final class ConntrackSource extends NetlinkReceiver {
                 }
                 if (deliver(buf, n, true)) {
                     counters.resync();
+                    try {
+                        resynced.run();
+                    } catch (RuntimeException e) {
+                        counters.parseError("listener");
+                        LOG.debug("conntrack: re-sync listener threw", e);
+                    }
                     return;
                 }
             }

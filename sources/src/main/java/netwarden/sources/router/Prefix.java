@@ -36,6 +36,6 @@ public record Prefix(InetAddress network, int length) {
 
     @Override
     public String toString() {
-        return network.getHostAddress() + "/" + length;
+        return netwarden.model.Ip.of(network.getAddress()) + "/" + length; // compressed IPv6, as elsewhere
     }
 }

@@ -158,21 +158,7 @@ public final class NetnsLab implements AutoCloseable {
 
     /** Runs a command (bounded to 20 s); returns stdout, or throws with its stderr. */
     public static String run(String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("timed out: " + String.join(" ", command));
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + err.trim());
-        return out;
+        return netwarden.testkit.RouterLab.run(command);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package netwarden.sources.router;
 
+import netwarden.testkit.RouterLab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,23 +56,23 @@ class ConntrackSourceTest {
         try (var source = new ConntrackSource(config(1 << 20), Clock.fixed(T0, ZoneOffset.UTC), events::add)) {
             assertThat(source.start()).as(source.unavailableReason()).isTrue();
             // UDP: 5 datagrams of 100 bytes to a listener in the WAN, each 128 bytes on the wire.
-            try (DatagramSocket server = lab.inWan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.WAN, 7777)));
-                 DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)))) {
+            try (DatagramSocket server = netwarden.sources.live.Netns.call(lab.path(lab.wanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.WAN, 7777)));
+                 DatagramSocket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)))) {
                 for (int i = 0; i < 5; i++)
                     client.send(new DatagramPacket(new byte[100], 100, InetAddress.getByName(RouterLab.WAN), 7777));
                 server.setSoTimeout(5000);
                 for (int i = 0; i < 5; i++) server.receive(new DatagramPacket(new byte[200], 200));
             }
             // UDP over IPv6: 2 datagrams of 100 bytes, each 148 bytes on the wire (40-byte IPv6 header).
-            try (DatagramSocket server = lab.inWan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.WAN6, 7778)));
-                 DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN6, 0)))) {
+            try (DatagramSocket server = netwarden.sources.live.Netns.call(lab.path(lab.wanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.WAN6, 7778)));
+                 DatagramSocket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN6, 0)))) {
                 for (int i = 0; i < 2; i++)
                     client.send(new DatagramPacket(new byte[100], 100, InetAddress.getByName(RouterLab.WAN6), 7778));
                 server.setSoTimeout(5000);
                 for (int i = 0; i < 2; i++) server.receive(new DatagramPacket(new byte[200], 200));
             }
             // TCP: 10,000 bytes up, the server closes after reading them.
-            try (ServerSocket server = lab.inWan(() -> new ServerSocket(8080, 5, InetAddress.getByName(RouterLab.WAN)))) {
+            try (ServerSocket server = netwarden.sources.live.Netns.call(lab.path(lab.wanNs), () -> new ServerSocket(8080, 5, InetAddress.getByName(RouterLab.WAN)))) {
                 Thread reader = Thread.ofPlatform().start(() -> {
                     try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
                         in.readAllBytes();
@@ -79,7 +80,7 @@ class ConntrackSourceTest {
                         // the assertions below see what arrived
                     }
                 });
-                try (Socket client = lab.inLan(() -> new Socket(RouterLab.WAN, 8080)); OutputStream out = client.getOutputStream()) {
+                try (Socket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new Socket(RouterLab.WAN, 8080)); OutputStream out = client.getOutputStream()) {
                     out.write(new byte[10_000]);
                 }
                 reader.join(5000);
@@ -129,7 +130,7 @@ class ConntrackSourceTest {
         })) {
             assertThat(source.start()).isTrue();
             int burst = 20_000;
-            try (DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)))) {
+            try (DatagramSocket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)))) {
                 for (int port = 0; port < burst; port++) {
                     if (port % 200 == 199) Thread.sleep(1); // stay under the veth backlog (netdev_max_backlog)
                     client.send(new DatagramPacket(new byte[1], 1, InetAddress.getByName(RouterLab.WAN), 20_000 + port));
@@ -150,7 +151,7 @@ class ConntrackSourceTest {
             assertThat(source.counters().resyncs()).isPositive();
             assertThat(source.counters().events().get("resync")).isPositive();
             // Nothing stuck: a connection after the burst is still seen live.
-            try (DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)))) {
+            try (DatagramSocket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)))) {
                 client.send(new DatagramPacket(new byte[1], 1, InetAddress.getByName(RouterLab.WAN), 5555));
             }
             await(events, e -> !e.resync() && e.kind() == Kind.NEW && e.message().orig().dstPort() == 5555);
@@ -169,8 +170,8 @@ class ConntrackSourceTest {
         var events = new ConcurrentLinkedQueue<ConntrackEvent>();
         try (var source = new ConntrackSource(config(1 << 20), Clock.systemUTC(), events::add)) {
             assertThat(source.start()).isTrue();
-            try (DatagramSocket client = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)));
-                 DatagramSocket client6 = lab.inLan(() -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN6, 0)))) {
+            try (DatagramSocket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0)));
+                 DatagramSocket client6 = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new DatagramSocket(new InetSocketAddress(RouterLab.LAN6, 0)))) {
                 for (int port = 3000; port < 3030; port++) {
                     client.send(new DatagramPacket(new byte[1], 1, InetAddress.getByName(RouterLab.WAN), port));
                     client6.send(new DatagramPacket(new byte[1], 1, InetAddress.getByName(RouterLab.WAN6), port));
@@ -191,7 +192,7 @@ class ConntrackSourceTest {
                         netwarden.model.Ip.of(o.src().getAddress()), netwarden.model.Ip.of(o.dst().getAddress()), o.proto(), o.dstPort(),
                         0, -1), ""));
             }
-            assertThat(hits).filteredOn(h -> h.code() == netwarden.engine.router.AnomalyCode.PORT_SCAN_LIKE).singleElement()
+            assertThat(hits).filteredOn(h -> h.code() == netwarden.model.router.AnomalyCode.PORT_SCAN_LIKE).singleElement()
                     .satisfies(h -> {
                         assertThat(h.device()).isEqualTo(netwarden.model.Ip.parse(RouterLab.LAN));
                         assertThat(h.remote()).isEqualTo(netwarden.model.Ip.parse(RouterLab.WAN));

@@ -1,5 +1,6 @@
 package netwarden.sources.router;
 
+import netwarden.testkit.RouterLab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,9 +1,9 @@
 package netwarden.sources.router;
 
+import netwarden.testkit.RouterLab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -41,17 +41,13 @@ class RouterDnsTest {
     void connectionsCarryTheDomainTheDeviceWasAnswered() throws Exception {
         String why = RouterLab.unavailableReason();
         assumeTrue(why == null, why);
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/dnsmasq")), "needs dnsmasq (Debian: dnsmasq)");
+        assumeTrue(RouterLab.hasDnsmasq(), "needs dnsmasq (Debian: dnsmasq)");
         Path hosts = Files.writeString(dir.resolve("hosts"), RouterLab.WAN + " game.example.test\n");
         Path log = dir.resolve("dnsmasq.log");
         try (RouterLab lab = RouterLab.create()) {
-            Process dnsmasq = new ProcessBuilder("ip", "netns", "exec", lab.routerNs, "dnsmasq", "--keep-in-foreground",
-                    "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--addn-hosts=" + hosts, "--log-queries",
-                    "--log-facility=" + log, "--listen-address=" + RouterLab.ROUTER_LAN, "--bind-interfaces",
-                    "--pid-file=", "--user=root").redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.out").toFile()).start();
+            Process dnsmasq = lab.dnsmasq(hosts, log, dir.resolve("dnsmasq.out"));
             try {
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while (!(Files.exists(log) && Files.readString(log).contains("read " + hosts)) && System.nanoTime() < deadline) Thread.sleep(50);
+                long deadline;
                 var config = new RouterConfig(List.of(Prefix.parse("10.99.1.0/24")), List.of(), true, 1 << 20, List.of(), log,
                         false, null, "/run/netns/" + lab.routerNs);
                 var domains = new DomainMap(1000, Duration.ofHours(1));
@@ -66,11 +62,11 @@ class RouterDnsTest {
                     dns.poll();
                     dnsHashed.poll();
                     assertThat(conntrack.start()).isTrue();
-                    byte[] answer = lab.inLan(() -> query("game.example.test"));
+                    byte[] answer = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> RouterLab.dnsQuery("game.example.test"));
                     assertThat(answer).endsWith(InetAddress.getByName(RouterLab.WAN).getAddress());
                     // The device connects to what it was told.
-                    try (ServerSocket server = lab.inWan(() -> new ServerSocket(8443, 5, InetAddress.getByName(RouterLab.WAN)));
-                         Socket client = lab.inLan(() -> new Socket(RouterLab.WAN, 8443))) {
+                    try (ServerSocket server = netwarden.sources.live.Netns.call(lab.path(lab.wanNs), () -> new ServerSocket(8443, 5, InetAddress.getByName(RouterLab.WAN)));
+                         Socket client = netwarden.sources.live.Netns.call(lab.path(lab.lanNs), () -> new Socket(RouterLab.WAN, 8443))) {
                         client.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
                     }
                     deadline = System.nanoTime() + 10_000_000_000L;
@@ -104,25 +100,6 @@ class RouterDnsTest {
                 dnsmasq.destroy();
                 if (!dnsmasq.waitFor(5, TimeUnit.SECONDS)) dnsmasq.destroyForcibly();
             }
-        }
-    }
-
-    /** Sends one DNS A query to the router and returns the answer's last RDATA bytes (the whole response). */
-    static byte[] query(String name) throws Exception {
-        var q = new ByteArrayOutputStream();
-        q.writeBytes(new byte[] {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0});
-        for (String label : name.split("\\.")) {
-            q.write(label.length());
-            q.writeBytes(label.getBytes(StandardCharsets.US_ASCII));
-        }
-        q.writeBytes(new byte[] {0, 0, 1, 0, 1});
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(RouterLab.LAN, 0))) {
-            s.setSoTimeout(5000);
-            byte[] out = q.toByteArray();
-            s.send(new DatagramPacket(out, out.length, InetAddress.getByName(RouterLab.ROUTER_LAN), 53));
-            var r = new DatagramPacket(new byte[512], 512);
-            s.receive(r);
-            return java.util.Arrays.copyOf(r.getData(), r.getLength());
         }
     }
 }

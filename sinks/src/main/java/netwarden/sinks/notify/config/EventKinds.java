@@ -1,8 +1,11 @@
 package netwarden.sinks.notify.config;
 
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import netwarden.model.SettingException;
+import netwarden.model.router.AnomalyCode;
 
 /** The event kinds notices can be routed by (the {@code kind()} of each {@link netwarden.model.Event}). */
 public final class EventKinds {
@@ -21,9 +24,22 @@ public final class EventKinds {
     public static final String SERVER_NOT_ANSWERING = "server_not_answering";
     public static final String SERVER_BACK = "server_back";
 
-    public static final List<String> ALL = List.of(PLAYER_JOINED, PLAYER_LEFT, SERVICE_DISCOVERED, ATTACK_STARTED,
+    public static final String ANOMALY_INCIDENT_ENDED = "anomaly_incident_ended";
+    public static final String ROUTER_CONNECTION = "router_connection";
+    public static final String ROUTER_DNS = "router_dns";
+    public static final String ROUTER_DROP = "router_drop";
+    public static final String ROUTER_ACCEPT = "router_accept";
+    public static final String ROUTER_LOG = "router_log";
+
+    /** The router's records (connections, DNS entries, firewall records): a route sends them only when it names them. */
+    public static final java.util.Set<String> RECORDS = java.util.Set.of(ROUTER_CONNECTION, ROUTER_DNS, ROUTER_DROP, ROUTER_ACCEPT, ROUTER_LOG);
+
+    /** Every kind; a device anomaly's is {@code anomaly_<code>} (see {@link AnomalyCode#eventKind()}). */
+    public static final List<String> ALL = Stream.concat(Stream.of(PLAYER_JOINED, PLAYER_LEFT, SERVICE_DISCOVERED, ATTACK_STARTED,
             ATTACK_UPDATED, ATTACK_ENDED, EXTERNAL_ALERT,
-            GAME_JOIN, GAME_LEAVE, GAME_COMMAND, GAME_STATE, GAME_STARTUP, SERVER_NOT_ANSWERING, SERVER_BACK);
+            GAME_JOIN, GAME_LEAVE, GAME_COMMAND, GAME_STATE, GAME_STARTUP, SERVER_NOT_ANSWERING, SERVER_BACK),
+            Stream.concat(Arrays.stream(AnomalyCode.values()).map(AnomalyCode::eventKind), Stream.of(ANOMALY_INCIDENT_ENDED,
+                    ROUTER_CONNECTION, ROUTER_DNS, ROUTER_DROP, ROUTER_ACCEPT, ROUTER_LOG))).toList();
 
     private EventKinds() {}
 

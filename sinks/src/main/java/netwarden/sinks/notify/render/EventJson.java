@@ -96,7 +96,27 @@ public final class EventJson {
             }
             case Event.QueryStatus q -> root.putObject("query").put("up", q.up()).put("reason", q.reason())
                     .put("players", q.players() < 0 ? null : q.players());
+            case Event.Anomaly a -> {
+                ObjectNode o = root.putObject("anomaly");
+                o.put("device", views.addresses().format(a.anomaly().device())).put("code", a.anomaly().code().name())
+                        .put("score", a.anomaly().score()).put("evidence", a.anomaly().evidence())
+                        .put("remote", a.anomaly().remote() == null ? null : views.addresses().format(a.anomaly().remote()))
+                        .put("port", a.anomaly().port() < 0 ? null : a.anomaly().port());
+                deviceIncident(root, a.incident());
+            }
+            case Event.AnomalyIncidentEnded x -> deviceIncident(root, x.incident());
+            case Event.RouterConnection c -> root.put("text", RouterViews.record(c, views.addresses()).description());
+            case Event.RouterDns d -> root.put("text", RouterViews.record(d, views.addresses()).description());
+            case Event.RouterFirewall w -> root.put("text", RouterViews.record(w, views.addresses()).description());
         }
+    }
+
+    private void deviceIncident(ObjectNode root, netwarden.model.router.DeviceIncident i) {
+        ObjectNode o = root.putObject("device_incident");
+        o.put("id", i.id()).put("device", views.addresses().format(i.device())).put("score", i.score())
+                .put("start", Times.instant(i.startNanos()).toString()).put("end", i.open() ? null : Times.instant(i.endNanos()).toString())
+                .put("hits", i.hits()).put("duplicates", i.duplicates());
+        i.codes().forEach(o.putArray("codes")::add);
     }
 
     private void player(ObjectNode root, PlayerSnapshot p, int playersNow, Notice.PlayerInfo info) {

@@ -49,6 +49,11 @@ public final class NoticeViews {
             case Event.ExternalAlert x -> AlertViews.external(x);
             case Event.GameLogged g -> GameViews.logged(g, n.player(), addresses);
             case Event.QueryStatus q -> GameViews.query(q);
+            case Event.Anomaly a -> RouterViews.anomaly(a, addresses);
+            case Event.AnomalyIncidentEnded x -> RouterViews.ended(x, addresses);
+            case Event.RouterConnection c -> RouterViews.record(c, addresses);
+            case Event.RouterDns d -> RouterViews.record(d, addresses);
+            case Event.RouterFirewall w -> RouterViews.record(w, addresses);
         };
     }
 

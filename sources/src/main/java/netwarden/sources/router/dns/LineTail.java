@@ -138,6 +138,8 @@ public final class LineTail implements AutoCloseable {
 
     private void saveBookmark() throws IOException {
         if (bookmark == null) return;
+        Path dir = bookmark.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir); // the state dir's subdirectory may not exist yet
         Path tmp = bookmark.resolveSibling(bookmark.getFileName() + ".tmp");
         Files.writeString(tmp, key + " " + consumed() + "\n");
         Files.move(tmp, bookmark, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

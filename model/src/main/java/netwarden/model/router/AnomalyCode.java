@@ -1,4 +1,4 @@
-package netwarden.engine.router;
+package netwarden.model.router;
 
 /**
  * What a device did that its own history says is unusual, with a fixed score (0-100: how much a
@@ -32,5 +32,10 @@ public enum AnomalyCode {
 
     public int score() {
         return score;
+    }
+
+    /** The kind of the event a hit with this code is ({@code anomaly_port_scan_like}), which notification routes match. */
+    public String eventKind() {
+        return "anomaly_" + name().toLowerCase(java.util.Locale.ROOT);
     }
 }
