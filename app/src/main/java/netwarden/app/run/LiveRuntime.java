@@ -24,6 +24,7 @@ import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
 import netwarden.model.Incident;
+import netwarden.console.Console;
 import netwarden.server.ApiToken;
 import netwarden.server.ApiTokens;
 import netwarden.server.HttpServerConfig;
@@ -79,6 +80,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
+    private Console console;
     private WebSecurity web;
     private Notifications notifications;
     private GameSources games;
@@ -109,7 +111,7 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
-        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses())).toList();
+        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses(), t.readOnly())).toList();
     }
 
     /**
@@ -152,12 +154,15 @@ public final class LiveRuntime implements AutoCloseable {
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
-        server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
+        ApiTokens apiTokens = new ApiTokens(tokens(config.apiTokens()));
+        server = new NetwardenHttpServer(http, apiTokens, snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
                 .setHealth(health)
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
         new HistoryApi(history.store()).register(server);
+        console = new Console(history.store(), snapshots(), apiTokens, config.incidents().dir(), web.https(), System::currentTimeMillis);
+        console.register(server, registry);
         try {
             server.start();
         } catch (IOException e) {
@@ -212,6 +217,13 @@ public final class LiveRuntime implements AutoCloseable {
     public synchronized int port() {
         if (server == null) throw new IllegalStateException("not started");
         return server.port();
+    }
+
+    /** A path that signs a browser in to the web console once as the named API token (see {@link Console#oneTimeLink}). */
+    public synchronized String consoleSignInLink(String tokenName) {
+        if (console == null) throw new IllegalStateException("not started");
+        for (ApiToken t : tokens(config.apiTokens())) if (t.name().equals(tokenName)) return console.oneTimeLink(t);
+        throw new IllegalArgumentException("no API token named " + tokenName);
     }
 
     /** "https" or "http", once started. */
