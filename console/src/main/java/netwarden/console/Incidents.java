@@ -105,8 +105,7 @@ final class Incidents {
         h.raw("<h2>Top sources</h2>").raw(sources(r, store.incidentSources(Console.AGENT, id)))
                 .raw("<h2>Top source ports</h2>").raw(ports(r, i.topPortsJson()));
         h.raw("<h2>Players online during it</h2>");
-        List<Rows.Session> online = i.service() == null ? List.of()
-                : store.sessions(new Queries.Sessions(i.service(), null, null, null, 0, i.startMs(), endMs + 1, 1000));
+        List<Rows.Session> online = i.service() == null ? List.of() : Players.overlapping(store, i.service(), i.startMs(), endMs + 1, 1000);
         h.raw(Players.table("o", r, online, "/incidents/" + Paths.seg(id), "No player was online."));
         h.f("<h2>Sample</h2><p><a href=\"/incidents/%s/pcap\" download>Download the sample pcap</a> (a few frames of the attack, "
                 + "for Wireshark)</p>", Paths.seg(id));

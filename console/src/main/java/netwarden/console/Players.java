@@ -53,6 +53,15 @@ final class Players {
         return Pages.html(200, Layout.page("Players", "Players", r, h.build()));
     }
 
+    /**
+     * Sessions of a service that overlap [from, to). An open session's last_seen is when it was last written
+     * (its join), so open sessions count as lasting until now.
+     */
+    static List<Rows.Session> overlapping(Store store, String service, long fromMs, long toMs, int limit) {
+        return store.sessions(new Queries.Sessions(service, null, null, null, 0, 0, toMs, limit)).stream()
+                .filter(s -> s.open() || Math.max(s.lastSeenMs(), s.leftMs()) >= fromMs).toList();
+    }
+
     private static long asn(String v) {
         if (v == null) return 0;
         try {

@@ -65,8 +65,7 @@ final class ServicePage {
                 SortedTable.col("packets", "Packets in/out", Comparator.comparingLong(PlayerSnapshot::packetsIn), p -> Fmt.si(p.packetsIn()) + " / " + Fmt.si(p.packetsOut()))))
                 .render(playing, r, path, "Nobody is playing now."));
 
-        h.raw("<h2>Recent sessions</h2>").raw(Players.table("s", r, store.sessions(new Queries.Sessions(id, null, null, null, 0,
-                range.fromMs(), range.toMs(), 500)), path, "No sessions in this range."));
+        h.raw("<h2>Recent sessions</h2>").raw(Players.table("s", r, Players.overlapping(store, id, range.fromMs(), range.toMs(), 500), path, "No sessions in this range."));
 
         h.raw("<h2>Incidents</h2>");
         List<Rows.Incident> incidents = store.incidents(new Queries.Incidents(null, null, id, null, range.fromMs(), range.toMs(), 200));
