@@ -57,7 +57,7 @@ public final class ConfigRenderer {
             // A token read from a file is shown by its file, so the printed config can be used as is.
             if (t.tokenFile() == null) n.put("token", REDACTED);
             else n.put("token-file", t.tokenFile().toString());
-            n.put("full-addresses", t.fullAddresses()).put("read-only", t.readOnly());
+            n.put("full-addresses", t.fullAddresses());
         }
 
         EngineConfig e = c.engine();

@@ -24,7 +24,7 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
 
     record Api(List<Token> tokens) {}
 
-    record Token(String name, String token, String tokenFile, Boolean fullAddresses, Boolean readOnly) {}
+    record Token(String name, String token, String tokenFile, Boolean fullAddresses) {}
 
     record Service(String name, String address, String proto, Integer port, String connect,
                    String query, String queryInterval, String queryTimeout, Integer queryPort) {}

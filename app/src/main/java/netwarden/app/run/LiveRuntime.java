@@ -111,7 +111,7 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
-        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses(), t.readOnly())).toList();
+        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses())).toList();
     }
 
     /**
