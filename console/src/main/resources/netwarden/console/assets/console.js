@@ -39,13 +39,22 @@
     window.location.href = u.toString();
   }
 
+  function si(v) {
+    if (v == null) return "--";
+    var a = Math.abs(v);
+    if (a >= 1e9) return (v / 1e9).toFixed(1) + " G";
+    if (a >= 1e6) return (v / 1e6).toFixed(1) + " M";
+    if (a >= 1e3) return (v / 1e3).toFixed(1) + " k";
+    return Math.round(v * 10) / 10 + "";
+  }
+
   function charts() {
     if (!window.uPlot) return;
     document.querySelectorAll(".plot[data-chart]").forEach(function (el) {
       var c = JSON.parse(el.getAttribute("data-chart"));
       if (!c.x.length) return;
       var data = [c.x, c.y];
-      var series = [{}, { label: c.unit, stroke: "#2563eb", width: 1.5, fill: "rgba(37,99,235,0.08)" }];
+      var series = [{}, { label: c.unit, stroke: "#2563eb", width: 1.5, fill: "rgba(37,99,235,0.08)", value: function (u, v) { return si(v); } }];
       if (c.px) {
         // the previous period, shifted onto this one's axis: aligned by index onto the x values
         var prev = c.x.map(function (x) {
@@ -53,10 +62,11 @@
           return j < 0 ? null : c.py[j];
         });
         data.push(prev);
-        series.push({ label: "previous", stroke: "#9ca3af", dash: [4, 4], width: 1 });
+        series.push({ label: "previous", stroke: "#9ca3af", dash: [4, 4], width: 1, value: function (u, v) { return si(v); } });
       }
       var opts = {
         width: Math.max(280, el.clientWidth), height: 180, series: series,
+        axes: [{}, { size: 56, values: function (u, vals) { return vals.map(si); } }],
         cursor: { drag: { x: true, y: false, setScale: false } },
         legend: { show: true },
         hooks: {
