@@ -74,17 +74,17 @@ public final class Console {
                 .addPageRoute("GET", "/assets/{name}", 0, assets::serve);
         Overview overview = new Overview(store, live);
         Incidents incidents = new Incidents(store, live, incidentsDir);
-        server.addPageRoute("GET", "/", 0, page(overview::page))
-                .addPageRoute("GET", "/live/services", 0, page(overview::liveServices))
-                .addPageRoute("GET", "/incidents", 0, page(incidents::list))
+        server.addPageRoute("GET", "/", 0, page("/", overview::page))
+                .addPageRoute("GET", "/live/services", 0, page("/live/services", overview::liveServices))
+                .addPageRoute("GET", "/incidents", 0, page("/incidents", incidents::list))
                 .addPageRoute("POST", "/incidents/ack", FORM_LIMIT, post(incidents::ackMany, true))
-                .addPageRoute("GET", "/incidents/{id}", 0, page(incidents::detail))
+                .addPageRoute("GET", "/incidents/{id}", 0, page("/incidents/{id}", incidents::detail))
                 .addPageRoute("POST", "/incidents/{id}/ack", FORM_LIMIT, post(incidents::ack, true))
-                .addPageRoute("GET", "/incidents/{id}/pcap", 0, page(incidents::pcap))
-                .addPageRoute("GET", "/services/{id}", 0, page(new ServicePage(store, live)::page))
-                .addPageRoute("GET", "/players", 0, page(new Players(store, live)::page))
-                .addPageRoute("GET", "/search", 0, page(new SearchPage(store, live)::page))
-                .addPageRoute("GET", "/map", 0, page(new MapPage(store, live, assets)::page));
+                .addPageRoute("GET", "/incidents/{id}/pcap", 0, page("/incidents/{id}/pcap", incidents::pcap))
+                .addPageRoute("GET", "/services/{id}", 0, page("/services/{id}", new ServicePage(store, live)::page))
+                .addPageRoute("GET", "/players", 0, page("/players", new Players(store, live)::page))
+                .addPageRoute("GET", "/search", 0, page("/search", new SearchPage(store, live)::page))
+                .addPageRoute("GET", "/map", 0, page("/map", new MapPage(store, live, assets)::page));
     }
 
     /** A path that signs a browser in once as {@code token} (what {@code netwarden demo} prints), valid 30 minutes. */
@@ -104,10 +104,11 @@ public final class Console {
         Response apply(PageRequest r, Form form) throws Exception;
     }
 
-    private Handler page(Page p) {
+    /** A page for signed-in browsers; others go to {@code /login}, which brings them back here (the same URL). */
+    private Handler page(String template, Page p) {
         return r -> {
             var session = signIns.find(SignInPages.sessionId(r));
-            if (session.isEmpty()) return Pages.redirect("/login");
+            if (session.isEmpty()) return Pages.redirect("/login?next=" + SortedTable.enc(SignInPages.url(template, r)));
             return p.render(new PageRequest(r, session.get()));
         };
     }

@@ -29,15 +29,34 @@ final class SignInPages {
     }
 
     Response form(Request r) {
-        return form(200, null);
+        return form(200, null, next(r.query("next")));
     }
 
-    private Response form(int status, String problem) {
+    /** Where to go after signing in: a path on this server, never another site ({@code //host}). */
+    static String next(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+    }
+
+    /** The URL of a request to a route: the template with its parameters, and the query string. */
+    static String url(String template, Request r) {
+        String path = template;
+        for (var p : r.pathParams().entrySet()) path = path.replace("{" + p.getKey() + "}", Paths.seg(p.getValue()));
+        StringBuilder b = new StringBuilder(path);
+        char sep = '?';
+        for (var q : r.query().entrySet()) {
+            b.append(sep).append(SortedTable.enc(q.getKey())).append('=').append(SortedTable.enc(q.getValue()));
+            sep = '&';
+        }
+        return b.toString();
+    }
+
+    private Response form(int status, String problem, String next) {
         String csrf = SignIns.randomId();
         Html h = Layout.head("Sign in").raw("<body><main class=narrow><h1>netwarden</h1>");
         if (problem != null) h.f("<p class=refused role=alert>%s</p>", problem);
         h.raw("<form method=post action=\"/login\" class=signin>")
                 .f("<input type=hidden name=csrf value=\"%s\">", csrf)
+                .f("<input type=hidden name=next value=\"%s\">", next)
                 .raw("<label for=token>API token</label>"
                         + "<input id=token name=token type=password autocomplete=current-password required autofocus>"
                         + "<button type=submit>Sign in</button></form>"
@@ -52,30 +71,30 @@ final class SignInPages {
         String presented = f.first("csrf");
         if (expected == null || presented == null || !java.security.MessageDigest.isEqual(expected.getBytes(), presented.getBytes())) {
             results.labelValues("csrf").inc();
-            return form(403, "The sign-in form expired or came from elsewhere: try again.");
+            return form(403, "The sign-in form expired or came from elsewhere: try again.", next(f.first("next")));
         }
         String token = f.first("token");
         Optional<ApiToken> t = token == null ? Optional.empty() : tokens.authenticate("Bearer " + token.strip());
         if (t.isEmpty()) {
             results.labelValues("bad_token").inc();
-            return form(401, "That token is not one of this server's API tokens.");
+            return form(401, "That token is not one of this server's API tokens.", next(f.first("next")));
         }
-        return start(t.get());
+        return start(t.get(), next(f.first("next")));
     }
 
     Response once(Request r) {
         Optional<ApiToken> t = signIns.redeem(r.query("code"));
         if (t.isEmpty()) {
             results.labelValues("bad_link").inc();
-            return form(401, "That sign-in link was used already or has expired: paste the token instead.");
+            return form(401, "That sign-in link was used already or has expired: paste the token instead.", "/");
         }
-        return start(t.get());
+        return start(t.get(), "/");
     }
 
-    private Response start(ApiToken token) {
+    private Response start(ApiToken token, String next) {
         results.labelValues("ok").inc();
         SignIns.Session s = signIns.start(token);
-        return Pages.redirect("/", cookie(SESSION_COOKIE, s.id(), "/", signIns.lifetime().toSeconds()));
+        return Pages.redirect(next, cookie(SESSION_COOKIE, s.id(), "/", signIns.lifetime().toSeconds()));
     }
 
     Response signOut(PageRequest r, Form f) {

@@ -132,13 +132,42 @@ class ConsoleTest {
         clock.addAndGet(Duration.ofMinutes(121).toMillis());
         HttpResponse<String> expired = get("/", session);
         assertThat(expired.statusCode()).isEqualTo(303);
-        assertThat(expired.headers().firstValue("Location")).hasValue("/login");
+        assertThat(expired.headers().firstValue("Location")).hasValue("/login?next=%2F");
 
         session = signIn(ADMIN.secret());
         String csrf = value(get("/", session).body(), "csrf");
         assertThat(post("/logout", session, "").statusCode()).as("sign-out needs the CSRF token too").isEqualTo(403);
         assertThat(post("/logout", session, "csrf=" + csrf).statusCode()).isEqualTo(303);
         assertThat(get("/", session).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void signingInReturnsToThePageAskedForButNeverToAnotherSite() throws Exception {
+        HttpResponse<String> asked = get("/players?country=DE", null);
+        assertThat(asked.headers().firstValue("Location")).hasValue("/login?next=%2Fplayers%3Fcountry%3DDE");
+        HttpResponse<String> form = get(asked.headers().firstValue("Location").orElseThrow(), null);
+        assertThat(value(form.body(), "next")).isEqualTo("/players?country=DE");
+        String login = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = value(form.body(), "csrf");
+        HttpResponse<String> back = post("/login", login, "csrf=" + csrf + "&token=" + ADMIN.secret() + "&next=" + enc("/players?country=DE&sort=first"));
+        assertThat(back.headers().firstValue("Location")).hasValue("/players?country=DE&sort=first");
+        for (String elsewhere : new String[] {"//evil.example/", "https://evil.example/", "/\\evil.example"}) {
+            HttpResponse<String> r = post("/login", login, "csrf=" + csrf + "&token=" + ADMIN.secret() + "&next=" + enc(elsewhere));
+            assertThat(r.headers().firstValue("Location")).as(elsewhere).hasValue("/");
+        }
+    }
+
+    @Test
+    void manyIncidentsAreAcknowledgedAtOnce() throws Exception {
+        store.write(Rows.Batch.builder().incident(new Rows.Incident("", "inc-3", "service", "arena", "arena", "udp_flood", "low", "again",
+                T0 + 100_000, T0 + 130_000, T0 + 130_000, 500, 4_000_000, 10_000, 800_000, 4, false, false, "[]", "[]", null, 0, null)).build());
+        String session = signIn(ADMIN.secret());
+        String page = get("/incidents", session).body();
+        assertThat(page).contains("value=\"inc-1\"").contains("value=\"inc-3\"");
+        assertThat(post("/incidents/ack", session, "csrf=" + value(page, "csrf") + "&id=inc-1&id=inc-3&note=both").statusCode()).isEqualTo(303);
+        assertThat(store.incident("", "inc-1").orElseThrow().acknowledged()).isTrue();
+        assertThat(store.incident("", "inc-3").orElseThrow().acknowledged()).isTrue();
+        assertThat(store.notes("", "inc-3")).extracting(Rows.Note::note).containsExactly("both");
     }
 
     @Test

@@ -108,7 +108,7 @@ class ConsoleBrowserTest {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/incidents")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(303);
-        assertThat(page.headers().firstValue("Location")).hasValue("/login");
+        assertThat(page.headers().firstValue("Location")).as("back to the page after signing in").hasValue("/login?next=%2Fincidents");
         HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/services")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).contains("\"error\"");
@@ -213,6 +213,26 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(9)
+    void aSharedLinkOpensItsViewAfterSigningIn() throws Exception {
+        browser.get(base + "/players?service=" + SERVICE + "&sort=first");
+        assertThat(path()).isEqualTo("/login");
+        browser.findElement(By.id("token")).sendKeys(ADMIN);
+        browser.findElement(By.cssSelector("form.signin button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> path().equals("/players"));
+        assertThat(browser.getCurrentUrl()).contains("sort=first");
+        // and it reads on a phone: nothing wider than the screen but the tables' own scroll boxes
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(base + "/");
+        assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(Boolean.TRUE);
+        shot("overview-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> path().equals("/login"));
+    }
+
+    @Test
+    @Order(10)
     void aReadOnlyTokenSeesEverythingButCannotAcknowledge() throws Exception {
         signIn(VIEWER);
         assertThat(text()).contains("viewer (read-only)");
