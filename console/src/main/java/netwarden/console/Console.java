@@ -108,7 +108,11 @@ public final class Console {
     private Handler page(String template, Page p) {
         return r -> {
             var session = signIns.find(SignInPages.sessionId(r));
-            if (session.isEmpty()) return Pages.redirect("/login?next=" + SortedTable.enc(SignInPages.url(template, r)));
+            if (session.isEmpty()) {
+                // htmx swaps only 2xx answers: a live fragment whose session ended sends the whole page to sign in
+                if (r.headers().containsKey("HX-Request")) return new Response(401, Pages.HTML, new byte[0], java.util.Map.of("HX-Redirect", "/login"));
+                return Pages.redirect("/login?next=" + SortedTable.enc(SignInPages.url(template, r)));
+            }
             return p.render(new PageRequest(r, session.get()));
         };
     }

@@ -151,6 +151,10 @@ class ConsoleBrowserTest {
         assertThat(text()).contains("reflection_memcached on " + SERVICE).contains("Top sources").contains("10.201.3.")
                 .contains("11211").contains("Players online during it").contains("10.201.0.11");
         assertThat(browser.findElements(By.cssSelector(".uplot"))).as("timeline charts drawn").isNotEmpty();
+        Object magic = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b.slice(0, 4)))), e => done(null));",
+                "/incidents/" + incident + "/pcap");
+        assertThat(magic).as("the sample pcap downloads (nanosecond pcap magic, little-endian)").isEqualTo(java.util.List.of(0x4dL, 0x3cL, 0xb2L, 0xa1L));
         shot("incident");
 
         browser.get(base + "/services/" + SERVICE + "?range=15m");
