@@ -16,6 +16,9 @@ import netwarden.server.NetwardenHttpServer;
 import netwarden.server.Request;
 import netwarden.server.Response;
 import netwarden.store.Store;
+import netwarden.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web console on the API's port: the sign-in pages and every page a person uses, read from the store
@@ -30,6 +33,7 @@ import netwarden.store.Store;
  */
 public final class Console {
     static final String AGENT = "";
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private static final int FORM_LIMIT = 64 * 1024;
 
     private final Store store;
@@ -44,6 +48,9 @@ public final class Console {
     private final Counter signInCounter = Counter.builder().name("netwarden_console_signins_total")
             .help("Console sign-in attempts, by result: ok, bad_token, csrf, bad_link.")
             .labelNames("result").build();
+    private final Counter storeErrors = Counter.builder().name("netwarden_console_store_errors_total")
+            .help("Console pages that could not read the store (it was down or failing); answered 503.").build();
+    private final java.util.concurrent.atomic.AtomicLong lastStoreLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 61_000_000_000L);
     private final GaugeWithCallback sessionsGauge;
 
     /**
@@ -67,6 +74,7 @@ public final class Console {
         registry.register(refused);
         registry.register(signInCounter);
         registry.register(sessionsGauge);
+        registry.register(storeErrors);
         server.addPageRoute("GET", "/login", 0, signInPages::form)
                 .addPageRoute("POST", "/login", FORM_LIMIT, signInPages::signIn)
                 .addPageRoute("GET", "/login/once", 0, signInPages::once)
@@ -113,8 +121,23 @@ public final class Console {
                 if (r.headers().containsKey("HX-Request")) return new Response(401, Pages.HTML, new byte[0], java.util.Map.of("HX-Redirect", "/login"));
                 return Pages.redirect("/login?next=" + SortedTable.enc(SignInPages.url(template, r)));
             }
-            return p.render(new PageRequest(r, session.get()));
+            return guarded(() -> p.render(new PageRequest(r, session.get())));
         };
+    }
+
+    /** A store that is down makes a page say so (503, logged once a minute) rather than answer a JSON 500. */
+    private Response guarded(java.util.concurrent.Callable<Response> page) throws Exception {
+        try {
+            return page.call();
+        } catch (StoreException e) {
+            storeErrors.inc();
+            long now = System.nanoTime();
+            if (now - lastStoreLog.get() > 60_000_000_000L) {
+                lastStoreLog.set(now);
+                LOG.warn("console: the store does not answer: {}", e.getMessage());
+            }
+            return Pages.message(503, "History unavailable", "The store does not answer right now; live pages return when it does.");
+        }
     }
 
     private Handler post(Action a, boolean writes) {
@@ -130,7 +153,7 @@ public final class Console {
                 refused.labelValues("read_only").inc();
                 return Pages.message(403, "Refused", "The token you signed in with is read-only: it cannot acknowledge incidents.");
             }
-            return a.apply(new PageRequest(r, session.get()), form);
+            return guarded(() -> a.apply(new PageRequest(r, session.get()), form));
         };
     }
 }

@@ -11,7 +11,6 @@ import netwarden.server.Response;
 import netwarden.store.Queries;
 import netwarden.store.Rows;
 import netwarden.store.Store;
-import netwarden.store.Table;
 
 /**
  * {@code /}: a banner per active attack, totals, every service with its live rates (the table reloads itself
@@ -19,6 +18,9 @@ import netwarden.store.Table;
  */
 final class Overview {
     static final int EVENTS = 25;
+    /** Totals count at most this many rows (shown as "1000+"): a bounded query, never a count over a whole table. */
+    static final int RECENT = 1000;
+    private static final long DAY_MS = 86_400_000L;
     private final Store store;
     private final Supplier<EngineSnapshot> live;
 
@@ -36,18 +38,24 @@ final class Overview {
                     Fmt.time(i.startNanos() / 1_000_000), Fmt.si(i.currentPps()), Fmt.si(i.peakPps()), Paths.seg(i.id()));
         }
         long players = s.services().stream().mapToLong(ServiceSnapshot::playersNow).sum();
+        long now = Now.ms(live);
         h.raw("<h1>Overview</h1><dl class=totals>")
                 .f("<div><dt>Services</dt><dd>%s</dd></div>", s.services().size())
                 .f("<div><dt>Players now</dt><dd>%s</dd></div>", players)
                 .f("<div><dt>Active attacks</dt><dd>%s</dd></div>", s.activeIncidents().size())
-                .f("<div><dt>Incidents kept</dt><dd>%s</dd></div>", store.count(Table.INCIDENTS))
-                .f("<div><dt>Sessions kept</dt><dd>%s</dd></div>", store.count(Table.SESSIONS))
-                .f("<div><dt>Events kept</dt><dd>%s</dd></div>", store.count(Table.EVENTS))
+                .f("<div><dt>Incidents, last 24 h</dt><dd>%s</dd></div>", recent(store.incidents(new Queries.Incidents(null, null, null, null,
+                        now - DAY_MS, now + 1, RECENT)).size()))
+                .f("<div><dt>Players, last 24 h</dt><dd>%s</dd></div>", recent(store.sessions(new Queries.Sessions(null, null, null, null, 0,
+                        now - DAY_MS, now + 1, RECENT)).stream().map(x -> x.service() + " " + x.address()).distinct().count()))
                 .raw("</dl><h2>Services</h2>")
                 .raw(services(s).html())
                 .raw("<h2>Latest events</h2>")
                 .raw(events(r, store.events(new Queries.Events(null, null, 0, Long.MAX_VALUE, EVENTS))).html());
         return Pages.html(200, Layout.page("Overview", "Overview", r, h.build()));
+    }
+
+    private static String recent(long n) {
+        return n >= RECENT ? RECENT + "+" : Long.toString(n);
     }
 
     /** The live services table alone: what htmx swaps in every 2 s. */

@@ -171,6 +171,25 @@ class ConsoleTest {
     }
 
     @Test
+    void aStoreThatFailsMakesPagesSaySoAndSignInStillWorks() throws Exception {
+        netwarden.store.Store failing = (netwarden.store.Store) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {netwarden.store.Store.class}, (proxy, method, args) -> {
+                    throw new netwarden.store.StoreException(method.getName(), new java.sql.SQLException("disk full"));
+                });
+        server.close();
+        ApiTokens tokens = new ApiTokens(List.of(ADMIN));
+        server = new NetwardenHttpServer(HttpServerConfig.defaults().withListen(new java.net.InetSocketAddress("127.0.0.1", 0)),
+                tokens, live::get, new PrometheusRegistry());
+        new Console(failing, live::get, tokens, null, false, clock::get).register(server, new PrometheusRegistry());
+        server.start();
+        String session = signIn(ADMIN.secret());
+        HttpResponse<String> page = get("/incidents", session);
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("History unavailable");
+        assertThat(get("/live/services", session).statusCode()).as("the live table needs no store").isEqualTo(200);
+    }
+
+    @Test
     void aOneTimeLinkSignsInOnce() throws Exception {
         String link = console.oneTimeLink(ADMIN);
         HttpResponse<String> first = get(link, null);
