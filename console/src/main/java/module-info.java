@@ -3,14 +3,14 @@
  * snapshot, served on the API's port (its TLS, its tokens). Browser assets come from WebJars on the class path.
  */
 module netwarden.console {
-    requires netwarden.model;
+    requires transitive netwarden.model;
     requires netwarden.wire;
-    requires netwarden.store;
-    requires netwarden.server;
+    requires transitive netwarden.store;
+    requires transitive netwarden.server;
     requires netwarden.sinks;
     requires jdk.httpserver;
     requires io.prometheus.metrics.core;
-    requires io.prometheus.metrics.model;
+    requires transitive io.prometheus.metrics.model;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     exports netwarden.console;
