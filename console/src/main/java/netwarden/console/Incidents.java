@@ -129,7 +129,7 @@ final class Incidents {
                 SortedTable.col("country", "Country", Comparator.comparing(s -> Fmt.country(s.country())), s -> Fmt.country(s.country())),
                 SortedTable.col("asn", "ASN", Comparator.comparingLong(Rows.IncidentSource::asn), s -> Fmt.asn(s.asn())),
                 SortedTable.col("packets", "Packets", Comparator.comparingLong(Rows.IncidentSource::packets), s -> Fmt.si(s.packets())),
-                SortedTable.col("bytes", "Bytes", Comparator.comparingLong(Rows.IncidentSource::bytes), s -> Fmt.bytes(s.bytes()))))
+                SortedTable.col("bytes", "Bytes", Comparator.comparingLong(Rows.IncidentSource::bytes), s -> s.bytes() == 0 ? "" : Fmt.bytes(s.bytes()))))
                 .render(rows, r, r.http().pathParams().isEmpty() ? "/incidents" : "/incidents/" + Paths.seg(r.param("id")), "No sources recorded.");
     }
 

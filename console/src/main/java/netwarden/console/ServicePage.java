@@ -20,6 +20,7 @@ import netwarden.store.Store;
  * the previous period dashed), the players now, recent sessions, its incidents, top sources and countries.
  */
 final class ServicePage {
+    static final long TOP_SOURCES_SPAN_MS = 86_400_000L;
     private final Store store;
     private final Supplier<EngineSnapshot> live;
 
@@ -76,8 +77,10 @@ final class ServicePage {
                 SortedTable.col("state", "State", null, i -> i.active() ? "active" : "ended")))
                 .render(incidents, r, path, "No incidents in this range."));
 
-        Results.Search found = store.search(new SearchTerm.Service(id), range.fromMs(), range.toMs(), 200);
-        h.raw("<h2>Top sources</h2>").raw(SearchPage.sources("t", r, found.sources(), path));
+        // the per-source minutes are the big table: its top sources are read for the range's last day at most
+        long sourcesFrom = Math.max(range.fromMs(), range.toMs() - TOP_SOURCES_SPAN_MS);
+        Results.Search found = store.search(new SearchTerm.Service(id), sourcesFrom, range.toMs(), 200);
+        h.f("<h2>Top sources</h2><p class=hint>Since %s.</p>", Fmt.time(sourcesFrom)).raw(SearchPage.sources("t", r, found.sources(), path));
         Map<String, long[]> countries = new TreeMap<>();
         for (Results.SourceSummary s : found.sources()) countries.computeIfAbsent(s.country() == null ? "??" : s.country(), k -> new long[2])[0] += s.packets();
         h.raw("<h2>Top countries</h2>");
