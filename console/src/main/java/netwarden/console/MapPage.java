@@ -13,12 +13,12 @@ import netwarden.store.Store;
 
 /**
  * {@code /map}: players ({@code layer=players}, sessions by country) or attack sources ({@code layer=attacks},
- * packets of incidents' top sources by country) on a world map served by netwarden (no tiles from the
+ * packets of the top sources of the latest 50 incidents, by country) on a world map served by netwarden (no tiles from the
  * internet); a country's shade grows with its share. Addresses without a country (private ranges, no GeoIP
  * data) are counted as "unknown" in the table below the map.
  */
 final class MapPage {
-    static final int SESSIONS = 10_000, INCIDENTS = 200;
+    static final int SESSIONS = 10_000, INCIDENTS = 50;
     private final Store store;
     private final Supplier<EngineSnapshot> live;
     private final Assets assets;
@@ -55,7 +55,8 @@ final class MapPage {
             h.raw(String.format(Locale.ROOT, ".map #%s{fill:rgba(%s,%.2f)}", e.getKey(), colour, share));
         }
         h.raw("</style>").raw(assets.text("world.svg")).f("<figcaption>%s by country%s</figcaption></figure>",
-                attacks ? "Attack-source packets" : "Player sessions", range.all() ? "" : ", in the range");
+                attacks ? "Attack-source packets of the latest " + INCIDENTS + " incidents" : "The latest " + SESSIONS + " player sessions",
+                range.all() ? "" : ", in the range");
         h.raw("<div class=scroll><table><thead><tr><th>Country</th><th>").text(attacks ? "Packets" : "Sessions").raw("</th></tr></thead><tbody>");
         List<Map.Entry<String, Long>> sorted = counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).toList();
         for (var e : sorted) h.f("<tr><td>%s</td><td class=num>%s</td></tr>", e.getKey(), Fmt.si(e.getValue()));
