@@ -6,6 +6,7 @@ module netwarden.app {
     requires netwarden.sources;
     requires netwarden.sinks;
     requires netwarden.server;
+    requires netwarden.console;
     requires netwarden.store;
     requires netwarden.wire;
     requires netwarden.enrich;

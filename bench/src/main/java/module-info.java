@@ -12,6 +12,8 @@ module netwarden.bench {
     requires netwarden.sources;
     requires netwarden.store;
     requires netwarden.ship;
+    requires netwarden.console;
+    requires netwarden.server;
     requires netwarden.testkit;
     requires jmh.core;
     requires java.management;

@@ -190,6 +190,19 @@ public final class NetwardenHttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a route outside the API answered by the web console, which checks its own sign-in (a session
+     * cookie), so the route is open here; {@code maxBody} &gt; 0 lets it read a form body up to that size.
+     * The API and {@code /metrics} stay as they are; call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer addPageRoute(String method, String template, int maxBody, Handler handler) {
+        requireNotStarted();
+        if (template.startsWith("/api/") || template.startsWith("/metrics") || template.equals("/healthz"))
+            throw new IllegalArgumentException("page routes stay outside the API: " + template);
+        extraRoutes.add(new Router.Route(method, template, Router.Access.OPEN, maxBody, handler));
+        return this;
+    }
+
     private Router router() {
         ApiHandlers api = new ApiHandlers(snapshots, games);
         FlowLensHandlers flowLens = new FlowLensHandlers(snapshots);

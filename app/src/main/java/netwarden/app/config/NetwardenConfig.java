@@ -9,6 +9,7 @@ import netwarden.app.notify.EnrichSettings;
 import netwarden.engine.EngineConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
 import netwarden.sources.live.CaptureConfig;
+import netwarden.store.StoreConfig;
 
 /**
  * The whole effective configuration: what a YAML file, the environment and the defaults add up to.
@@ -19,10 +20,11 @@ import netwarden.sources.live.CaptureConfig;
  * in docs/notify.md. Live capture settings ({@code capture}) are used by {@code run} when
  * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md). {@code router} is the router
  * profile (docs/router.md), null when the file has no {@code router} section.
+ * History ({@code store}: where, how long, how much is queued) is documented in docs/config.md.
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
                               CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich,
-                              GameSettings games, RouterSettings router) {
+                              GameSettings games, RouterSettings router, StoreConfig store) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -34,6 +36,7 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         Objects.requireNonNull(notifications, "notify");
         Objects.requireNonNull(enrich, "enrich");
         Objects.requireNonNull(games, "games");
+        Objects.requireNonNull(store, "store");
         var names = new HashSet<String>();
         var secrets = new HashSet<String>();
         for (ApiTokenSetting t : apiTokens) {
@@ -50,43 +53,47 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
                 CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
-                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE, null);
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE, null, StoreConfig.defaults());
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, router);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, router);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, router, store);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, router);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, router, store);
     }
 
     public NetwardenConfig withCapture(CaptureConfig c) {
-        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, router);
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, router, store);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, router);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, router, store);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, router);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, router, store);
     }
 
     public NetwardenConfig withRouter(RouterSettings r) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, r);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, r, store);
     }
 
     public NetwardenConfig withGames(GameSettings g) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, router);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, router, store);
+    }
+
+    public NetwardenConfig withStore(StoreConfig s) {
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, s);
     }
 
     /**
@@ -97,6 +104,6 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
         return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
-                notifications, e, games, router);
+                notifications, e, games, router, store);
     }
 }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {"Run on synthetic game traffic (no root, no capture file).",
             "Three game servers (192.0.2.10-12) made in-process, players joining and leaving at game tick",
             "rates, query noise and now and then a flood.",
-            "Metrics and the API are up; the URL and a fresh API token are printed. No root, no capture file.",
+            "Metrics, the API and the web console are up; the console's one-time sign-in link and a fresh API token",
+            "are printed. No root, no capture file.",
             "With NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> every event is also posted to that channel."})
 public final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -100,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         String url = runtime.scheme() + "://" + new ListenAddress(listen.host(), runtime.port());
-        printWelcome(spec.commandLine().getOut(), url, token, s, config);
+        printWelcome(spec.commandLine().getOut(), url, url + runtime.consoleSignInLink("demo"), token, s, config);
         LOG.info("netwarden {} demo serving {}; source: {}", VersionProvider.version(), url, feed.describe());
 
         while (!runtime.awaitFeedEnd(STATUS_EVERY)) LOG.info("demo: {}", Status.line(runtime.snapshots().get()));
@@ -115,8 +116,10 @@ public final class DemoCommand implements Callable<Integer> {
         return runtime.feedFailure() == null ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static void printWelcome(PrintWriter out, String url, String token, long seed, NetwardenConfig config) {
+    private static void printWelcome(PrintWriter out, String url, String signIn, String token, long seed, NetwardenConfig config) {
         out.println("netwarden demo: synthetic traffic for 3 game servers (seed " + seed + ")");
+        out.println("  console:    " + signIn + "   (open it to sign in; works once, for 30 min;");
+        out.println("              later: " + url + "/login with the API token below)");
         out.println("  URL:        " + url + "   (/metrics, /healthz, /api/v1/services)");
         out.println("  API token:  " + token + "   (this session only; player addresses masked)");
         out.println("  try:        curl -H 'Authorization: Bearer " + token + "' " + url + "/api/v1/services");

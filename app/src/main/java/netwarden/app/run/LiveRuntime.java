@@ -26,6 +26,7 @@ import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
 import netwarden.model.Incident;
+import netwarden.console.Console;
 import netwarden.server.ApiToken;
 import netwarden.server.ApiTokens;
 import netwarden.server.HttpServerConfig;
@@ -38,7 +39,6 @@ import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkMetrics;
 import netwarden.sinks.route.SinkWorker;
 import netwarden.store.AddressInfo;
-import netwarden.store.StoreConfig;
 import netwarden.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +83,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
+    private Console console;
     private WebSecurity web;
     private Notifications notifications;
     private GameSources games;
@@ -109,13 +110,13 @@ public final class LiveRuntime implements AutoCloseable {
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
-        this.history = new History(StoreConfig.defaults(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
+        this.history = new History(config.store(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
 
     static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
-        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses())).toList();
+        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses(), t.readOnly())).toList();
     }
 
     /**
@@ -159,7 +160,8 @@ public final class LiveRuntime implements AutoCloseable {
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
-        server = new NetwardenHttpServer(http, new ApiTokens(tokens(config.apiTokens())), snapshots(), registry, web.factory())
+        ApiTokens apiTokens = new ApiTokens(tokens(config.apiTokens()));
+        server = new NetwardenHttpServer(http, apiTokens, snapshots(), registry, web.factory())
                 .setMetricsBasicAuth(web.basicAuth())
                 .setHealth(health)
                 .setGameView(games.view())
@@ -172,6 +174,8 @@ public final class LiveRuntime implements AutoCloseable {
             }, java.time.Clock.systemUTC(), saveEvery);
             RouterApi.of(history.store(), router).register(server);
         }
+        console = new Console(history.store(), snapshots(), apiTokens, config.incidents().dir(), web.https(), System::currentTimeMillis);
+        console.register(server, registry);
         try {
             server.start();
         } catch (IOException e) {
@@ -234,6 +238,13 @@ public final class LiveRuntime implements AutoCloseable {
     public synchronized int port() {
         if (server == null) throw new IllegalStateException("not started");
         return server.port();
+    }
+
+    /** A path that signs a browser in to the web console once as the named API token (see {@link Console#oneTimeLink}). */
+    public synchronized String consoleSignInLink(String tokenName) {
+        if (console == null) throw new IllegalStateException("not started");
+        for (ApiToken t : tokens(config.apiTokens())) if (t.name().equals(tokenName)) return console.oneTimeLink(t);
+        throw new IllegalArgumentException("no API token named " + tokenName);
     }
 
     /** "https" or "http", once started. */

@@ -27,6 +27,7 @@ class DemoCommandTest {
     java.nio.file.Path state;
 
     private static final Pattern URL = Pattern.compile("URL: +http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern CONSOLE = Pattern.compile("console: +(http://127\\.0\\.0\\.1:\\d+/login/once\\?code=\\S+)");
     private static final Pattern TOKEN = Pattern.compile("API token: +([0-9a-f]{32})");
 
     @Test
@@ -37,7 +38,8 @@ class DemoCommandTest {
                 new CliContext(Map.of("NETWARDEN_DISCORD_WEBHOOK", discord.url(), "NETWARDEN_API_TOKEN", "not-the-demo-token-0123")),
                 new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5",
                 "--state-dir", state.toString()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // a bound, not a wait: start-up (GeoIP data, store migrations) takes seconds on a loaded machine
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String text = out.toString();
         while (System.nanoTime() < deadline && !(URL.matcher(text).find() && TOKEN.matcher(text).find())) {
             Thread.sleep(20);
@@ -55,6 +57,15 @@ class DemoCommandTest {
         assertThat(list.findValuesAsText("id")).containsExactlyInAnyOrder("arena", "source", "blocks");
         assertThat(list.findValuesAsText("connect")).contains("connect 192.0.2.10:27960");
         assertThat(Http.get(port, "/api/v1/services", null).status()).isEqualTo(401);
+        // the console's one-time sign-in link works once
+        Matcher link = CONSOLE.matcher(text);
+        assertThat(link.find()).as("console link printed: " + text).isTrue();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var once = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group(1))).build();
+        var signedIn = client.send(once, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("nw_session="));
+        assertThat(client.send(once, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("used up").isEqualTo(401);
         assertThat(Http.get(port, "/metrics", secret).body()).contains("netwarden_service_packets_total{");
 
         assertThat(exit.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
