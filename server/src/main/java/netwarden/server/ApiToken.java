@@ -10,8 +10,9 @@ import java.util.Objects;
  *                       visible ASCII characters, no spaces
  * @param fullAddresses  true to show player and source addresses in full; false masks them
  *                       (see {@link netwarden.wire.AddressFormat})
+ * @param readOnly       true: reads everything, changes nothing (a write endpoint answers 403)
  */
-public record ApiToken(String name, String secret, boolean fullAddresses) {
+public record ApiToken(String name, String secret, boolean fullAddresses, boolean readOnly) {
     /** Shorter secrets are guessable; 16 random characters carry about 95 bits. */
     public static final int MIN_SECRET_LENGTH = 16;
 
@@ -28,9 +29,19 @@ public record ApiToken(String name, String secret, boolean fullAddresses) {
                     + " may hold only visible ASCII characters (no spaces)");
     }
 
+    /** A token that may write. */
+    public ApiToken(String name, String secret, boolean fullAddresses) {
+        this(name, secret, fullAddresses, false);
+    }
+
+    /** Whether the token may change things (acknowledge an incident). */
+    public boolean canWrite() {
+        return !readOnly;
+    }
+
     /** Never prints the secret. */
     @Override
     public String toString() {
-        return "ApiToken[name=" + name + ", secret=***, fullAddresses=" + fullAddresses + "]";
+        return "ApiToken[name=" + name + ", secret=***, fullAddresses=" + fullAddresses + ", readOnly=" + readOnly + "]";
     }
 }

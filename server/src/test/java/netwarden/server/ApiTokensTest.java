@@ -56,7 +56,7 @@ class ApiTokensTest {
 
     @Test
     void toStringNeverShowsTheSecret() {
-        assertThat(VIEWER.toString()).isEqualTo("ApiToken[name=viewer, secret=***, fullAddresses=false]");
+        assertThat(VIEWER.toString()).isEqualTo("ApiToken[name=viewer, secret=***, fullAddresses=false, readOnly=false]");
         assertThat(tokens.toString()).isEqualTo("ApiTokens[viewer, admin]").doesNotContain("secret-");
     }
 

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,34 +17,47 @@ import org.slf4j.LoggerFactory;
  * Versioned schema migrations, applied at start: {@code migrations/V<n>.sql} (portable) then
  * {@code V<n>.<dialect>.sql} when present, each version in one transaction with its row in
  * {@code schema_version}. Flyway has no DuckDB support, and this is all the store needs.
- * A database newer than this code is refused rather than used.
+ * Version numbers may have gaps and may arrive out of order (features merged in any order each bring their
+ * own number): every version in the jar that the database has not recorded is applied, in ascending order.
+ * A database holding a version this code does not know is refused rather than used.
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    /** Versions looked for in the jar: 1..SCAN. */
+    private static final int SCAN = 999;
+    /** The versions this code knows, ascending. */
+    static final List<Integer> KNOWN = known();
     /** The newest schema this code knows. */
-    static final int LATEST = 3;
+    static final int LATEST = KNOWN.getLast();
 
     private Migrations() {}
 
-    /** Migrates to {@code target}; returns the version the database is at afterwards. */
+    /** Applies every known version up to {@code target} the database lacks; returns the newest version it has afterwards. */
     static int apply(Connection c, String dialect, int target) throws SQLException {
+        return apply(c, dialect, target, KNOWN);
+    }
+
+    /** As {@link #apply(Connection, String, int)} with the versions {@code known} (tests leave gaps). */
+    static int apply(Connection c, String dialect, int target, List<Integer> known) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_ms BIGINT NOT NULL)");
             c.commit();
-            int current = current(c);
-            if (current > LATEST)
-                throw new SQLException("database schema version " + current + " is newer than this netwarden knows ("
-                        + LATEST + "): upgrade netwarden");
-            for (int v = current + 1; v <= target; v++) {
+            Set<Integer> applied = applied(c);
+            for (int v : applied)
+                if (!known.contains(v))
+                    throw new SQLException("database schema version " + v + " is unknown to this netwarden (it knows "
+                            + known + "): upgrade netwarden");
+            for (int v : known) {
+                if (v > target || applied.contains(v)) continue;
                 for (String sql : statements(script("V" + v + ".sql", true)))
                     st.execute(sql);
                 for (String sql : statements(script("V" + v + "." + dialect + ".sql", false)))
                     st.execute(sql);
                 st.execute("INSERT INTO schema_version VALUES (" + v + ", " + System.currentTimeMillis() + ")");
                 c.commit();
-                log.info("store schema migrated to version {} ({})", v, dialect);
+                log.info("store schema migrated: version {} applied ({})", v, dialect);
             }
             return current(c);
         } catch (SQLException | RuntimeException e) {
@@ -51,6 +66,22 @@ final class Migrations {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    static Set<Integer> applied(Connection c) throws SQLException {
+        Set<Integer> out = new TreeSet<>();
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) out.add(rs.getInt(1));
+        }
+        return out;
+    }
+
+    private static List<Integer> known() {
+        List<Integer> out = new ArrayList<>();
+        for (int v = 1; v <= SCAN; v++)
+            if (Migrations.class.getResource("migrations/V" + v + ".sql") != null) out.add(v);
+        if (out.isEmpty()) throw new IllegalStateException("no store migrations in the jar");
+        return List.copyOf(out);
     }
 
     static int current(Connection c) throws SQLException {

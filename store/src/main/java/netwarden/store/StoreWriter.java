@@ -50,7 +50,7 @@ public final class StoreWriter implements AutoCloseable {
 
     public StoreWriter(Store store, StoreConfig config, Clock clock, StoreMetrics metrics) {
         this(store, config, clock, metrics, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                Duration.ofSeconds(10), 200_000);
+                Duration.ofSeconds(10), config.batchRows());
     }
 
     public StoreWriter(Store store, StoreConfig config, Clock clock, StoreMetrics metrics, Duration minRetry,

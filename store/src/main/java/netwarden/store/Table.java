@@ -20,6 +20,17 @@ public enum Table {
     /** Units of {@link #timeColumn} per second. */
     public final long perSecond;
 
+    /** The table's key in the config ({@code store.retention.rollup-1s}). */
+    public String key() {
+        return sql.replace('_', '-');
+    }
+
+    /** The table a config key names, or null. */
+    public static Table ofKey(String key) {
+        for (Table t : values()) if (t.key().equals(key)) return t;
+        return null;
+    }
+
     Table(String sql, String timeColumn, long perSecond) {
         this.sql = sql;
         this.timeColumn = timeColumn;

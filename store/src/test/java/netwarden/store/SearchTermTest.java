@@ -54,8 +54,11 @@ class SearchTermTest {
         assertThatThrownBy(() -> new StoreConfig("", Map.of(Table.EVENTS, Duration.ZERO), 1000, 10))
                 .hasMessageContaining("store.retention.events must be positive: PT0S");
         assertThatThrownBy(() -> new StoreConfig("", Map.of(Table.INCIDENT_NOTES, Duration.ofDays(1)), 1000, 10))
-                .hasMessageContaining("incident_notes");
+                .hasMessageContaining("incident-notes");
         assertThatThrownBy(() -> new StoreConfig("", Map.of(), 10, 10)).hasMessageContaining("store.queue-rows");
+        assertThatThrownBy(() -> new StoreConfig("", Map.of(), 1000, 10, 5000)).hasMessage("store.batch-rows must be 100..queue-rows (1000): 5000");
+        assertThatThrownBy(() -> StoreConfig.defaults().withUrl("postgresql:///db")).hasMessageContaining("store.url needs a host");
+        assertThat(StoreConfig.defaults().withUrl("postgresql://nw:secret@db:5432/nw").urlWithoutPassword()).isEqualTo("postgresql://nw:***@db:5432/nw");
         assertThat(Stores.postgres("postgresql://nw:p%40ss@db.example:5433/netwarden?sslmode=require").toString())
                 .isEqualTo("postgres:jdbc:postgresql://db.example:5433/netwarden?sslmode=require");
         assertThatThrownBy(() -> Stores.postgres("postgresql:///db")).hasMessageContaining("needs a host");

@@ -55,19 +55,20 @@ final class ApiTokenBinder {
             return null;
         }
         boolean full = t.fullAddresses() != null && t.fullAddresses();
+        boolean readOnly = t.readOnly() != null && t.readOnly();
         if (t.tokenFile() == null) {
             if (t.token() == null) {
                 binder.problem(at, null, at + " needs token (the secret, or ${ENV}) or token-file (a file holding it)", null);
                 return null;
             }
             String secret = binder.string(at + ".token", t.token());
-            return secret == null ? null : binder.check(at, () -> new ApiTokenSetting(name, secret, full), null);
+            return secret == null ? null : binder.check(at, () -> new ApiTokenSetting(name, secret, full, null, readOnly), null);
         }
         String path = binder.required(at + ".token-file", t.tokenFile());
         if (path == null) return null;
         Path file = Path.of(path);
         String secret = read(at + ".token-file", file);
-        return secret == null ? null : binder.check(at + ".token-file", () -> new ApiTokenSetting(name, secret, full, file), null);
+        return secret == null ? null : binder.check(at + ".token-file", () -> new ApiTokenSetting(name, secret, full, file, readOnly), null);
     }
 
     private String read(String at, Path file) {

@@ -9,8 +9,9 @@ import netwarden.model.SettingException;
  *
  * @param fullAddresses whether answers to this token show player addresses unmasked
  * @param tokenFile     the file the secret was read from ({@code token-file}), or null when it was given inline
+ * @param readOnly      true: the token reads everything but may not change anything (acknowledge an incident)
  */
-public record ApiTokenSetting(String name, String token, boolean fullAddresses, Path tokenFile) {
+public record ApiTokenSetting(String name, String token, boolean fullAddresses, Path tokenFile, boolean readOnly) {
     /** Shorter secrets are refused: they can be guessed. */
     public static final int MIN_SECRET_LENGTH = 16;
     /** Name of the token made from {@code NETWARDEN_API_TOKEN}. */
@@ -29,12 +30,17 @@ public record ApiTokenSetting(String name, String token, boolean fullAddresses, 
 
     /** A token given inline (config value or environment). */
     public ApiTokenSetting(String name, String token, boolean fullAddresses) {
-        this(name, token, fullAddresses, null);
+        this(name, token, fullAddresses, null, false);
+    }
+
+    /** A token that may write. */
+    public ApiTokenSetting(String name, String token, boolean fullAddresses, Path tokenFile) {
+        this(name, token, fullAddresses, tokenFile, false);
     }
 
     @Override
     public String toString() {
         return "ApiTokenSetting[name=" + name + ", token=<redacted>, fullAddresses=" + fullAddresses
-                + (tokenFile == null ? "" : ", tokenFile=" + tokenFile) + "]";
+                + (tokenFile == null ? "" : ", tokenFile=" + tokenFile) + (readOnly ? ", readOnly" : "") + "]";
     }
 }

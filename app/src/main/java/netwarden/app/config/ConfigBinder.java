@@ -25,6 +25,7 @@ import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
 import netwarden.sinks.notify.config.NotifyConfig;
 import netwarden.sources.live.CaptureConfig;
+import netwarden.store.StoreConfig;
 
 /**
  * Turns a {@link RawConfig} into a {@link NetwardenConfig}: fills defaults, expands {@code ${ENV}}
@@ -79,7 +80,8 @@ final class ConfigBinder {
         EnrichSettings enrichDefaults = EnrichSettings.defaults(environment, userHome, state.dir());
         EnrichSettings enrich = uses("enrich") ? notifyBinder.enrich(raw.enrich(), environment, userHome, state.dir()) : enrichDefaults;
         GameSettings games = new GameBinder(b).bind(raw, services, state);
-        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games), d);
+        StoreConfig store = uses("store") ? new StoreBinder(b).bind(raw.store()) : d.store();
+        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games, store), d);
         HeapBudget.check(b, config, maxHeap);
         b.throwIfAny();
         return config;

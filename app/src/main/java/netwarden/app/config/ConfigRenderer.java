@@ -17,7 +17,10 @@ import netwarden.engine.detect.ScopeRules;
 import netwarden.model.ConnectStrings;
 import netwarden.model.Proto;
 import netwarden.model.ServiceSpec;
+import java.time.Duration;
 import netwarden.sources.live.CaptureConfig;
+import netwarden.store.StoreConfig;
+import netwarden.store.Table;
 
 /**
  * Prints a {@link NetwardenConfig} as YAML in the same keys a config file uses, every default filled
@@ -57,7 +60,7 @@ public final class ConfigRenderer {
             // A token read from a file is shown by its file, so the printed config can be used as is.
             if (t.tokenFile() == null) n.put("token", REDACTED);
             else n.put("token-file", t.tokenFile().toString());
-            n.put("full-addresses", t.fullAddresses());
+            n.put("full-addresses", t.fullAddresses()).put("read-only", t.readOnly());
         }
 
         EngineConfig e = c.engine();
@@ -101,7 +104,20 @@ public final class ConfigRenderer {
         NotifyRenderer.notify(root.putObject("notify"), c.notifications());
         NotifyRenderer.enrich(root.putObject("enrich"), c.enrich());
         GameRenderer.gamelog(root, c.games());
+        store(root.putObject("store"), c.store());
         return root;
+    }
+
+    /** A PostgreSQL password is a secret like the others. */
+    private static void store(ObjectNode n, StoreConfig s) {
+        String shown = s.urlWithoutPassword();
+        n.put("url", shown.equals(s.url()) ? shown : shown.replace("***", REDACTED));
+        ObjectNode retention = n.putObject("retention");
+        for (Table t : Table.values()) {
+            Duration d = s.retention().get(t);
+            if (d != null) retention.put(t.key(), Durations.format(d));
+        }
+        n.put("queue-rows", s.queueRows()).put("batch-rows", s.batchRows()).put("top-sources", s.topSources());
     }
 
     /** Every key, defaults included; {@code enabled} says whether {@code run} captures live when no capture file is given. */

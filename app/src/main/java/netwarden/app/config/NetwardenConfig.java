@@ -9,6 +9,7 @@ import netwarden.app.notify.EnrichSettings;
 import netwarden.engine.EngineConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
 import netwarden.sources.live.CaptureConfig;
+import netwarden.store.StoreConfig;
 
 /**
  * The whole effective configuration: what a YAML file, the environment and the defaults add up to.
@@ -17,11 +18,12 @@ import netwarden.sources.live.CaptureConfig;
  * section, with {@code NETWARDEN_DISCORD_WEBHOOK} applied; a record component cannot be called
  * {@code notify}, which {@link Object} has) and GeoIP/ASN enrichment ({@code enrich}) are documented
  * in docs/notify.md. Live capture settings ({@code capture}) are used by {@code run} when
- * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md).
+ * {@link SourceSettings#liveCapture()} chooses live capture (docs/capture.md). History ({@code store}: where, how long,
+ * how much is queued) is documented in docs/config.md.
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
                               CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich,
-                              GameSettings games) {
+                              GameSettings games, StoreConfig store) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -33,6 +35,7 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         Objects.requireNonNull(notifications, "notify");
         Objects.requireNonNull(enrich, "enrich");
         Objects.requireNonNull(games, "games");
+        Objects.requireNonNull(store, "store");
         var names = new HashSet<String>();
         var secrets = new HashSet<String>();
         for (ApiTokenSetting t : apiTokens) {
@@ -49,39 +52,43 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
                 CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
-                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE);
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE, StoreConfig.defaults());
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, store);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, store);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, store);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, store);
     }
 
     public NetwardenConfig withCapture(CaptureConfig c) {
-        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, store);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, store);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, store);
     }
 
     public NetwardenConfig withGames(GameSettings g) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, store);
+    }
+
+    public NetwardenConfig withStore(StoreConfig s) {
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, s);
     }
 
     /**
@@ -92,6 +99,6 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
         return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
-                notifications, e, games);
+                notifications, e, games, store);
     }
 }

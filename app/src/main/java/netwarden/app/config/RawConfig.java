@@ -16,15 +16,16 @@ import netwarden.app.notify.NotifyYaml;
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
                  Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
-                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources) {
+                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources,
+                 Store store) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 
     record Api(List<Token> tokens) {}
 
-    record Token(String name, String token, String tokenFile, Boolean fullAddresses) {}
+    record Token(String name, String token, String tokenFile, Boolean fullAddresses, Boolean readOnly) {}
 
     record Service(String name, String address, String proto, Integer port, String connect,
                    String query, String queryInterval, String queryTimeout, Integer queryPort) {}
@@ -64,4 +65,7 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
     record State(String dir) {}
 
     record Incidents(String dir, Integer queue) {}
+
+    /** {@code store}: retention keys are table names (see {@link StoreBinder}). */
+    record Store(String url, Map<String, String> retention, Integer queueRows, Integer batchRows, Integer topSources) {}
 }

@@ -36,7 +36,6 @@ import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkMetrics;
 import netwarden.sinks.route.SinkWorker;
 import netwarden.store.AddressInfo;
-import netwarden.store.StoreConfig;
 import netwarden.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,13 +102,13 @@ public final class LiveRuntime implements AutoCloseable {
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
-        this.history = new History(StoreConfig.defaults(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
+        this.history = new History(config.store(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
 
     static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
-        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses())).toList();
+        return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses(), t.readOnly())).toList();
     }
 
     /**
