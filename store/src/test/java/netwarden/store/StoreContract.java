@@ -258,6 +258,7 @@ abstract class StoreContract {
         var byName = s.search(SearchTerm.parse("sarg"), from, to, 10);
         assertThat(byName.sessions()).hasSize(1);
         assertThat(s.search(SearchTerm.parse("198.51.100.7"), T0 + 400_000, T0 + 500_000, 10).sources()).isEmpty();
+        assertThat(s.search(SearchTerm.parse("198.51.100.7"), 0, Long.MAX_VALUE, 10).sources()).as("open-ended range").hasSize(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
+import netwarden.server.NetwardenHttpServer;
 import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkWorker;
 import netwarden.store.AddressInfo;
@@ -41,10 +42,25 @@ public final class History implements AutoCloseable {
     private EngineSnapshot lastSnapshot;
 
     public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
+        this(config, stateDir, lookup, lookup, clock);
+    }
+
+    /**
+     * @param events    enrichment for event rows (players, attack sources), on the store sink's thread: may wait
+     * @param snapshots enrichment for the per-source minute rows, on the pipeline thread: must not wait
+     */
+    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup events, AddressInfo.Lookup snapshots, Clock clock) {
         this.store = Stores.open(config, stateDir);
         this.writer = new StoreWriter(store, config, clock, metrics);
-        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, lookup), writer), SinkConfig.ofCapacity(QUEUE), clock);
-        this.rollups = new SnapshotRows(AGENT, config.topSources(), lookup);
+        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, events), writer), SinkConfig.ofCapacity(QUEUE), clock);
+        this.rollups = new SnapshotRows(AGENT, config.topSources(), snapshots);
+    }
+
+    /** The store's API: events, series, sessions, search, incidents and their acknowledgement. */
+    public void register(NetwardenHttpServer server) {
+        new HistoryApi(store).register(server);
+        new SearchApi(store).register(server);
+        new IncidentsApi(store, System::currentTimeMillis).register(server);
     }
 
     /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */

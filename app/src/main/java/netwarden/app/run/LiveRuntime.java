@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.history.History;
-import netwarden.app.history.HistoryApi;
+import netwarden.app.history.EnrichLookup;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
@@ -35,7 +35,7 @@ import netwarden.sinks.route.EventRouter;
 import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkMetrics;
 import netwarden.sinks.route.SinkWorker;
-import netwarden.store.AddressInfo;
+import netwarden.store.StoreConfig;
 import netwarden.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +75,7 @@ public final class LiveRuntime implements AutoCloseable {
     private SinkWorker<Event> archiveWorker;
     private final BaselineKeeper baselines;
     private final History history;
+    private final EnrichLookup enrichment = new EnrichLookup();
     private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
@@ -102,7 +103,9 @@ public final class LiveRuntime implements AutoCloseable {
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
-        this.history = new History(config.store(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
+        // A capture file's rows carry its own (often old) times: retention by the wall clock would delete them at once.
+        StoreConfig store = feed.finite() ? config.store().withoutRetention() : config.store();
+        this.history = new History(store, config.state().dir(), enrichment.waiting(), enrichment.nonBlocking(), Clock.SYSTEM);
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
@@ -140,6 +143,7 @@ public final class LiveRuntime implements AutoCloseable {
             return e == null ? 0 : e.ownPackets();
         });
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
+        enrichment.use(notifications.enricher());
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
             history.start(registry);
@@ -156,7 +160,7 @@ public final class LiveRuntime implements AutoCloseable {
                 .setHealth(health)
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
-        new HistoryApi(history.store()).register(server);
+        history.register(server);
         try {
             server.start();
         } catch (IOException e) {
