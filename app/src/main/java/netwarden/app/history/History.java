@@ -101,6 +101,21 @@ public final class History implements AutoCloseable {
         writer.offer(out.build());
     }
 
+    /** Waits until the writer has written (or dropped) every queued row, at most {@code max}; true when it has. */
+    public boolean awaitWritten(java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (writer.queuedRows() > 0) {
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
     /** Writes what is queued (bounded by the writer's close timeout), then closes the database. */
     @Override
     public void close() {

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine},
  * with Prometheus metrics and the HTTP server (plain or HTTPS, see {@link WebSecurity}) reading
  * the engine's published snapshots, events going through one {@link EventRouter} to the log, the
- * incident archive and the notification router (with GeoIP enrichment, see {@link Notifications}),
+ * incident archive, the notification router (with GeoIP enrichment, see {@link Notifications}) and the store
+ * ({@link History}: events, sessions, incidents and rollups kept across restarts, served by the API),
  * Alertmanager alerts going to that router too, and learned baselines kept in the state directory.
  *
  * <p>Design notes: the constructor has no side effects; {@link #start()} reads the web config and
@@ -204,7 +205,9 @@ public final class LiveRuntime implements AutoCloseable {
             LOG.error("packet source stopped with an error: {}", t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
             health.ended(feedFailure);
-            e.finish();
+            // A file read to its end: nothing more will come, so its open attacks end where their traffic ended
+            // (attack_ended events, archive and store rows); a live source, or a file stopped early, leaves them open.
+            e.finish(feed.finite() && feedFailure == null && !stopRequested);
             history.flush(e.published().get());
             if (baselines != null) baselines.save(e.baselines());
             fed.countDown();

@@ -126,4 +126,22 @@ class RunHistoryTest {
             assertThat(Http.get(runtime.port(), "/api/v1/incidents/nope", TOKEN).status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void anAttackStillOpenAtTheEndOfTheFileIsEndedInEventsStoreAndSnapshot() throws Exception {
+        Path flood = Files.write(dir.resolve("cut.pcap"), new SynFlood(5000, 0).bytes); // the capture stops mid-attack
+        try (LiveRuntime runtime = new LiveRuntime(config(), new FileFeed(flood, ReplaySpeed.MAX))) {
+            runtime.start();
+            assertThat(runtime.awaitFeedEnd(Duration.ofSeconds(30))).isTrue();
+            assertThat(runtime.snapshots().get().activeIncidents()).as("nothing left active").isEmpty();
+            Http.Answer ended = Http.await(runtime.port(), "/api/v1/incidents?state=ended", TOKEN, Duration.ofSeconds(20),
+                    a -> a.status() == 200 && a.body().contains("tcp_syn_flood"));
+            assertThat(JSON.readTree(ended.body()).get("incidents").get(0).get("active").asBoolean()).isFalse();
+            assertThat(Http.get(runtime.port(), "/api/v1/incidents?state=active", TOKEN).body()).isEqualTo("{\"incidents\":[]}");
+            Http.await(runtime.port(), "/api/v1/events?kind=attack_ended", TOKEN, Duration.ofSeconds(20),
+                    a -> a.status() == 200 && a.body().contains("attack_ended"));
+        }
+        assertThat(Files.list(dir.resolve("state/incidents")).filter(p -> p.toString().endsWith(".json")).count())
+                .as("archived as ended").isEqualTo(1);
+    }
 }
