@@ -37,7 +37,7 @@ class DemoCommandTest {
                 new CliContext(Map.of("NETWARDEN_DISCORD_WEBHOOK", discord.url(), "NETWARDEN_API_TOKEN", "not-the-demo-token-0123")),
                 new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5",
                 "--state-dir", state.toString()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String text = out.toString();
         while (System.nanoTime() < deadline && !(URL.matcher(text).find() && TOKEN.matcher(text).find())) {
             Thread.sleep(20);
@@ -65,5 +65,12 @@ class DemoCommandTest {
         // Seed 5 has players joining within the 6 s; close() delivered what was queued before exit.
         assertThat(discord.titles()).isNotEmpty().allMatch(t -> t.contains("Player joined") || t.contains("Player left"));
         discord.close();
+        // The demo fills the embedded store in its state dir.
+        try (netwarden.store.DuckDbStore store = new netwarden.store.DuckDbStore(state.resolve("netwarden.duckdb"))) {
+            store.start();
+            assertThat(store.events(new netwarden.store.Queries.Events("player_joined", null, 0, Long.MAX_VALUE, 100))).isNotEmpty();
+            assertThat(store.count(netwarden.store.Table.SESSIONS)).isPositive();
+            assertThat(store.count(netwarden.store.Table.ROLLUP_1S)).isPositive();
+        }
     }
 }
