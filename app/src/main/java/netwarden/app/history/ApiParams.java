@@ -2,11 +2,17 @@ package netwarden.app.history;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import netwarden.server.Handler;
+import netwarden.server.JsonErrors;
 import netwarden.server.Request;
+import netwarden.store.StoreException;
 import netwarden.wire.AddressFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Query parameters of the store endpoints: times as epoch seconds or RFC 3339, limits, the token's address format. */
 final class ApiParams {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiParams.class);
     static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
     /** A local store's rows have no agent (a central server's carry the shipping agent's id). */
     static final String AGENT = "";
@@ -43,6 +49,21 @@ final class ApiParams {
 
     static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * A store endpoint that answers 503 (JSON) while the database is unreachable, rather than the 500 of a bug;
+     * the store reconnects by itself, so the next request may succeed.
+     */
+    static Handler guarded(Handler h) {
+        return r -> {
+            try {
+                return h.handle(r);
+            } catch (StoreException e) {
+                LOG.debug("store read failed: {}", e.getMessage());
+                return JsonErrors.of(503, "history unavailable: the store does not answer (retrying)");
+            }
+        };
     }
 
     /** An RFC 3339 time, or null for 0 (not yet / never). */

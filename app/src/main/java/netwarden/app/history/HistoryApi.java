@@ -37,8 +37,8 @@ public final class HistoryApi {
     }
 
     public void register(NetwardenHttpServer server) {
-        server.addApiRoute("/api/v1/events", this::events);
-        server.addApiRoute("/api/v1/services/{id}/history", this::history);
+        server.addApiRoute("/api/v1/events", ApiParams.guarded(this::events));
+        server.addApiRoute("/api/v1/services/{id}/history", ApiParams.guarded(this::history));
     }
 
     Response events(Request r) throws IOException {

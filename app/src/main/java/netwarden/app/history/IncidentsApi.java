@@ -44,9 +44,9 @@ public final class IncidentsApi {
     }
 
     public void register(NetwardenHttpServer server) {
-        server.addApiRoute("/api/v1/incidents", this::list);
-        server.addApiRoute("/api/v1/incidents/{id}", this::detail);
-        server.addApiRoute("POST", "/api/v1/incidents/{id}/ack", MAX_BODY, this::acknowledge);
+        server.addApiRoute("/api/v1/incidents", ApiParams.guarded(this::list));
+        server.addApiRoute("/api/v1/incidents/{id}", ApiParams.guarded(this::detail));
+        server.addApiRoute("POST", "/api/v1/incidents/{id}/ack", MAX_BODY, ApiParams.guarded(this::acknowledge));
     }
 
     Response list(Request r) {

@@ -34,8 +34,8 @@ public final class SearchApi {
     }
 
     public void register(NetwardenHttpServer server) {
-        server.addApiRoute("/api/v1/players/sessions", this::sessions);
-        server.addApiRoute("/api/v1/search", this::search);
+        server.addApiRoute("/api/v1/players/sessions", ApiParams.guarded(this::sessions));
+        server.addApiRoute("/api/v1/search", ApiParams.guarded(this::search));
     }
 
     Response sessions(Request r) {
