@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
+import netwarden.model.PlayerSnapshot;
 import netwarden.server.NetwardenHttpServer;
 import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkWorker;
@@ -32,6 +33,8 @@ import netwarden.store.Stores;
 public final class History implements AutoCloseable {
     /** Events queued for the store sink; more are dropped and counted by the router's metrics. */
     static final int QUEUE = 100_000;
+    /** How often the sessions of players still online are rewritten (snapshot time: a capture's own). */
+    static final long SESSIONS_EVERY_NANOS = 60_000_000_000L;
     private static final String AGENT = "";
 
     private final Store store;
@@ -39,7 +42,9 @@ public final class History implements AutoCloseable {
     private final StoreMetrics metrics = new StoreMetrics();
     private final SinkWorker<Event> sink;
     private final SnapshotRows rollups;
+    private final EventRows online;
     private EngineSnapshot lastSnapshot;
+    private long lastSessionsNanos = Long.MIN_VALUE;
 
     public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
         this(config, stateDir, lookup, lookup, clock);
@@ -54,6 +59,7 @@ public final class History implements AutoCloseable {
         this.writer = new StoreWriter(store, config, clock, metrics);
         this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, events), writer), SinkConfig.ofCapacity(QUEUE), clock);
         this.rollups = new SnapshotRows(AGENT, config.topSources(), snapshots);
+        this.online = new EventRows(AGENT, snapshots);
     }
 
     /** The store's API: events, series, sessions, search, incidents and their acknowledgement. */
@@ -90,7 +96,16 @@ public final class History implements AutoCloseable {
         lastSnapshot = s;
         BatchBuilder out = Rows.Batch.builder();
         rollups.add(s, out);
+        if (lastSessionsNanos == Long.MIN_VALUE || s.asOfNanos() - lastSessionsNanos >= SESSIONS_EVERY_NANOS) {
+            lastSessionsNanos = s.asOfNanos();
+            onlineSessions(s, out);
+        }
         writer.offer(out.build());
+    }
+
+    /** Players still online: their sessions as they stand (join and leave events write the rest). */
+    private void onlineSessions(EngineSnapshot s, BatchBuilder out) {
+        for (PlayerSnapshot p : s.players()) if (p.leftNanos() == 0) online.session(p, out);
     }
 
     /** Pipeline thread, at the end of input: the last snapshot plus the open minute and hour. */
@@ -98,6 +113,7 @@ public final class History implements AutoCloseable {
         snapshot(last);
         BatchBuilder out = Rows.Batch.builder();
         rollups.flush(out);
+        onlineSessions(last, out);
         writer.offer(out.build());
     }
 

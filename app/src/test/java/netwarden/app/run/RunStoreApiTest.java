@@ -62,6 +62,9 @@ class RunStoreApiTest {
             assertThat(sessions(all)).extracting(s -> s.get("address").asText()).containsExactlyInAnyOrder(GameCapture.ALICE, GameCapture.BOB);
             JsonNode bob = sessions(Http.get(port, "/api/v1/players/sessions?q=" + GameCapture.BOB + "&from=" + FROM, ADMIN)).get(0);
             assertThat(bob.get("packets_in").asLong()).as("Bob's 15 s at 25 packets/s").isBetween(300L, 400L);
+            JsonNode alice = sessions(Http.await(port, "/api/v1/players/sessions?q=" + GameCapture.ALICE, ADMIN, Duration.ofSeconds(20),
+                    a -> a.body().contains("\"online\":true") && sessionPackets(a) > 900)).get(0);
+            assertThat(alice.get("packets_in").asLong()).as("Alice, online to the end: her 40 s, not her join").isBetween(900L, 1_000L);
             assertThat(sessions(Http.get(port, "/api/v1/players/sessions?q=10.0.0.0/24", ADMIN))).hasSize(2);
             assertThat(sessions(Http.get(port, "/api/v1/players/sessions?q=10.9.0.0/16", ADMIN))).isEmpty();
             JsonNode masked = sessions(Http.get(port, "/api/v1/players/sessions?q=" + GameCapture.ALICE, VIEWER)).get(0);
@@ -128,6 +131,10 @@ class RunStoreApiTest {
             for (JsonNode p : history.get("points")) packets += p.get("packets").asLong();
             assertThat(packets).as("the game's minute rollups").isPositive();
         }
+    }
+
+    private static long sessionPackets(Http.Answer a) {
+        return a.status() == 200 && !sessions(a).isEmpty() ? sessions(a).get(0).get("packets_in").asLong() : 0;
     }
 
     private static JsonNode sessions(Http.Answer a) {
