@@ -172,17 +172,16 @@ public final class NetwardenHttpServer implements AutoCloseable {
 
     /**
      * Adds a token-protected GET endpoint answered by the wiring (history from the store), so this module needs
-     * no store of its own; call before {@link #start()}.
+     * no store of its own; call before {@link #start()}. An added route answers before a built-in one of the same
+     * path (the store's incident list replaces the engine's recent ones).
      */
     public synchronized NetwardenHttpServer addApiRoute(String template, Handler handler) {
-        if (!template.startsWith("/api/v1/")) throw new IllegalArgumentException("API routes start with /api/v1/: " + template);
-        extraRoutes.add(new Router.Route("GET", template, true, handler));
-        return this;
+        return addApiRoute("GET", template, 0, handler);
     }
 
     /**
-     * Adds a token-protected endpoint of any method answered by the wiring; {@code maxBody} bytes of request body are
-     * read (0 for none). Writes check {@link ApiToken#canWrite()} themselves. Call before {@link #start()}.
+     * As {@link #addApiRoute(String, Handler)} for any method; {@code maxBody} bytes of body are read (0: none).
+     * The handler decides what a token may change ({@link ApiToken#canWrite()}).
      */
     public synchronized NetwardenHttpServer addApiRoute(String method, String template, int maxBody, Handler handler) {
         if (!template.startsWith("/api/v1/")) throw new IllegalArgumentException("API routes start with /api/v1/: " + template);
@@ -208,7 +207,8 @@ public final class NetwardenHttpServer implements AutoCloseable {
         FlowLensHandlers flowLens = new FlowLensHandlers(snapshots);
         MetricsExposition exposition = new MetricsExposition(registry);
         Supplier<Health> health = this.health;
-        List<Router.Route> routes = new ArrayList<>(List.of(
+        List<Router.Route> routes = new ArrayList<>(extraRoutes); // first: they may replace a built-in answer
+        routes.addAll(List.of(
                 new Router.Route("GET", "/healthz", false, r -> healthz(health.get())),
                 new Router.Route("GET", "/metrics", metricsAccess(), 0, r -> {
                     MetricsExposition.Scrape scrape = exposition.scrape(r.headers().getFirst("Accept"));
@@ -222,7 +222,6 @@ public final class NetwardenHttpServer implements AutoCloseable {
                 new Router.Route("GET", "/api/v1/incidents", true, api::incidents),
                 new Router.Route("GET", "/metrics/servers", true, flowLens::servers),
                 new Router.Route("GET", "/metrics/servers/{id}", true, flowLens::server)));
-        routes.addAll(extraRoutes);
         if (alertReceiver != null)
             routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
                     AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));

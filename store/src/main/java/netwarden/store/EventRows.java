@@ -74,9 +74,21 @@ public final class EventRows {
         String address = p.address().toString();
         out.event(row(e.tsNanos() / 1_000_000, e, address, info, null, detail("players_now", playersNow,
                 "packets_in", p.packetsIn(), "packets_out", p.packetsOut())));
-        out.session(new Rows.Session(agent, p.service(), address, p.firstSeenNanos() / 1_000_000,
+        out.session(session(p, address, info));
+    }
+
+    /**
+     * A player's session as it stands (a player still online, taken from a snapshot, so its numbers keep up
+     * between its join and its leave); enrichment the lookup does not know yet leaves the stored one in place.
+     */
+    public void session(PlayerSnapshot p, BatchBuilder out) {
+        out.session(session(p, p.address().toString(), lookup.of(p.address())));
+    }
+
+    private Rows.Session session(PlayerSnapshot p, String address, AddressInfo info) {
+        return new Rows.Session(agent, p.service(), address, p.firstSeenNanos() / 1_000_000,
                 p.lastSeenNanos() / 1_000_000, p.leftNanos() / 1_000_000, p.packetsIn(), p.packetsOut(), p.bytesIn(),
-                p.bytesOut(), info.country(), info.asn(), info.flags(), null));
+                p.bytesOut(), info.country(), info.asn(), info.flags(), null);
     }
 
     private void attack(Event e, Incident i, BatchBuilder out) {

@@ -83,7 +83,7 @@ final class SqlReads {
 
     Results.Search search(Connection c, SearchTerm term, long fromMs, long toMs, int limit) throws SQLException {
         Where s = sessionTime(fromMs, toMs);
-        Where m = new Where().and("ts >= ?", Math.floorDiv(fromMs, 1000)).and("ts < ?", Math.floorDiv(toMs + 999, 1000));
+        Where m = new Where().and("ts >= ?", Math.floorDiv(fromMs, 1000)).and("ts < ?", Math.ceilDiv(toMs, 1000));
         Where i = incidentTime(fromMs, toMs);
         boolean sources = true, incidents = true;
         switch (term) {

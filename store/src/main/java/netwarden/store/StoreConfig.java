@@ -75,6 +75,11 @@ public record StoreConfig(String url, Map<Table, Duration> retention, int queueR
         return r;
     }
 
+    /** Keeps every row: for a capture replayed into history, whose rows may be older than any retention. */
+    public StoreConfig withoutRetention() {
+        return new StoreConfig(url, Map.of(), queueRows, topSources, batchRows);
+    }
+
     public StoreConfig withUrl(String newUrl) {
         return new StoreConfig(newUrl, retention, queueRows, topSources, batchRows);
     }

@@ -12,7 +12,9 @@ final class Upserts {
             case SESSIONS -> "ON CONFLICT (agent, service, address, first_seen_ms) DO UPDATE SET"
                     + " last_seen_ms = excluded.last_seen_ms, left_ms = excluded.left_ms,"
                     + " packets_in = excluded.packets_in, packets_out = excluded.packets_out, bytes_in = excluded.bytes_in,"
-                    + " bytes_out = excluded.bytes_out, country = excluded.country, asn = excluded.asn, flags = excluded.flags,"
+                    + " bytes_out = excluded.bytes_out, country = coalesce(excluded.country, sessions.country),"
+                    + " asn = CASE WHEN excluded.asn = 0 THEN sessions.asn ELSE excluded.asn END,"
+                    + " flags = coalesce(excluded.flags, sessions.flags),"
                     + " name = coalesce(excluded.name, sessions.name)";
             // the acknowledgement belongs to people, the sample to the archive: a later write never clears them
             case INCIDENTS -> "ON CONFLICT (agent, id) DO UPDATE SET kind = excluded.kind, severity = excluded.severity,"

@@ -141,6 +141,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void aLaterSessionRowWithoutEnrichmentKeepsTheStoredCountryAndAsn() {
+        Store s = started();
+        s.write(Rows.Batch.builder().session(session("arena", "198.51.100.7", T0, T0 + 1000, 0, "DE", 3320, "Sarge")).build());
+        s.write(Rows.Batch.builder().session(session("arena", "198.51.100.7", T0, T0 + 9000, 0, null, 0, null)).build());
+        Rows.Session kept = s.sessions(new Queries.Sessions("arena", null, null, null, 0, 0, Long.MAX_VALUE, 10)).getFirst();
+        assertThat(kept.lastSeenMs()).isEqualTo(T0 + 9000);
+        assertThat(kept.country()).isEqualTo("DE");
+        assertThat(kept.asn()).isEqualTo(3320);
+        assertThat(kept.name()).isEqualTo("Sarge");
+    }
+
+    @Test
     void sessionsAreReplacedByKeyAndFilterByEveryField() {
         Store s = started();
         s.write(Rows.Batch.builder()
@@ -258,6 +270,7 @@ abstract class StoreContract {
         var byName = s.search(SearchTerm.parse("sarg"), from, to, 10);
         assertThat(byName.sessions()).hasSize(1);
         assertThat(s.search(SearchTerm.parse("198.51.100.7"), T0 + 400_000, T0 + 500_000, 10).sources()).isEmpty();
+        assertThat(s.search(SearchTerm.parse("198.51.100.7"), 0, Long.MAX_VALUE, 10).sources()).as("open-ended range").hasSize(1);
     }
 
     @Test

@@ -128,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  notify:     " + (config.notifications().channels().isEmpty()
                 ? "no channels (set NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> to see every event in Discord)"
                 : String.join(", ", config.notifications().channels().stream().map(c -> c.name() + " (" + c.type() + ")").toList())));
-        out.println("  Ctrl-C stops. Players appear after about 5 s of play; a flood comes about a minute in.");
+        out.println("  Ctrl-C stops. Players appear after about 5 s of play; a first flood starts within 30 s and ends within 90 s.");
         out.flush();
     }
 

@@ -28,6 +28,8 @@ import netwarden.model.ServiceSpec;
  */
 public final class DemoTraffic {
     private static final long SECOND = 1_000_000_000L;
+    /** The earliest second of the first flood. */
+    static final int FIRST_FLOOD_SECONDS = 12;
 
     private final SplittableRandom random;
     private final DemoServer[] servers;
@@ -54,7 +56,9 @@ public final class DemoTraffic {
         }
         if (Arrays.stream(this.servers).anyMatch(s -> s.proto() == Proto.UDP))
             add(new Spawner(Spawner.Kind.QUERIES, null, startNanos + SECOND));
-        add(new Spawner(Spawner.Kind.FLOODS, null, startNanos + seconds(45 + random.nextInt(15))));
+        // The first flood early enough that a short demo shows a whole incident: it starts 12-17 s in, lasts at
+        // most 8 s, so detection starts it before 30 s and the quiet period (15 s) ends it well before 90 s.
+        add(new Spawner(Spawner.Kind.FLOODS, null, startNanos + seconds(FIRST_FLOOD_SECONDS + random.nextInt(6))));
     }
 
     /** Receives one line whenever a flood starts, for people watching the demo. */

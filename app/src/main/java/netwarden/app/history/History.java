@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
+import netwarden.model.PlayerSnapshot;
+import netwarden.server.NetwardenHttpServer;
 import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkWorker;
 import netwarden.store.AddressInfo;
@@ -31,6 +33,8 @@ import netwarden.store.Stores;
 public final class History implements AutoCloseable {
     /** Events queued for the store sink; more are dropped and counted by the router's metrics. */
     static final int QUEUE = 100_000;
+    /** How often the sessions of players still online are rewritten (snapshot time: a capture's own). */
+    static final long SESSIONS_EVERY_NANOS = 60_000_000_000L;
     private static final String AGENT = "";
 
     private final Store store;
@@ -38,13 +42,31 @@ public final class History implements AutoCloseable {
     private final StoreMetrics metrics = new StoreMetrics();
     private final SinkWorker<Event> sink;
     private final SnapshotRows rollups;
+    private final EventRows online;
     private EngineSnapshot lastSnapshot;
+    private long lastSessionsNanos = Long.MIN_VALUE;
 
     public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
+        this(config, stateDir, lookup, lookup, clock);
+    }
+
+    /**
+     * @param events    enrichment for event rows (players, attack sources), on the store sink's thread: may wait
+     * @param snapshots enrichment for the per-source minute rows, on the pipeline thread: must not wait
+     */
+    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup events, AddressInfo.Lookup snapshots, Clock clock) {
         this.store = Stores.open(config, stateDir);
         this.writer = new StoreWriter(store, config, clock, metrics);
-        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, lookup), writer), SinkConfig.ofCapacity(QUEUE), clock);
-        this.rollups = new SnapshotRows(AGENT, config.topSources(), lookup);
+        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, events), writer), SinkConfig.ofCapacity(QUEUE), clock);
+        this.rollups = new SnapshotRows(AGENT, config.topSources(), snapshots);
+        this.online = new EventRows(AGENT, snapshots);
+    }
+
+    /** The store's API: events, series, sessions, search, incidents and their acknowledgement. */
+    public void register(NetwardenHttpServer server) {
+        new HistoryApi(store).register(server);
+        new SearchApi(store).register(server);
+        new IncidentsApi(store, System::currentTimeMillis).register(server);
     }
 
     /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */
@@ -74,7 +96,16 @@ public final class History implements AutoCloseable {
         lastSnapshot = s;
         BatchBuilder out = Rows.Batch.builder();
         rollups.add(s, out);
+        if (lastSessionsNanos == Long.MIN_VALUE || s.asOfNanos() - lastSessionsNanos >= SESSIONS_EVERY_NANOS) {
+            lastSessionsNanos = s.asOfNanos();
+            onlineSessions(s, out);
+        }
         writer.offer(out.build());
+    }
+
+    /** Players still online: their sessions as they stand (join and leave events write the rest). */
+    private void onlineSessions(EngineSnapshot s, BatchBuilder out) {
+        for (PlayerSnapshot p : s.players()) if (p.leftNanos() == 0) online.session(p, out);
     }
 
     /** Pipeline thread, at the end of input: the last snapshot plus the open minute and hour. */
@@ -82,7 +113,23 @@ public final class History implements AutoCloseable {
         snapshot(last);
         BatchBuilder out = Rows.Batch.builder();
         rollups.flush(out);
+        onlineSessions(last, out);
         writer.offer(out.build());
+    }
+
+    /** Waits until the writer has written (or dropped) every queued row, at most {@code max}; true when it has. */
+    public boolean awaitWritten(java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (writer.queuedRows() > 0) {
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
     }
 
     /** Writes what is queued (bounded by the writer's close timeout), then closes the database. */

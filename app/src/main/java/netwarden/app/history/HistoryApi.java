@@ -1,12 +1,16 @@
 package netwarden.app.history;
 
+import static netwarden.app.history.ApiParams.blank;
+import static netwarden.app.history.ApiParams.format;
+import static netwarden.app.history.ApiParams.limit;
+import static netwarden.app.history.ApiParams.time;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import netwarden.model.Ip;
 import netwarden.server.JsonErrors;
 import netwarden.server.NetwardenHttpServer;
@@ -25,10 +29,7 @@ import netwarden.wire.AddressFormat;
  * the rest of the API. A wrong parameter is a 400 naming it.
  */
 public final class HistoryApi {
-    static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A local store's rows have no agent (a central server's carry the shipping agent's id). */
-    private static final String AGENT = "";
     private final Store store;
 
     public HistoryApi(Store store) {
@@ -36,9 +37,8 @@ public final class HistoryApi {
     }
 
     public void register(NetwardenHttpServer server) {
-        server.addApiRoute("/api/v1/events", this::events);
-        server.addApiRoute("/api/v1/services/{id}/history", this::history);
-        server.addApiRoute("/api/v1/incidents/{id}", this::incident);
+        server.addApiRoute("/api/v1/events", ApiParams.guarded(this::events));
+        server.addApiRoute("/api/v1/services/{id}/history", ApiParams.guarded(this::history));
     }
 
     Response events(Request r) throws IOException {
@@ -77,35 +77,6 @@ public final class HistoryApi {
         return Response.json(200, body);
     }
 
-    /** One incident as the store keeps it (so it survives restarts), with its heaviest sources and its notes. */
-    Response incident(Request r) {
-        String id = r.param("id");
-        var found = store.incident(AGENT, id);
-        if (found.isEmpty()) return JsonErrors.of(404, "no such incident: " + id);
-        Rows.Incident i = found.get();
-        AddressFormat format = format(r);
-        ObjectNode n = JSON.createObjectNode().put("id", i.id()).put("scope", i.scope()).put("target", i.target())
-                .put("service", i.service()).put("kind", i.kind()).put("severity", i.severity()).put("reason", i.reason())
-                .put("start", Instant.ofEpochMilli(i.startMs()).toString())
-                .put("end", i.endMs() == 0 ? null : Instant.ofEpochMilli(i.endMs()).toString()).put("active", i.endMs() == 0)
-                .put("peak_pps", i.peakPps()).put("peak_bps", i.peakBps()).put("packets", i.packets()).put("bytes", i.bytes())
-                .put("sources", i.sources()).put("multi_source", i.multiSource()).put("spoofing_suspected", i.spoofing())
-                .put("acknowledged", i.ackedMs() == 0 ? null : Instant.ofEpochMilli(i.ackedMs()).toString()).put("acknowledged_by", i.ackedBy());
-        ArrayNode sources = n.putArray("top_sources");
-        for (Rows.IncidentSource s : store.incidentSources(AGENT, id))
-            sources.addObject().put("address", format.format(Ip.parse(s.address()))).put("country", s.country())
-                    .put("asn", s.asn()).put("packets", s.packets()).put("bytes", s.bytes());
-        ArrayNode notes = n.putArray("notes");
-        for (Rows.Note note : store.notes(AGENT, id))
-            notes.addObject().put("at", Instant.ofEpochMilli(note.tsMs()).toString()).put("author", note.author()).put("note", note.note());
-        return Response.json(200, n);
-    }
-
-    /** Addresses in full for a token that may see them, else masked. */
-    public static AddressFormat format(Request r) {
-        return r.token() != null && r.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();
-    }
-
     private static ObjectNode event(Rows.Event e, AddressFormat format) throws IOException {
         ObjectNode n = JSON.createObjectNode()
                 .put("ts", Instant.ofEpochMilli(e.tsMs()).toString())
@@ -120,17 +91,6 @@ public final class HistoryApi {
         return n;
     }
 
-    /** Epoch seconds or RFC 3339, in epoch milliseconds; {@code absent} when not given. */
-    public static long time(Request r, String name, long absent) {
-        String v = blank(r.query(name));
-        if (v == null) return absent;
-        try {
-            return v.chars().allMatch(Character::isDigit) ? Math.multiplyExact(Long.parseLong(v), 1000L) : Instant.parse(v).toEpochMilli();
-        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be epoch seconds or an RFC 3339 time: " + v);
-        }
-    }
-
     private static long step(Request r) {
         String v = blank(r.query("step"));
         if (v == null) return 60;
@@ -141,22 +101,5 @@ public final class HistoryApi {
             // the message below says what is allowed
         }
         throw new IllegalArgumentException("step must be whole seconds, 1..31536000: " + v);
-    }
-
-    /** {@code limit}: 1..{@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */
-    public static int limit(Request r) {
-        String v = blank(r.query("limit"));
-        if (v == null) return DEFAULT_LIMIT;
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= MAX_LIMIT) return n;
-        } catch (NumberFormatException ignored) {
-            // the message below says what is allowed
-        }
-        throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + v);
-    }
-
-    public static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -7,14 +7,22 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import netwarden.app.CliContext;
 import netwarden.app.ExitCodes;
 import netwarden.app.config.ConfigLoader;
+import netwarden.app.config.NetwardenConfig;
+import netwarden.app.history.CaptureHistory;
 import netwarden.engine.EngineConfig;
 import netwarden.model.Incident;
 import netwarden.sinks.incidents.IncidentArchive;
+import netwarden.store.AddressInfo;
+import netwarden.store.StoreConfig;
+import netwarden.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +42,9 @@ import picocli.CommandLine.Spec;
 public final class ReplayCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { text, json }
+
+    /** How long the end of a replay waits for the store to write what is queued. */
+    static final Duration STORE_DRAIN = Duration.ofMinutes(10);
 
     private final CliContext context;
 
@@ -55,14 +66,23 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Also write each attack found as DIR/<id>.json and its sample packets as DIR/<id>.pcap.")
     Path incidentsDir;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = {"Also write everything the capture holds into the store in DIR (netwarden.duckdb, or store.url",
+                "of --config): events, player sessions, incidents, rollups, so `run --config` with state.dir: DIR serves it.",
+                "Attacks still open at the end of a file are ended there."})
+    Path stateDir;
+
     public ReplayCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        EngineConfig engine = config == null ? EngineConfig.defaults()
-                : context.configLoader().load(config, ConfigLoader.ENGINE_SECTIONS).engine(); // notify, api...: not used, not checked
+        Set<String> sections = new HashSet<>(ConfigLoader.ENGINE_SECTIONS); // notify, api...: not used, not checked
+        if (stateDir != null) sections.add("store");
+        NetwardenConfig loaded = config == null ? null : context.configLoader().load(config, sections);
+        EngineConfig engine = loaded == null ? EngineConfig.defaults() : loaded.engine();
+        StoreConfig store = loaded == null ? StoreConfig.defaults() : loaded.store();
         Replayer replayer = new Replayer(engine);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -72,12 +92,17 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplayReport report;
             try {
                 if (Files.isDirectory(file)) throw new IOException("is a directory");
-                report = replayer.replay(file, size -> TerminalProgress.forFile(file.toString(), size));
+                report = stateDir == null ? replayer.replay(file, size -> TerminalProgress.forFile(file.toString(), size))
+                        : replayIntoStore(replayer, file, store, err);
             } catch (NotACaptureException e) {
                 err.println("netwarden replay: " + file + " is " + e.getMessage());
                 err.flush();
                 code = ExitCodes.FAILURE;
                 continue;
+            } catch (StoreException e) {
+                err.println("netwarden replay: cannot open the store in " + stateDir + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.FAILURE;
             } catch (IOException e) {
                 err.println("netwarden replay: cannot read " + file + ": " + reason(e));
                 err.flush();
@@ -95,6 +120,27 @@ public final class ReplayCommand implements Callable<Integer> {
             first = false;
         }
         return code;
+    }
+
+    /** Replays one file with its rows going to the store in {@link #stateDir}; says on stderr what was written. */
+    private ReplayReport replayIntoStore(Replayer replayer, Path file, StoreConfig store, PrintWriter err) throws IOException {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new StoreException("create " + stateDir, e);
+        }
+        ReplayReport report;
+        CaptureHistory history = new CaptureHistory(store, stateDir, AddressInfo.Lookup.NONE, STORE_DRAIN);
+        try {
+            history.start();
+            report = replayer.replay(file, size -> TerminalProgress.forFile(file.toString(), size), history);
+        } finally {
+            history.close();
+        }
+        err.println("netwarden replay: " + file + ": " + history.written() + " rows written to the store in " + stateDir
+                + (history.dropped() > 0 ? ", " + history.dropped() + " rows lost (netwarden_store_dropped_rows_total)" : ""));
+        err.flush();
+        return report;
     }
 
     /** Writes the report's attacks to {@link #incidentsDir}; false (after saying why on stderr) when one could not be written. */

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongFunction;
+import netwarden.app.history.CaptureHistory;
 import netwarden.decode.CaptureReader;
 import netwarden.decode.DecodeException;
 import netwarden.engine.Engine;
@@ -26,7 +27,8 @@ import netwarden.sources.file.MappedCapture;
  * maps, decodes once and keeps the traffic table; the engine runs on a second core behind a
  * {@link HandoffPort}, which takes the decoded frames in batches (the engine no longer decodes the
  * file a second time) and gives the engine exactly the calls a direct feed would, so the report is
- * the same. Nothing is allocated per frame; progress is checked every 65,536 frames. A corrupt
+ * the same. Nothing is allocated per frame; progress is checked every 65,536 frames. With a
+ * {@link CaptureHistory} the engine also publishes each closed second and its events and rollups go to the store. A corrupt
  * record ends the file for both: everything read before it is reported, with the decoder's message
  * as {@code readError}.
  */
@@ -50,13 +52,19 @@ public final class Replayer {
      *                     {@link NotACaptureException} when its first bytes are no capture's magic number
      */
     public ReplayReport replay(Path file, LongFunction<ReplayProgress> progress) throws IOException {
+        return replay(file, progress, null);
+    }
+
+    /** @param history where the capture's events and rollups are also written, or null */
+    public ReplayReport replay(Path file, LongFunction<ReplayProgress> progress, CaptureHistory history) throws IOException {
         try (MappedCapture capture = MappedCapture.open(file)) {
             String notCapture = CaptureReader.notACapture(capture.segment());
             if (notCapture != null) throw new NotACaptureException(notCapture);
             ReplayProgress bar = progress.apply(capture.size());
             AttackCollector attacks = new AttackCollector();
-            Engine engine = new Engine(engineConfig, attacks, false);
-            HandoffPort engineSide = new HandoffPort(engine, "replay-engine");
+            Engine engine = history == null ? new Engine(engineConfig, attacks, false)
+                    : new Engine(engineConfig, history.listener(attacks), true); // each closed second published: rollups
+            HandoffPort engineSide = new HandoffPort(history == null ? engine : history.tap(engine), "replay-engine");
             TrafficTable traffic = new TrafficTable();
             CaptureReader reader = null;
             String error = null;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
-import netwarden.app.history.HistoryApi;
+import netwarden.app.history.ApiParams;
 import netwarden.model.Ip;
 import netwarden.server.JsonErrors;
 import netwarden.server.NetwardenHttpServer;
@@ -57,10 +57,10 @@ public final class RouterApi {
     }
 
     Response devices(Request r) {
-        AddressFormat f = HistoryApi.format(r);
+        AddressFormat f = ApiParams.format(r);
         ArrayNode out = JSON.createArrayNode();
         for (RouterRows.Device d : store.devices(AGENT))
-            out.addObject().put("address", f.format(Ip.parse(d.address()))).put("mac", HistoryApi.blank(d.mac())).put("name", d.name())
+            out.addObject().put("address", f.format(Ip.parse(d.address()))).put("mac", ApiParams.blank(d.mac())).put("name", d.name())
                     .put("first_seen", time(d.firstSeenMs())).put("last_seen", time(d.lastSeenMs()));
         ObjectNode body = JSON.createObjectNode();
         body.set("devices", out);
@@ -87,13 +87,13 @@ public final class RouterApi {
     Response connections(Request r) {
         RouterQueries.Connections q;
         try {
-            long to = HistoryApi.time(r, "to", System.currentTimeMillis());
-            q = new RouterQueries.Connections(HistoryApi.blank(r.query("device")), HistoryApi.blank(r.query("remote")), HistoryApi.blank(r.query("domain")),
-                    asn(r), HistoryApi.time(r, "from", to - 86_400_000L), to, HistoryApi.limit(r));
+            long to = ApiParams.time(r, "to", System.currentTimeMillis());
+            q = new RouterQueries.Connections(ApiParams.blank(r.query("device")), ApiParams.blank(r.query("remote")), ApiParams.blank(r.query("domain")),
+                    asn(r), ApiParams.time(r, "from", to - 86_400_000L), to, ApiParams.limit(r));
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage());
         }
-        AddressFormat f = HistoryApi.format(r);
+        AddressFormat f = ApiParams.format(r);
         ArrayNode out = JSON.createArrayNode();
         for (RouterRows.Connection c : store.connections(q)) {
             ObjectNode n = out.addObject().put("device", f.format(Ip.parse(c.device()))).put("remote", f.format(Ip.parse(c.remote())))
@@ -111,15 +111,15 @@ public final class RouterApi {
     Response anomalies(Request r) {
         RouterQueries.Anomalies q;
         try {
-            long to = HistoryApi.time(r, "to", System.currentTimeMillis());
-            String code = HistoryApi.blank(r.query("code"));
+            long to = ApiParams.time(r, "to", System.currentTimeMillis());
+            String code = ApiParams.blank(r.query("code"));
             if (code != null) code = netwarden.model.router.AnomalyCode.valueOf(code.toUpperCase(java.util.Locale.ROOT)).name();
-            q = new RouterQueries.Anomalies(code, HistoryApi.blank(r.query("device")), HistoryApi.time(r, "from", to - 86_400_000L), to, HistoryApi.limit(r));
+            q = new RouterQueries.Anomalies(code, ApiParams.blank(r.query("device")), ApiParams.time(r, "from", to - 86_400_000L), to, ApiParams.limit(r));
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage().startsWith("No enum constant")
                     ? "code must be one of " + java.util.Arrays.toString(netwarden.model.router.AnomalyCode.values()) : e.getMessage());
         }
-        AddressFormat f = HistoryApi.format(r);
+        AddressFormat f = ApiParams.format(r);
         ArrayNode out = JSON.createArrayNode();
         for (RouterRows.Anomaly a : store.anomalies(q))
             out.addObject().put("ts", time(a.tsMs())).put("device", f.format(Ip.parse(a.device()))).put("code", a.code())
@@ -138,7 +138,7 @@ public final class RouterApi {
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage());
         }
-        AddressFormat f = HistoryApi.format(r);
+        AddressFormat f = ApiParams.format(r);
         ArrayNode out = JSON.createArrayNode();
         for (RouterRows.Dns d : store.dns(q))
             out.addObject().put("ts", time(d.tsMs())).put("device", d.device() == null ? null : f.format(Ip.parse(d.device())))
@@ -155,7 +155,7 @@ public final class RouterApi {
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage());
         }
-        AddressFormat f = HistoryApi.format(r);
+        AddressFormat f = ApiParams.format(r);
         ArrayNode out = JSON.createArrayNode();
         for (RouterRows.Firewall w : store.firewall(q))
             out.addObject().put("ts", time(w.tsMs())).put("action", w.action()).put("prefix", w.prefix()).put("group", w.group())
@@ -201,8 +201,8 @@ public final class RouterApi {
     }
 
     private static RouterQueries.DeviceLog deviceLog(Request r) {
-        long to = HistoryApi.time(r, "to", System.currentTimeMillis());
-        return new RouterQueries.DeviceLog(HistoryApi.blank(r.query("device")), HistoryApi.time(r, "from", to - 86_400_000L), to, HistoryApi.limit(r));
+        long to = ApiParams.time(r, "to", System.currentTimeMillis());
+        return new RouterQueries.DeviceLog(ApiParams.blank(r.query("device")), ApiParams.time(r, "from", to - 86_400_000L), to, ApiParams.limit(r));
     }
 
     private static String time(long ms) {
@@ -210,7 +210,7 @@ public final class RouterApi {
     }
 
     private static long asn(Request r) {
-        String v = HistoryApi.blank(r.query("asn"));
+        String v = ApiParams.blank(r.query("asn"));
         if (v == null) return 0;
         try {
             return Long.parseLong(v.toUpperCase(java.util.Locale.ROOT).startsWith("AS") ? v.substring(2) : v);

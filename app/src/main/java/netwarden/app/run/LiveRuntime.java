@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.history.History;
-import netwarden.app.history.HistoryApi;
+import netwarden.app.history.EnrichLookup;
 import netwarden.app.router.RouterApi;
 import netwarden.app.router.RouterRuntime;
 import netwarden.app.state.BaselineFile;
@@ -38,7 +38,7 @@ import netwarden.sinks.route.EventRouter;
 import netwarden.sinks.route.SinkConfig;
 import netwarden.sinks.route.SinkMetrics;
 import netwarden.sinks.route.SinkWorker;
-import netwarden.store.AddressInfo;
+import netwarden.store.StoreConfig;
 import netwarden.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine},
  * with Prometheus metrics and the HTTP server (plain or HTTPS, see {@link WebSecurity}) reading
  * the engine's published snapshots, events going through one {@link EventRouter} to the log, the
- * incident archive and the notification router (with GeoIP enrichment, see {@link Notifications}),
+ * incident archive, the notification router (with GeoIP enrichment, see {@link Notifications}) and the store
+ * ({@link History}: events, sessions, incidents and rollups kept across restarts, served by the API),
  * Alertmanager alerts going to that router too, and learned baselines kept in the state directory.
  *
  * <p>Design notes: the constructor has no side effects; {@link #start()} reads the web config and
@@ -80,6 +81,7 @@ public final class LiveRuntime implements AutoCloseable {
     private SinkWorker<Event> archiveWorker;
     private final BaselineKeeper baselines;
     private final History history;
+    private final EnrichLookup enrichment = new EnrichLookup();
     private final PipelineHealth health;
     private final CountDownLatch fed = new CountDownLatch(1);
     private NetwardenHttpServer server;
@@ -110,7 +112,9 @@ public final class LiveRuntime implements AutoCloseable {
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
-        this.history = new History(config.store(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
+        // A capture file's rows carry its own (often old) times: retention by the wall clock would delete them at once.
+        StoreConfig store = feed.finite() ? config.store().withoutRetention() : config.store();
+        this.history = new History(store, config.state().dir(), enrichment.waiting(), enrichment.nonBlocking(), Clock.SYSTEM);
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
@@ -149,6 +153,7 @@ public final class LiveRuntime implements AutoCloseable {
         });
         GameInputMetrics.register(registry, games);
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
+        enrichment.use(notifications.enricher());
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
             history.start(registry);
@@ -166,7 +171,7 @@ public final class LiveRuntime implements AutoCloseable {
                 .setHealth(health)
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
-        new HistoryApi(history.store()).register(server);
+        history.register(server);
         if (config.router() != null) {
             router = new RouterRuntime(config.router(), config.state().dir(), e -> {
                 EventRouter r = events;
@@ -227,7 +232,9 @@ public final class LiveRuntime implements AutoCloseable {
             LOG.error("packet source stopped with an error: {}", t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
             health.ended(feedFailure);
-            e.finish();
+            // A file read to its end: nothing more will come, so its open attacks end where their traffic ended
+            // (attack_ended events, archive and store rows); a live source, or a file stopped early, leaves them open.
+            e.finish(feed.finite() && feedFailure == null && !stopRequested);
             history.flush(e.published().get());
             if (baselines != null) baselines.save(e.baselines());
             fed.countDown();

@@ -81,6 +81,11 @@ final class Notifications implements AutoCloseable {
         return n;
     }
 
+    /** The loaded GeoIP/ASN enricher (the store's rows use it too). */
+    Enricher enricher() {
+        return enricher;
+    }
+
     /** The router's queue: receives engine events (through the event router) and Alertmanager alerts. */
     SinkWorker<Event> input() {
         return input;

@@ -39,7 +39,7 @@ class DemoCommandTest {
                 new PrintWriter(out), new PrintWriter(err), "demo", "--listen", "127.0.0.1:0", "--duration", "6s", "--seed", "5",
                 "--state-dir", state.toString()));
         // a bound, not a wait: start-up (GeoIP data, store migrations) takes seconds on a loaded machine
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String text = out.toString();
         while (System.nanoTime() < deadline && !(URL.matcher(text).find() && TOKEN.matcher(text).find())) {
             Thread.sleep(20);
@@ -76,5 +76,12 @@ class DemoCommandTest {
         // Seed 5 has players joining within the 6 s; close() delivered what was queued before exit.
         assertThat(discord.titles()).isNotEmpty().allMatch(t -> t.contains("Player joined") || t.contains("Player left"));
         discord.close();
+        // The demo fills the embedded store in its state dir.
+        try (netwarden.store.DuckDbStore store = new netwarden.store.DuckDbStore(state.resolve("netwarden.duckdb"))) {
+            store.start();
+            assertThat(store.events(new netwarden.store.Queries.Events("player_joined", null, 0, Long.MAX_VALUE, 100))).isNotEmpty();
+            assertThat(store.count(netwarden.store.Table.SESSIONS)).isPositive();
+            assertThat(store.count(netwarden.store.Table.ROLLUP_1S)).isPositive();
+        }
     }
 }

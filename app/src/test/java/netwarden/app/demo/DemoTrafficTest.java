@@ -80,4 +80,26 @@ class DemoTrafficTest {
         long maxSources = snap.services().stream().flatMap(s -> s.recent().stream()).mapToLong(w -> w.distinctSources()).max().orElse(0);
         assertThat(maxSources).isGreaterThan(20);
     }
+
+    /** A short demo shows a whole incident: for every seed tried, the first attack starts within 30 s and ends within 90 s. */
+    @Test
+    void theFirstAttackStartsWithin30SecondsAndEndsWithin90() {
+        for (long seed = 1; seed <= 8; seed++) {
+            DemoTraffic t = new DemoTraffic(seed, START);
+            EngineConfig d = EngineConfig.defaults();
+            List<Event> events = new ArrayList<>();
+            Engine engine = new Engine(new EngineConfig(t.services(), d.discovery(), d.players(), d.windows(), d.flowCapacity(),
+                    d.detection()), events::add, true);
+            Packet p = new Packet();
+            for (long s = 1; s <= 90; s++) {
+                t.emitUntil(START + s * SECOND, p, engine::onPacket);
+                engine.advanceTo(START + s * SECOND);
+            }
+            Event.AttackStarted started = events.stream().filter(e -> e instanceof Event.AttackStarted)
+                    .map(e -> (Event.AttackStarted) e).findFirst().orElseThrow(() -> new AssertionError("no attack in 90 s"));
+            assertThat(started.tsNanos() - START).as("seed %d: first attack start", seed).isLessThanOrEqualTo(30 * SECOND);
+            assertThat(events).as("seed %d: it ends within 90 s", seed)
+                    .anyMatch(e -> e instanceof Event.AttackEnded end && end.incident().id().equals(started.incident().id()));
+        }
+    }
 }

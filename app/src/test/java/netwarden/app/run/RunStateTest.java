@@ -182,7 +182,20 @@ class RunStateTest {
     @Test
     void anAttackStillOpenAtShutdownIsArchivedAsItStands() throws Exception {
         Path flood = capture("flood.pcap", new SynFlood(5000, 0).bytes);
-        runToEnd(config(DISCOVERY), new FileFeed(flood, ReplaySpeed.MAX));
+        FileFeed file = new FileFeed(flood, ReplaySpeed.MAX);
+        // a live source that stops mid-attack (a file read to its end ends its attacks: RunHistoryTest)
+        PacketFeed live = new PacketFeed() {
+            @Override
+            public void run(netwarden.model.ingest.IngestPort port, java.util.function.BooleanSupplier stop) throws Exception {
+                file.run(port, stop);
+            }
+
+            @Override
+            public String describe() {
+                return "live stand-in";
+            }
+        };
+        runToEnd(config(DISCOVERY), live);
         JsonNode r = JSON.readTree(dir.resolve("state/incidents/service_10.0.0.1-tcp-25565_1700000000.json").toFile());
         assertThat(r.get("kind").asText()).isEqualTo("tcp_syn_flood");
         assertThat(r.get("active").asBoolean()).isTrue();
