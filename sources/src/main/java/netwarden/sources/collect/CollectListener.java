@@ -14,7 +14,7 @@ public record CollectListener(CollectKind kind, InetSocketAddress address) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(address, "address");
         if (address.isUnresolved()) throw new IllegalArgumentException("collector address must be an IP literal: " + address.getHostString());
-        if (address.getPort() < 1) throw new IllegalArgumentException("collector port must be 1..65535: " + address.getPort());
+        // port 0 (any free port) is for tests; parse() refuses it
     }
 
     /** Parses {@code KIND=ADDR:PORT} ({@code [v6]:PORT} for IPv6). */

@@ -52,16 +52,17 @@ final class UdpReceiver implements AutoCloseable {
             throw new IOException("cannot listen for " + listener.kind().key() + " on " + listener.label() + ": " + e.getMessage(), e);
         }
         boundPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        String where = listener.address().getPort() == 0 ? listener.label().replaceFirst(":0$", ":" + boundPort) : listener.label();
         bufferBytes = channel.getOption(StandardSocketOptions.SO_RCVBUF);
         long rmemMax = KernelUdp.rmemMax();
         // Linux doubles what it grants (bookkeeping), so a granted size below the request means rmem_max capped it.
         if (bufferBytes < requestedBuffer) {
             LOG.warn("{} collector {}: receive buffer is {} bytes, not the {} asked for (net.core.rmem_max is {}); bursts may be "
-                    + "dropped by the kernel: raise it with sysctl -w net.core.rmem_max={}", listener.kind().key(), listener.label(),
-                    bufferBytes, requestedBuffer, rmemMax < 0 ? "unknown" : rmemMax, requestedBuffer);
+                    + "dropped by the kernel: raise it with sysctl -w net.core.rmem_max={}", listener.kind().key(), where,
+                    bufferBytes, requestedBuffer, rmemMax < 0 ? "unknown" : Long.toString(rmemMax), requestedBuffer);
         } else {
             LOG.info("{} collector listening on {} (receive buffer {} bytes; net.core.rmem_max {})", listener.kind().key(),
-                    listener.label(), bufferBytes, rmemMax < 0 ? "unknown" : rmemMax);
+                    where, bufferBytes, rmemMax < 0 ? "unknown" : Long.toString(rmemMax));
         }
     }
 
