@@ -20,6 +20,7 @@ module netwarden.app {
     // picocli builds the commands by reflection.
     opens netwarden.app to info.picocli;
     opens netwarden.app.capture to info.picocli;
+    opens netwarden.app.collect to info.picocli;
     opens netwarden.app.demo to info.picocli;
     opens netwarden.app.flows to info.picocli;
     opens netwarden.app.geoip to info.picocli;

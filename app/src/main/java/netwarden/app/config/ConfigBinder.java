@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import netwarden.app.capture.CaptureConfigBinder;
 import netwarden.app.capture.RawCapture;
+import netwarden.app.collect.CollectBinder;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.app.notify.NotifyBinder;
 import netwarden.app.notify.NotifyYaml;
@@ -24,6 +25,7 @@ import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sources.collect.CollectorConfig;
 import netwarden.sources.live.CaptureConfig;
 
 /**
@@ -79,7 +81,10 @@ final class ConfigBinder {
         EnrichSettings enrichDefaults = EnrichSettings.defaults(environment, userHome, state.dir());
         EnrichSettings enrich = uses("enrich") ? notifyBinder.enrich(raw.enrich(), environment, userHome, state.dir()) : enrichDefaults;
         GameSettings games = new GameBinder(b).bind(raw, services, state);
-        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games), d);
+        CollectorConfig collect = CollectBinder.bind(uses("collect") ? raw.collect() : null,
+                raw.flows() == null || !uses("flows") ? null : raw.flows().defaultSampling(), b);
+        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify,
+                enrich, games, collect), d);
         HeapBudget.check(b, config, maxHeap);
         b.throwIfAny();
         return config;

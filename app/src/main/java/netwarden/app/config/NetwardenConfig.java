@@ -8,6 +8,7 @@ import java.util.Objects;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.engine.EngineConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sources.collect.CollectorConfig;
 import netwarden.sources.live.CaptureConfig;
 
 /**
@@ -21,7 +22,7 @@ import netwarden.sources.live.CaptureConfig;
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
                               CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich,
-                              GameSettings games) {
+                              GameSettings games, CollectorConfig collect) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -33,6 +34,7 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         Objects.requireNonNull(notifications, "notify");
         Objects.requireNonNull(enrich, "enrich");
         Objects.requireNonNull(games, "games");
+        Objects.requireNonNull(collect, "collect");
         var names = new HashSet<String>();
         var secrets = new HashSet<String>();
         for (ApiTokenSetting t : apiTokens) {
@@ -49,39 +51,45 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
                 CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
-                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE);
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE,
+                CollectorConfig.defaults());
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, collect);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, collect);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, collect);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, collect);
     }
 
     public NetwardenConfig withCapture(CaptureConfig c) {
-        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, collect);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, collect);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, collect);
     }
 
     public NetwardenConfig withGames(GameSettings g) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, collect);
+    }
+
+    /** The flow collectors ({@code collect:}, {@code --collect}, {@code flows.default-sampling}). */
+    public NetwardenConfig withCollect(CollectorConfig c) {
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, c);
     }
 
     /**
@@ -92,6 +100,6 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
         return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
-                notifications, e, games);
+                notifications, e, games, collect);
     }
 }

@@ -38,6 +38,8 @@ import netwarden.sinks.route.SinkWorker;
 import netwarden.store.AddressInfo;
 import netwarden.store.StoreConfig;
 import netwarden.store.StoreException;
+import netwarden.sources.collect.CollectorMetrics;
+import netwarden.sources.collect.FlowCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +66,14 @@ import org.slf4j.LoggerFactory;
 public final class LiveRuntime implements AutoCloseable {
     /** How often the learned baselines are written while running. */
     public static final Duration SAVE_EVERY = Duration.ofMinutes(5);
+    /** The learned flow templates in state.dir. */
+    public static final String FLOW_TEMPLATES = "flow-templates.bin";
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final NetwardenConfig config;
-    private final PacketFeed feed;
+    private PacketFeed feed;
+    private FlowCollector collector;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final SinkMetrics sinks = new SinkMetrics();
     private final IncidentArchive archive;
@@ -88,6 +93,7 @@ public final class LiveRuntime implements AutoCloseable {
     private Thread pipeline;
     private boolean closed;
 
+    /** @param feed the packet source; null when the flow collectors ({@code collect:}) are the only input */
     public LiveRuntime(NetwardenConfig config, PacketFeed feed) {
         this(config, feed, SAVE_EVERY);
     }
@@ -100,7 +106,8 @@ public final class LiveRuntime implements AutoCloseable {
     /** @param stallAfter no second closed for this long: /healthz says stalled (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
         this.config = config;
-        this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
+        if (feed == null && !config.collect().enabled()) throw new IllegalArgumentException("no packet source and no flow collector");
+        this.health = new PipelineHealth(snapshots(), feed != null && feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
         this.history = new History(StoreConfig.defaults(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
@@ -149,6 +156,13 @@ public final class LiveRuntime implements AutoCloseable {
             history.close();
             throw new IOException("cannot open the store in " + config.state().dir() + ": " + e.getMessage(), e);
         }
+        try {
+            startCollectors(); // before the port opens, as capture: a taken UDP port fails the start at once
+        } catch (IOException e) {
+            closeNotifications();
+            history.close();
+            throw e;
+        }
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
@@ -161,6 +175,7 @@ public final class LiveRuntime implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
+            closeCollectors();
             closeNotifications();
             history.close();
             throw new IOException("cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
@@ -169,6 +184,7 @@ public final class LiveRuntime implements AutoCloseable {
             archive.start();
         } catch (IOException e) {
             server.close();
+            closeCollectors();
             closeNotifications();
             history.close();
             throw new IOException("cannot create the incidents directory " + config.incidents().dir() + ": " + e, e);
@@ -185,6 +201,30 @@ public final class LiveRuntime implements AutoCloseable {
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").unstarted(this::runPipeline);
         health.started(pipeline);
         pipeline.start();
+    }
+
+    /** The flow collectors, when configured: templates from state.dir, metrics registered, ports bound. */
+    private void startCollectors() throws IOException {
+        if (!config.collect().enabled()) return;
+        collector = new FlowCollector(config.collect().withTemplatesFile(config.state().dir().resolve(FLOW_TEMPLATES)), Clock.SYSTEM,
+                r -> { });
+        CollectorMetrics.register(registry, collector);
+        collector.start();
+        feed = new CollectorFeed(collector, feed, Clock.SYSTEM);
+    }
+
+    private void closeCollectors() {
+        if (collector != null) collector.close();
+    }
+
+    /** What feeds the pipeline, for the startup line; once started. */
+    public synchronized String describeSource() {
+        return feed.describe();
+    }
+
+    /** The bound UDP port of each flow collector, in configured order; empty without collectors. */
+    public synchronized List<Integer> collectorPorts() {
+        return collector == null ? List.of() : collector.ports();
     }
 
     private void runPipeline() {
@@ -270,6 +310,7 @@ public final class LiveRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (games != null) games.close();
+        closeCollectors(); // after the pipeline: saves the learned templates
         if (server != null) server.close();
         if (events != null) events.close(Notifications.FLUSH);
         if (events != null) history.close(); // after the router: the store sink has handed over its last events

@@ -35,7 +35,7 @@ public record CollectListener(CollectKind kind, InetSocketAddress address) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("collector port is not a number: '" + hostPort + "'");
         }
-        if (port < 1 || port > 65535) throw new IllegalArgumentException("collector port must be 1..65535: " + port);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("collector port must be 1..65535 (0: any free port): " + port);
         if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
         else if (host.indexOf(':') >= 0) throw new IllegalArgumentException("an IPv6 collector address needs brackets: [" + host + "]:" + port);
         return new InetSocketAddress(Ip.parse(host).toInetAddress(), port);

@@ -56,8 +56,9 @@ public final class KernelUdp {
     }
 
     private static String read(Path p) {
-        try {
-            return new String(Files.readAllBytes(p), StandardCharsets.US_ASCII);
+        // A stream, not Files.readAllBytes: that trusts the size procfs reports and can return one byte of rmem_max.
+        try (var in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
