@@ -14,6 +14,7 @@ public final class BatchBuilder {
     final List<Rows.Rollup> rollups1m = new ArrayList<>();
     final List<Rows.Rollup> rollups1h = new ArrayList<>();
     final List<Rows.SourceMinute> sourceMinutes = new ArrayList<>();
+    final List<Rows.FlowMinute> flowMinutes = new ArrayList<>();
 
     public BatchBuilder event(Rows.Event r) { events.add(r); return this; }
     public BatchBuilder session(Rows.Session r) { sessions.add(r); return this; }
@@ -21,6 +22,7 @@ public final class BatchBuilder {
     public BatchBuilder incidentSource(Rows.IncidentSource r) { incidentSources.add(r); return this; }
     public BatchBuilder incidentPort(Rows.IncidentPort r) { incidentPorts.add(r); return this; }
     public BatchBuilder sourceMinute(Rows.SourceMinute r) { sourceMinutes.add(r); return this; }
+    public BatchBuilder flowMinute(Rows.FlowMinute r) { flowMinutes.add(r); return this; }
 
     public BatchBuilder rollup(Step step, Rows.Rollup r) {
         (switch (step) { case SECOND -> rollups1s; case MINUTE -> rollups1m; case HOUR -> rollups1h; }).add(r);
@@ -38,17 +40,18 @@ public final class BatchBuilder {
         rollups1m.addAll(b.rollups1m());
         rollups1h.addAll(b.rollups1h());
         sourceMinutes.addAll(b.sourceMinutes());
+        flowMinutes.addAll(b.flowMinutes());
         return this;
     }
 
     public boolean isEmpty() {
         return events.isEmpty() && sessions.isEmpty() && incidents.isEmpty() && incidentSources.isEmpty()
                 && incidentPorts.isEmpty() && rollups1s.isEmpty() && rollups1m.isEmpty() && rollups1h.isEmpty()
-                && sourceMinutes.isEmpty();
+                && sourceMinutes.isEmpty() && flowMinutes.isEmpty();
     }
 
     public Rows.Batch build() {
         return new Rows.Batch(events, sessions, incidents, incidentSources, incidentPorts, rollups1s, rollups1m,
-                rollups1h, sourceMinutes);
+                rollups1h, sourceMinutes, flowMinutes);
     }
 }

@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
  * Versioned schema migrations, applied at start: {@code migrations/V<n>.sql} (portable) then
  * {@code V<n>.<dialect>.sql} when present, each version in one transaction with its row in
  * {@code schema_version}. Flyway has no DuckDB support, and this is all the store needs.
- * A database newer than this code is refused rather than used.
+ * A database newer than this code is refused rather than used. Versions may have gaps (features
+ * merged out of order): every known version up to the target that the database lacks is applied,
+ * in order, even one below the database's newest.
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     /** The newest schema this code knows. */
-    static final int LATEST = 3;
+    static final int LATEST = 5;
 
     private Migrations() {}
 
@@ -35,8 +37,12 @@ final class Migrations {
             if (current > LATEST)
                 throw new SQLException("database schema version " + current + " is newer than this netwarden knows ("
                         + LATEST + "): upgrade netwarden");
-            for (int v = current + 1; v <= target; v++) {
-                for (String sql : statements(script("V" + v + ".sql", true)))
+            java.util.Set<Integer> applied = applied(c);
+            for (int v = 1; v <= target; v++) {
+                if (applied.contains(v)) continue;
+                String portable = script("V" + v + ".sql", false);
+                if (portable.isEmpty()) continue; // a gap: a version of another branch, not in this build
+                for (String sql : statements(portable))
                     st.execute(sql);
                 for (String sql : statements(script("V" + v + "." + dialect + ".sql", false)))
                     st.execute(sql);
@@ -51,6 +57,20 @@ final class Migrations {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    /** The newest version below {@code v} this build has a script for (versions may have gaps), 0 when none. */
+    static int previous(int v) {
+        for (int p = v - 1; p > 0; p--) if (!script("V" + p + ".sql", false).isEmpty()) return p;
+        return 0;
+    }
+
+    private static java.util.Set<Integer> applied(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) out.add(rs.getInt(1));
+        }
+        return out;
     }
 
     static int current(Connection c) throws SQLException {

@@ -112,11 +112,32 @@ public final class Rows {
         }
     }
 
+    /**
+     * Flow-export traffic of one minute (epoch second {@code ts}, a multiple of 60) summed per exporter, interface
+     * pair and 5-tuple, sampling rate applied; {@code flows} counts the records summed. The minute's rows beyond the
+     * accumulator's bound are summed into one row per exporter with addresses {@link #OTHERS} and ports -1.
+     */
+    public record FlowMinute(String agent, long ts, String exporter, long inIf, long outIf, String src, String dst,
+                             int srcPort, int dstPort, int proto, long packets, long bytes, long flows) {
+        public static final String OTHERS = "*";
+
+        public FlowMinute {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(exporter, "exporter");
+            Objects.requireNonNull(src, "src");
+            Objects.requireNonNull(dst, "dst");
+        }
+
+        public boolean others() {
+            return OTHERS.equals(src);
+        }
+    }
+
     /** Rows of every table, written together; immutable. */
     public record Batch(List<Event> events, List<Session> sessions, List<Incident> incidents,
                         List<IncidentSource> incidentSources, List<IncidentPort> incidentPorts,
                         List<Rollup> rollups1s, List<Rollup> rollups1m, List<Rollup> rollups1h,
-                        List<SourceMinute> sourceMinutes) {
+                        List<SourceMinute> sourceMinutes, List<FlowMinute> flowMinutes) {
         public Batch {
             events = List.copyOf(events);
             sessions = List.copyOf(sessions);
@@ -127,6 +148,7 @@ public final class Rows {
             rollups1m = List.copyOf(rollups1m);
             rollups1h = List.copyOf(rollups1h);
             sourceMinutes = List.copyOf(sourceMinutes);
+            flowMinutes = List.copyOf(flowMinutes);
         }
 
         /** Rows in the batch for a table. */
@@ -142,6 +164,7 @@ public final class Rows {
                 case ROLLUP_1M -> rollups1m.size();
                 case ROLLUP_1H -> rollups1h.size();
                 case SOURCE_MINUTES -> sourceMinutes.size();
+                case FLOW_MINUTES -> flowMinutes.size();
             };
         }
 

@@ -11,7 +11,8 @@ public enum Table {
     ROLLUP_1S("rollup_1s", "ts", 1),
     ROLLUP_1M("rollup_1m", "ts", 1),
     ROLLUP_1H("rollup_1h", "ts", 1),
-    SOURCE_MINUTES("source_minutes", "ts", 1);
+    SOURCE_MINUTES("source_minutes", "ts", 1),
+    FLOW_MINUTES("flow_minutes", "ts", 1);
 
     /** SQL name, also the {@code table} label of the store metrics. */
     public final String sql;

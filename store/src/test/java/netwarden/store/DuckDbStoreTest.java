@@ -20,7 +20,7 @@ class DuckDbStoreTest extends StoreContract {
 
     @org.junit.jupiter.api.Test
     void migratesFromEveryOlderVersion() {
-        for (int v = 1; v < Migrations.LATEST; v++) {
+        for (int v = Migrations.previous(Migrations.LATEST); v > 0; v = Migrations.previous(v)) { // versions may have gaps
             Path file = dir.resolve("v" + v + ".duckdb");
             try (Store old = new DuckDbStore(file, v)) {
                 old.start();
