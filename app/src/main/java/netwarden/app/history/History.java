@@ -38,6 +38,7 @@ public final class History implements AutoCloseable {
     private final StoreMetrics metrics = new StoreMetrics();
     private final SinkWorker<Event> sink;
     private final SnapshotRows rollups;
+    private final FlowHistory flows;
     private EngineSnapshot lastSnapshot;
 
     public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
@@ -45,6 +46,17 @@ public final class History implements AutoCloseable {
         this.writer = new StoreWriter(store, config, clock, metrics);
         this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, lookup), writer), SinkConfig.ofCapacity(QUEUE), clock);
         this.rollups = new SnapshotRows(AGENT, config.topSources(), lookup);
+        this.flows = new FlowHistory(writer, clock);
+    }
+
+    /** Where the flow collectors hand each record (on their decode thread): per-minute flow rows. */
+    public java.util.function.Consumer<netwarden.model.ingest.FlowRecord> flowRecords() {
+        return flows;
+    }
+
+    /** Writes the flow rows still summing; call once the collectors have stopped. */
+    public void flushFlows() {
+        flows.flush();
     }
 
     /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */

@@ -101,7 +101,7 @@ public final class HistoryApi {
         return Response.json(200, n);
     }
 
-    private static AddressFormat format(Request r) {
+    static AddressFormat format(Request r) {
         return r.token() != null && r.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();
     }
 
@@ -142,7 +142,7 @@ public final class HistoryApi {
         throw new IllegalArgumentException("step must be whole seconds, 1..31536000: " + v);
     }
 
-    private static int limit(Request r) {
+    static int limit(Request r) {
         String v = blank(r.query("limit"));
         if (v == null) return DEFAULT_LIMIT;
         try {
@@ -154,7 +154,7 @@ public final class HistoryApi {
         throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + v);
     }
 
-    private static String blank(String s) {
+    static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

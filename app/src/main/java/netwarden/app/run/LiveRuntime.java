@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.history.History;
+import netwarden.app.history.FlowsApi;
 import netwarden.app.history.HistoryApi;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
@@ -172,6 +173,7 @@ public final class LiveRuntime implements AutoCloseable {
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
         new HistoryApi(history.store()).register(server);
+        new FlowsApi(history.store()).register(server);
         try {
             server.start();
         } catch (IOException e) {
@@ -207,14 +209,16 @@ public final class LiveRuntime implements AutoCloseable {
     private void startCollectors() throws IOException {
         if (!config.collect().enabled()) return;
         collector = new FlowCollector(config.collect().withTemplatesFile(config.state().dir().resolve(FLOW_TEMPLATES)), Clock.SYSTEM,
-                r -> { });
+                history.flowRecords());
         CollectorMetrics.register(registry, collector);
         collector.start();
         feed = new CollectorFeed(collector, feed, Clock.SYSTEM);
     }
 
     private void closeCollectors() {
-        if (collector != null) collector.close();
+        if (collector == null) return;
+        collector.close();
+        history.flushFlows(); // the decode thread has ended: its last minute's rows
     }
 
     /** What feeds the pipeline, for the startup line; once started. */

@@ -14,6 +14,12 @@ import java.time.Duration;
 import java.util.Map;
 import netwarden.app.Http;
 import netwarden.app.config.NetwardenConfig;
+import java.util.List;
+import netwarden.store.Queries;
+import netwarden.store.Rows;
+import netwarden.store.Store;
+import netwarden.store.StoreConfig;
+import netwarden.store.Stores;
 import netwarden.testkit.FlowExports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +80,14 @@ class FlowRunTest {
                     .contains("netwarden_flow_interface_bytes_total{direction=\"in\",exporter=\"127.0.0.1\",interface=\"3\"} 8500")
                     .contains("netwarden_flow_listener_datagrams_total{kind=\"netflow\",listener=\"127.0.0.1:0\"} 3")
                     .containsPattern("netwarden_flow_listener_drops_total\\{listener=\"127.0.0.1:0\",reason=\"kernel\"} 0");
+        }
+        // Closing wrote the minute's flow rows: searchable by address after a restart.
+        try (Store store = Stores.open(StoreConfig.defaults(), effective.state().dir())) {
+            store.start();
+            List<Rows.FlowMinute> rows = store.flows(new Queries.Flows("198.51.100.0/24", "127.0.0.1", 27015, 0, Long.MAX_VALUE / 2, 10));
+            assertThat(rows).hasSize(2);
+            assertThat(rows.stream().mapToLong(Rows.FlowMinute::packets).sum()).isEqualTo(100);
+            assertThat(rows.stream().mapToLong(Rows.FlowMinute::bytes).sum()).isEqualTo(8_500);
         }
     }
 }
