@@ -12,7 +12,7 @@ import java.util.List;
  *   receive-buffer: 32MiB            # SO_RCVBUF asked for; capped by net.core.rmem_max (logged)
  *   queue-capacity: 65536            # datagrams waiting for the decoder; beyond, dropped and counted
  *   max-templates: 65536
- *   max-clock-skew: 30s              # records ending further ahead of the local clock are dropped
+ *   max-clock-skew: 30s              # records ending further ahead of the local clock are re-timed to their receive time
  *   sampling-overrides: ["192.0.2.0/24=1000", "198.51.100.7=512"]
  * </pre>
  */

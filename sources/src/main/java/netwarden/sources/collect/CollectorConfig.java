@@ -18,7 +18,7 @@ import netwarden.decode.flow.SamplingOverride;
  * @param overrides      sampling rates forced per exporter or prefix
  * @param maxTemplates   templates kept across all exporters
  * @param templatesFile  where learned templates are saved and reloaded at start; null keeps them in memory only
- * @param maxSkew        records ending further than this ahead of the local clock are dropped (an exporter's clock is wrong)
+ * @param maxSkew        records ending further than this ahead of their receive time are re-timed to it (an exporter's clock is wrong)
  */
 public record CollectorConfig(List<CollectListener> listeners, int receiveBuffer, int queueCapacity, long defaultSampling,
                               List<SamplingOverride> overrides, int maxTemplates, Path templatesFile, Duration maxSkew) {

@@ -23,9 +23,8 @@ public final class CollectorCounters {
     final Map<InterfaceKey, ExporterStats> interfaces = new ConcurrentHashMap<>();
     /** Datagrams the listener's kind does not take (sFlow on a NetFlow port), by listener. */
     final Map<String, LongAdder> misdirected = new ConcurrentHashMap<>();
-    /** Records refused by reason (incomplete, future; no-sampling is per exporter), handed on to the pipeline queue or dropped there. */
+    /** Records refused as incomplete (no-sampling is per exporter), handed on to the pipeline queue or dropped there. */
     final LongAdder incomplete = new LongAdder();
-    final LongAdder future = new LongAdder();
     final LongAdder handedOn = new LongAdder();
     final LongAdder pipelineDrops = new LongAdder();
 

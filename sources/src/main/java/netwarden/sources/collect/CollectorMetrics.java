@@ -30,15 +30,16 @@ public final class CollectorMetrics {
         exporter(registry, c, "netwarden_flow_templates_withdrawn_total", "Templates withdrawn by their exporter.", s -> s.withdrawn);
         exporter(registry, c, "netwarden_flow_sampling_unknown_total",
                 "Flow records whose sampling rate is unknown (handled as flows.default-sampling says).", s -> s.samplingUnknown);
+        exporter(registry, c, "netwarden_flow_records_retimed_total",
+                "Flow records ending further ahead of their receive time than collect.max-clock-skew, re-timed to it.", s -> s.retimed);
         exporter(registry, c, "netwarden_flow_held_sets_dropped_total", "Data sets that waited for a template that never came.", s -> s.heldDropped);
         registry.register(CounterWithCallback.builder().name("netwarden_flow_records_dropped_total")
                 .help("Flow records not handed to the engine: no-sampling (rate unknown, flows.default-sampling is drop), incomplete "
-                        + "(no addresses or protocol), future (ends after the local clock plus collect.max-clock-skew), pipeline (queue full).")
+                        + "(no addresses or protocol), pipeline (queue full).")
                 .labelNames("exporter", "reason")
                 .callback(cb -> {
                     c.exporters.forEach((e, s) -> cb.call(s.dropped.sum(), e, "no-sampling"));
                     cb.call(c.incomplete.sum(), "", "incomplete");
-                    cb.call(c.future.sum(), "", "future");
                     cb.call(c.pipelineDrops.sum(), "", "pipeline");
                 }).build());
         iface(registry, c, "netwarden_flow_interface_records_total", "Flow records by exporter interface (SNMP index) and direction.", s -> s.records);

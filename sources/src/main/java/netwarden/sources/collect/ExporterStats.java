@@ -17,4 +17,5 @@ final class ExporterStats {
     final LongAdder samplingUnknown = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final LongAdder heldDropped = new LongAdder();
+    final LongAdder retimed = new LongAdder();
 }

@@ -209,9 +209,9 @@ public final class FlowCollector implements AutoCloseable {
             if (!r.samplingKnown()) s.samplingUnknown.increment();
             switch (mapper.map(r, receivedNanos, out)) {
                 case MAPPED -> { }
+                case RETIMED -> s.retimed.increment();
                 case NO_SAMPLING -> s.dropped.increment();
                 case INCOMPLETE -> counters.incomplete.increment();
-                case FUTURE -> counters.future.increment();
             }
         }
     }

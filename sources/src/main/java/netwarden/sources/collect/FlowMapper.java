@@ -9,11 +9,15 @@ import netwarden.model.Ip;
  * A decoded flow record as the engine's {@link netwarden.model.ingest.FlowRecord}: times to epoch
  * nanoseconds (the receive time when the exporter gave none), unknown counts to 0, an unknown
  * sampling rate to {@code flows.default-sampling} (or the record is refused), and an RFC 5103 biflow
- * to two records, forward and reverse. Pure: the caller counts what {@link Outcome} says.
+ * to two records, forward and reverse. A record ending further ahead of its receive time than the
+ * allowed skew (an exporter whose clock, or uptime arithmetic, is wrong: softflowd's IPFIX lands
+ * weeks ahead) is re-timed to end at its receive time, keeping its duration, as Akvorado times every
+ * flow: never ahead of the local clock, so it cannot close the engine's seconds early. Pure: the
+ * caller counts what {@link Outcome} says.
  */
 final class FlowMapper {
     /** Why a record was not handed on, or that it was. */
-    enum Outcome { MAPPED, NO_SAMPLING, INCOMPLETE, FUTURE }
+    enum Outcome { MAPPED, RETIMED, NO_SAMPLING, INCOMPLETE }
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
@@ -22,7 +26,7 @@ final class FlowMapper {
 
     /**
      * @param defaultSampling the rate of a record whose own is unknown; 0 refuses it
-     * @param maxSkewNanos    a record ending this much after the receive time is refused (the exporter's clock is ahead)
+     * @param maxSkewNanos    a record ending more than this after its receive time is re-timed to it
      */
     FlowMapper(long defaultSampling, long maxSkewNanos) {
         this.defaultSampling = defaultSampling;
@@ -37,8 +41,12 @@ final class FlowMapper {
         if (rate <= 0) return Outcome.NO_SAMPLING;
         long end = r.endMillis() >= 0 ? r.endMillis() * NANOS_PER_MILLI : receivedNanos;
         long start = r.startMillis() >= 0 ? r.startMillis() * NANOS_PER_MILLI : end;
-        if (end < 0 || end - receivedNanos > maxSkewNanos) return Outcome.FUTURE;
         if (start > end || start < 0) start = end;
+        boolean retimed = end - receivedNanos > maxSkewNanos;
+        if (retimed) {
+            start = Math.max(0, receivedNanos - (end - start));
+            end = receivedNanos;
+        }
         int flags = r.tcpFlags() < 0 ? -1 : r.tcpFlags() & 0xff;
         int sp = port(r.srcPort()), dp = port(r.dstPort());
         out.accept(new netwarden.model.ingest.FlowRecord(r.exporter(), src, dst, sp, dp, r.proto(), Math.max(0, r.bytes()),
@@ -47,7 +55,7 @@ final class FlowMapper {
             out.accept(new netwarden.model.ingest.FlowRecord(r.exporter(), dst, src, dp, sp, r.proto(), Math.max(0, r.reverseBytes()),
                     Math.max(0, r.reversePackets()), rate, start, end, flags, index(r.outIf()), index(r.inIf())));
         }
-        return Outcome.MAPPED;
+        return retimed ? Outcome.RETIMED : Outcome.MAPPED;
     }
 
     private static int port(int p) {
