@@ -59,6 +59,11 @@ public final class CollectorCounters {
         return handedOn.sum();
     }
 
+    /** Records decoded but dropped because the pipeline's queue was full. */
+    public long pipelineDrops() {
+        return pipelineDrops.sum();
+    }
+
     public long malformed() {
         return exporters.values().stream().mapToLong(s -> s.malformed.sum()).sum();
     }

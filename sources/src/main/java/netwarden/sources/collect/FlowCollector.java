@@ -146,6 +146,11 @@ public final class FlowCollector implements AutoCloseable {
         return raw.size();
     }
 
+    /** Datagrams dropped because the decode queue was full, all listeners. */
+    public long queueDrops() {
+        return receivers.stream().mapToLong(r -> r.queueDrops.sum()).sum();
+    }
+
     /** Datagrams received but not yet decoded, plus decoded batches not yet taken: 0 when all caught up. */
     public int backlog() {
         return raw.size() + decoded.size();
