@@ -23,9 +23,11 @@ module netwarden.app {
     exports netwarden.app to netwarden.it;
     exports netwarden.app.config to netwarden.it;
     exports netwarden.app.tls to netwarden.it;
+    exports netwarden.app.run to netwarden.it;
     // picocli builds the commands by reflection.
     opens netwarden.app to info.picocli;
     opens netwarden.app.capture to info.picocli;
+    opens netwarden.app.collect to info.picocli;
     opens netwarden.app.demo to info.picocli;
     opens netwarden.app.flows to info.picocli;
     opens netwarden.app.geoip to info.picocli;

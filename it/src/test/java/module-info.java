@@ -8,6 +8,7 @@ open module netwarden.it {
     requires netwarden.app;
     requires netwarden.model;
     requires netwarden.engine;
+    requires netwarden.sources;
     requires netwarden.sinks;
     requires netwarden.server;
     requires netwarden.enrich;

@@ -2,10 +2,12 @@
 module netwarden.sources {
     requires transitive netwarden.model;
     requires netwarden.decode;
+    requires netwarden.state;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
+    exports netwarden.sources.collect;
     exports netwarden.sources.file;
     exports netwarden.sources.ingest;
     exports netwarden.sources.live;

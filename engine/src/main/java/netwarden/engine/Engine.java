@@ -62,6 +62,8 @@ public final class Engine implements IngestPort, ServiceRegistry {
     private final Spread.Piece piece = this::countPiece;
     private final Packet flowPacket = new Packet();
     private Packet spreading;
+    /** True while a sampled flow record (rate above 1) is being counted: the players it touches become estimates. */
+    private boolean countingSampled;
     private long currentSecond = NO_SECOND;
     private long lastSweep = NO_SECOND;
     private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
@@ -132,7 +134,9 @@ public final class Engine implements IngestPort, ServiceRegistry {
     @Override
     public void flow(FlowRecord record) {
         FlowPackets.fill(record, flowPacket);
+        countingSampled = record.samplingRate() > 1;
         aggregate(flowPacket, record.scaledPackets(), record.scaledBytes(), record.startNanos(), record.endNanos());
+        countingSampled = false;
     }
 
     private void countPiece(long tsNanos, long packets, long bytes) {
@@ -245,6 +249,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
             f.binSourceCounted = true;
             if (e.binSources.add(p.srcHi, p.srcLo)) stats.sketchSwitches++;
         }
+        if (countingSampled) f.estimated = true;
         f.binIn += (int) packets;
         f.binBytesIn += bytes;
         f.packetsIn += packets;

@@ -37,6 +37,6 @@ final class SnapshotBuilder {
 
     static PlayerSnapshot player(Endpoint e, Flow f, long leftNanos) {
         return new PlayerSnapshot(e.serviceId, new Ip(f.srcHi(), f.srcLo()), f.firstSeen, f.lastSeen,
-                f.packetsIn, f.packetsOut, f.bytesIn, f.bytesOut, f.joinedAt, leftNanos);
+                f.packetsIn, f.packetsOut, f.bytesIn, f.bytesOut, f.joinedAt, leftNanos, f.estimated);
     }
 }

@@ -95,6 +95,29 @@ class IngestPortTest {
         assertThat(e.snapshot().counters().packets()).isEqualTo(1000);
     }
 
+    /** Ten seconds of play, each second 10 packets each way as flow records of {@code rate}. */
+    private static Engine played(long rate) {
+        Engine e = engine();
+        for (int s = 0; s < 10; s++) {
+            long t = T0 + s * S + S / 2;
+            e.flow(new FlowRecord(SERVER, CLIENT, SERVER, 40000, 27960, Proto.UDP, 1000 / rate, 10 / rate, rate, t, t, -1, -1, -1));
+            e.flow(new FlowRecord(SERVER, SERVER, CLIENT, 27960, 40000, Proto.UDP, 1000 / rate, 10 / rate, rate, t, t, -1, -1, -1));
+        }
+        e.advanceTo(T0 + 12 * S);
+        return e;
+    }
+
+    @Test
+    void playersFromSampledFlowRecordsAreEstimatesAndFromUnsampledOnesAreNot() {
+        var sampled = played(10).snapshot().players();
+        assertThat(sampled).singleElement().satisfies(p -> {
+            assertThat(p.address()).isEqualTo(CLIENT);
+            assertThat(p.packetsIn()).isEqualTo(100);
+            assertThat(p.estimated()).isTrue();
+        });
+        assertThat(played(1).snapshot().players()).singleElement().satisfies(p -> assertThat(p.estimated()).isFalse());
+    }
+
     @Test
     void flowRecordsFromTheServiceCountAsItsAnswers() {
         Engine e = engine();

@@ -30,9 +30,9 @@ class GrafanaDashboardsTest {
     }
 
     @Test
-    void fourDashboardsWithUniqueUidsAndNoOverlappingPanels() throws Exception {
+    void fiveDashboardsWithUniqueUidsAndNoOverlappingPanels() throws Exception {
         List<Path> files = Expressions.dashboardFiles();
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("netwarden-geography.json",
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("netwarden-flows.json", "netwarden-geography.json",
                 "netwarden-host.json", "netwarden-overview.json", "netwarden-server.json");
         Set<String> uids = new HashSet<>();
         for (Path file : files) {
@@ -68,6 +68,26 @@ class GrafanaDashboardsTest {
         }
         assertThat(maps).extracting(m -> m.path("targets").get(0).path("expr").asText())
                 .anyMatch(e -> e.contains("netwarden_players_by_country")).anyMatch(e -> e.contains("netwarden_connections_by_country"));
+    }
+
+    /** The flows dashboard reads only what a running collector registers (FullStackTest has none, so it only parses them there). */
+    @Test
+    void theFlowsDashboardIsPerExporterAndInterfaceAndReadsTheCollectorsMetrics() throws Exception {
+        JsonNode d = Expressions.JSON.readTree(Repo.deploy("grafana/dashboards/netwarden-flows.json").toFile());
+        assertThat(d.path("templating").path("list").findValuesAsText("name")).containsExactly("exporter", "interface");
+        var registry = new io.prometheus.metrics.model.registry.PrometheusRegistry();
+        var collector = new netwarden.sources.collect.FlowCollector(netwarden.sources.collect.CollectorConfig.defaults(),
+                netwarden.model.Clock.SYSTEM, r -> { });
+        netwarden.sources.collect.CollectorMetrics.register(registry, collector);
+        Set<String> registered = new HashSet<>();
+        for (var m : registry.scrape()) {
+            String name = m.getMetadata().getPrometheusName();
+            registered.add(name);
+            registered.add(name + "_total");
+        }
+        List<Expressions.Expr> flows = Expressions.dashboards().stream().filter(e -> e.where().startsWith("netwarden-flows.json")).toList();
+        assertThat(flows).isNotEmpty().allSatisfy(e -> assertThat(registered).as(e.where()).containsAll(e.metrics()));
+        assertThat(FullStackTest.PENDING).containsAll(flows.stream().flatMap(e -> e.metrics().stream()).toList());
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class BatchBuilder {
     final List<RouterRows.Firewall> firewall = new ArrayList<>();
     final List<RouterRows.Device> devices = new ArrayList<>();
     final List<RouterRows.Anomaly> anomalies = new ArrayList<>();
+    final List<Rows.FlowMinute> flowMinutes = new ArrayList<>();
 
     public BatchBuilder event(Rows.Event r) { events.add(r); return this; }
     public BatchBuilder session(Rows.Session r) { sessions.add(r); return this; }
@@ -31,6 +32,7 @@ public final class BatchBuilder {
     public BatchBuilder firewall(RouterRows.Firewall r) { firewall.add(r); return this; }
     public BatchBuilder device(RouterRows.Device r) { devices.add(r); return this; }
     public BatchBuilder anomaly(RouterRows.Anomaly r) { anomalies.add(r); return this; }
+    public BatchBuilder flowMinute(Rows.FlowMinute r) { flowMinutes.add(r); return this; }
 
     public BatchBuilder rollup(Step step, Rows.Rollup r) {
         (switch (step) { case SECOND -> rollups1s; case MINUTE -> rollups1m; case HOUR -> rollups1h; }).add(r);
@@ -53,6 +55,7 @@ public final class BatchBuilder {
         firewall.addAll(b.firewall());
         devices.addAll(b.devices());
         anomalies.addAll(b.anomalies());
+        flowMinutes.addAll(b.flowMinutes());
         return this;
     }
 
@@ -60,11 +63,11 @@ public final class BatchBuilder {
         return events.isEmpty() && sessions.isEmpty() && incidents.isEmpty() && incidentSources.isEmpty()
                 && incidentPorts.isEmpty() && rollups1s.isEmpty() && rollups1m.isEmpty() && rollups1h.isEmpty()
                 && sourceMinutes.isEmpty() && connections.isEmpty() && dns.isEmpty() && firewall.isEmpty()
-                && devices.isEmpty() && anomalies.isEmpty();
+                && devices.isEmpty() && anomalies.isEmpty() && flowMinutes.isEmpty();
     }
 
     public Rows.Batch build() {
         return new Rows.Batch(events, sessions, incidents, incidentSources, incidentPorts, rollups1s, rollups1m,
-                rollups1h, sourceMinutes, connections, dns, firewall, devices, anomalies);
+                rollups1h, sourceMinutes, connections, dns, firewall, devices, anomalies, flowMinutes);
     }
 }

@@ -15,6 +15,9 @@ final class Columns {
     static final List<String> SOURCE_MINUTES = List.of("agent", "service", "ts", "address", "addr_hi", "addr_lo",
             "country", "asn", "packets", "bytes", "sources");
 
+    static final List<String> FLOW_MINUTES = List.of("agent", "ts", "exporter", "in_if", "out_if", "src", "src_addr_hi", "src_addr_lo",
+            "dst", "dst_addr_hi", "dst_addr_lo", "src_port", "dst_port", "proto", "packets", "bytes", "flows");
+
     static final List<String> SESSIONS = List.of("agent", "service", "address", "addr_hi", "addr_lo", "first_seen_ms",
             "last_seen_ms", "left_ms", "packets_in", "packets_out", "bytes_in", "bytes_out", "country", "asn", "flags", "name");
     static final List<String> INCIDENTS = List.of("agent", "id", "scope", "target", "service", "kind", "severity", "reason",
@@ -39,6 +42,7 @@ final class Columns {
             case EVENTS -> EVENTS;
             case ROLLUP_1S, ROLLUP_1M, ROLLUP_1H -> ROLLUP;
             case SOURCE_MINUTES -> SOURCE_MINUTES;
+            case FLOW_MINUTES -> FLOW_MINUTES;
             case SESSIONS -> SESSIONS;
             case INCIDENTS -> INCIDENTS;
             case INCIDENT_SOURCES -> INCIDENT_SOURCES;
@@ -68,6 +72,12 @@ final class Columns {
                 AddressKey k = r.others() ? null : key(r.address());
                 out.add(new Object[] {r.agent(), r.service(), r.ts(), r.address(), k == null ? null : k.hi(),
                         k == null ? null : k.lo(), r.country(), r.asn(), r.packets(), r.bytes(), r.sources()});
+            });
+            case FLOW_MINUTES -> b.flowMinutes().forEach(r -> {
+                AddressKey s = r.others() ? null : key(r.src()), d = r.others() ? null : key(r.dst());
+                out.add(new Object[] {r.agent(), r.ts(), r.exporter(), r.inIf(), r.outIf(), r.src(), s == null ? null : s.hi(),
+                        s == null ? null : s.lo(), r.dst(), d == null ? null : d.hi(), d == null ? null : d.lo(), (long) r.srcPort(),
+                        (long) r.dstPort(), (long) r.proto(), r.packets(), r.bytes(), r.flows()});
             });
             case SESSIONS -> b.sessions().forEach(r -> {
                 AddressKey k = key(r.address());

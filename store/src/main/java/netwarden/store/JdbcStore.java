@@ -102,14 +102,14 @@ abstract class JdbcStore implements Store {
             c.setAutoCommit(false);
             try {
                 for (Table t : List.of(Table.EVENTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES,
-                        Table.ROUTER_CONNECTIONS, Table.ROUTER_DNS, Table.ROUTER_FIREWALL, Table.ANOMALIES))
+                        Table.ROUTER_CONNECTIONS, Table.ROUTER_DNS, Table.ROUTER_FIREWALL, Table.ANOMALIES, Table.FLOW_MINUTES))
                     if (b.rows(t) > 0) append(c, t, Columns.values(t, b));
                 Rows.Batch keyed = new Rows.Batch(List.of(),
                         latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()),
                         latest(b.incidents(), i -> i.agent() + '\0' + i.id()),
                         latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()),
                         latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), devices(b.devices()), List.of());
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), devices(b.devices()), List.of(), List.of());
                 for (Table t : List.of(Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES, Table.INCIDENT_PORTS, Table.DEVICES)) {
                     if (keyed.rows(t) == 0) continue;
                     String stage = stage(c, t, Columns.values(t, keyed));
@@ -291,6 +291,11 @@ abstract class JdbcStore implements Store {
     @Override
     public List<Rows.Incident> incidents(Queries.Incidents q) {
         return onReader("incidents", c -> reads.incidents(c, q));
+    }
+
+    @Override
+    public List<Rows.FlowMinute> flows(Queries.Flows q) {
+        return onReader("flows", c -> reads.flows(c, q));
     }
 
     @Override

@@ -68,6 +68,12 @@ final class Migrations {
         }
     }
 
+    /** The newest version below {@code v} this build has a script for (versions may have gaps), 0 when none. */
+    static int previous(int v) {
+        for (int p = v - 1; p > 0; p--) if (!script("V" + p + ".sql", false).isEmpty()) return p;
+        return 0;
+    }
+
     static Set<Integer> applied(Connection c) throws SQLException {
         Set<Integer> out = new TreeSet<>();
         try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {

@@ -47,6 +47,19 @@ public final class Queries {
         }
     }
 
+    /**
+     * Flow-export minutes in [from, to): {@code address} (an address or prefix) matches the source or the
+     * destination, {@code port} the source or destination port (-1 all), {@code exporter} exactly (null all).
+     */
+    public record Flows(String address, String exporter, int port, long fromMs, long toMs, int limit) {
+        public Flows {
+            checkRange(fromMs, toMs);
+            checkLimit(limit);
+            if (address != null) SearchTerm.addressRange(address);
+            if (port < -1 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
+    }
+
     /** A service's series over [from, to) in steps of {@code stepSeconds}, read from the matching rollup table. */
     public record History(String service, long fromMs, long toMs, long stepSeconds) {
         public History {

@@ -112,13 +112,34 @@ public final class Rows {
         }
     }
 
+    /**
+     * Flow-export traffic of one minute (epoch second {@code ts}, a multiple of 60) summed per exporter, interface
+     * pair and 5-tuple, sampling rate applied; {@code flows} counts the records summed. The minute's rows beyond the
+     * accumulator's bound are summed into one row per exporter with addresses {@link #OTHERS} and ports -1.
+     */
+    public record FlowMinute(String agent, long ts, String exporter, long inIf, long outIf, String src, String dst,
+                             int srcPort, int dstPort, int proto, long packets, long bytes, long flows) {
+        public static final String OTHERS = "*";
+
+        public FlowMinute {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(exporter, "exporter");
+            Objects.requireNonNull(src, "src");
+            Objects.requireNonNull(dst, "dst");
+        }
+
+        public boolean others() {
+            return OTHERS.equals(src);
+        }
+    }
+
     /** Rows of every table, written together; immutable. */
     public record Batch(List<Event> events, List<Session> sessions, List<Incident> incidents,
                         List<IncidentSource> incidentSources, List<IncidentPort> incidentPorts,
                         List<Rollup> rollups1s, List<Rollup> rollups1m, List<Rollup> rollups1h,
                         List<SourceMinute> sourceMinutes, List<RouterRows.Connection> connections,
                         List<RouterRows.Dns> dns, List<RouterRows.Firewall> firewall, List<RouterRows.Device> devices,
-                        List<RouterRows.Anomaly> anomalies) {
+                        List<RouterRows.Anomaly> anomalies, List<FlowMinute> flowMinutes) {
         public Batch {
             events = List.copyOf(events);
             sessions = List.copyOf(sessions);
@@ -134,6 +155,7 @@ public final class Rows {
             firewall = List.copyOf(firewall);
             devices = List.copyOf(devices);
             anomalies = List.copyOf(anomalies);
+            flowMinutes = List.copyOf(flowMinutes);
         }
 
         /** Rows in the batch for a table. */
@@ -154,6 +176,7 @@ public final class Rows {
                 case ROUTER_FIREWALL -> firewall.size();
                 case DEVICES -> devices.size();
                 case ANOMALIES -> anomalies.size();
+                case FLOW_MINUTES -> flowMinutes.size();
             };
         }
 

@@ -148,6 +148,24 @@ final class SqlReads {
         return new Where().and("start_ms < ?", toMs).and("(end_ms = 0 OR end_ms >= ?)", fromMs);
     }
 
+    List<Rows.FlowMinute> flows(Connection c, Queries.Flows q) throws SQLException {
+        Where w = new Where().and("ts >= ?", Math.floorDiv(q.fromMs(), 1000) - 59).and("ts < ?", Math.floorDiv(q.toMs() + 999, 1000))
+                .andIf(q.exporter() != null, "exporter = ?", q.exporter())
+                .andIf(q.port() >= 0, "(src_port = ? OR dst_port = ?)", (long) q.port(), (long) q.port());
+        if (q.address() != null) {
+            AddressKey.Range r = SearchTerm.addressRange(q.address());
+            Where src = new Where().address("src_", r), dst = new Where().address("dst_", r);
+            List<Object> p = new ArrayList<>(src.params());
+            p.addAll(dst.params());
+            w.and("(" + src.sql().substring(" WHERE ".length()) + " OR " + dst.sql().substring(" WHERE ".length()) + ")", p.toArray());
+        }
+        return query(c, "SELECT agent, ts, exporter, in_if, out_if, src, dst, src_port, dst_port, proto, packets, bytes, flows"
+                + " FROM flow_minutes" + w.sql() + " ORDER BY ts DESC, bytes DESC LIMIT ?", w,
+                rs -> new Rows.FlowMinute(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getLong(11),
+                        rs.getLong(12), rs.getLong(13)), q.limit());
+    }
+
     List<Rows.Incident> incidents(Connection c, Queries.Incidents q) throws SQLException {
         Where w = incidentTime(q.fromMs(), q.toMs())
                 .andIf("active".equals(q.state()), "end_ms = 0")

@@ -42,6 +42,9 @@ public interface Store extends AutoCloseable {
 
     List<Rows.Incident> incidents(Queries.Incidents q);
 
+    /** Flow-export minutes matching the query, newest first, heaviest first within a minute. */
+    List<Rows.FlowMinute> flows(Queries.Flows q);
+
     Optional<Rows.Incident> incident(String agent, String id);
 
     /** Heaviest sources recorded for an incident, heaviest first. */

@@ -64,6 +64,7 @@ public record StoreConfig(String url, Map<Table, Duration> retention, int queueR
         r.put(Table.ROLLUP_1M, Duration.ofDays(30));
         r.put(Table.ROLLUP_1H, Duration.ofDays(365));
         r.put(Table.SOURCE_MINUTES, Duration.ofDays(30));
+        r.put(Table.FLOW_MINUTES, Duration.ofDays(7));
         r.put(Table.EVENTS, Duration.ofDays(365));
         r.put(Table.SESSIONS, Duration.ofDays(365));
         r.put(Table.INCIDENTS, Duration.ofDays(365));

@@ -16,7 +16,8 @@ public enum Table {
     ROUTER_DNS("router_dns", "ts_ms", 1000),
     ROUTER_FIREWALL("router_firewall", "ts_ms", 1000),
     DEVICES("devices", "last_seen_ms", 1000),
-    ANOMALIES("anomalies", "ts_ms", 1000);
+    ANOMALIES("anomalies", "ts_ms", 1000),
+    FLOW_MINUTES("flow_minutes", "ts", 1);
 
     /** SQL name, also the {@code table} label of the store metrics. */
     public final String sql;

@@ -77,6 +77,44 @@ abstract class StoreContract {
         assertThat(v2.count(Table.SESSIONS)).isEqualTo(1);
         assertThat(v2.count(Table.SOURCE_MINUTES)).isZero();
         assertThat(v2.compact(0, 60)).isZero(); // the newest version's table is there and empty
+        assertThat(v2.count(Table.FLOW_MINUTES)).isZero();
+    }
+
+    static netwarden.model.ingest.FlowRecord flow(String exporter, String src, String dst, int dstPort, long packets, long bytes,
+                                                 long rate, long endMs) {
+        return new netwarden.model.ingest.FlowRecord(netwarden.model.Ip.parse(exporter), netwarden.model.Ip.parse(src),
+                netwarden.model.Ip.parse(dst), 40_000, dstPort, 17, bytes, packets, rate, endMs * 1_000_000L, endMs * 1_000_000L, -1, 3, 4);
+    }
+
+    @Test
+    void flowMinutesAreSummedPerMinuteAndFoundByAddressPrefixPortAndExporterThenPurged() {
+        Store s = started();
+        FlowMinuteAccumulator acc = new FlowMinuteAccumulator("", 3);
+        acc.add(flow("192.0.2.1", "198.51.100.7", "10.0.0.1", 27015, 2, 200, 10, T0 + 1_000));
+        acc.add(flow("192.0.2.1", "198.51.100.7", "10.0.0.1", 27015, 3, 300, 10, T0 + 59_000)); // same minute, same key
+        acc.add(flow("192.0.2.1", "198.51.100.7", "10.0.0.1", 27015, 1, 100, 10, T0 + 60_000)); // next minute
+        acc.add(flow("192.0.2.2", "2001:db8::5", "2001:db8::1", 7777, 1, 1_000, 1, T0 + 1_000));
+        acc.add(flow("192.0.2.2", "203.0.113.9", "10.0.0.1", 53, 4, 400, 1, T0 + 2_000)); // beyond 3 keys: the others row
+        BatchBuilder b = Rows.Batch.builder();
+        acc.flush(b);
+        assertThat(acc.size()).isZero();
+        s.write(b.build());
+        assertThat(s.count(Table.FLOW_MINUTES)).isEqualTo(4);
+
+        List<Rows.FlowMinute> byAddress = s.flows(new Queries.Flows("198.51.100.0/24", null, -1, T0, T0 + 120_000, 10));
+        assertThat(byAddress).extracting(Rows.FlowMinute::ts).containsExactly(T0 / 1000 + 60, T0 / 1000);
+        assertThat(byAddress.get(1).packets()).isEqualTo(50);
+        assertThat(byAddress.get(1).bytes()).isEqualTo(5_000);
+        assertThat(byAddress.get(1).flows()).isEqualTo(2);
+        assertThat(s.flows(new Queries.Flows("10.0.0.1", null, 27015, T0, T0 + 60_000, 10))).hasSize(1);
+        assertThat(s.flows(new Queries.Flows("2001:db8::/32", "192.0.2.2", -1, T0, T0 + 60_000, 10)))
+                .singleElement().extracting(Rows.FlowMinute::dstPort).isEqualTo(7777);
+        List<Rows.FlowMinute> exporter2 = s.flows(new Queries.Flows(null, "192.0.2.2", -1, T0, T0 + 60_000, 10));
+        assertThat(exporter2).hasSize(2).anyMatch(r -> r.others() && r.packets() == 4 && r.srcPort() == -1);
+        assertThat(s.flows(new Queries.Flows(null, null, -1, T0 + 120_000, T0 + 180_000, 10))).isEmpty();
+
+        assertThat(s.purge(Table.FLOW_MINUTES, T0 / 1000 + 60)).isEqualTo(3);
+        assertThat(s.count(Table.FLOW_MINUTES)).isEqualTo(1);
     }
 
     @Test

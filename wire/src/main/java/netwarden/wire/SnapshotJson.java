@@ -113,6 +113,7 @@ public final class SnapshotJson {
         n.put("left", p.left());
         if (p.left()) n.put("left_at", seconds(p.leftNanos()));
         else n.putNull("left_at");
+        if (p.estimated()) n.put("estimated", true); // from sampled flow records: counts × the sampling rate
         return n;
     }
 

@@ -46,7 +46,7 @@ public final class CaptureConfigBinder {
     }
 
     /** A byte size: a whole number with an optional unit (KiB, MiB, GiB; KB, MB, GB are read the same). */
-    static int bytes(String key, String text) {
+    public static int bytes(String key, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         long unit = 1;
         for (String[] u : new String[][] {{"gib", "1073741824"}, {"mib", "1048576"}, {"kib", "1024"}, {"gb", "1073741824"},

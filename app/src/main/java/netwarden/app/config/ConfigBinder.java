@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import netwarden.app.capture.CaptureConfigBinder;
 import netwarden.app.capture.RawCapture;
+import netwarden.app.collect.CollectBinder;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.app.notify.NotifyBinder;
 import netwarden.app.notify.NotifyYaml;
@@ -24,6 +25,7 @@ import netwarden.model.Proto;
 import netwarden.model.ServiceKey;
 import netwarden.model.ServiceSpec;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sources.collect.CollectorConfig;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.store.StoreConfig;
 
@@ -82,7 +84,10 @@ final class ConfigBinder {
         GameSettings games = new GameBinder(b).bind(raw, services, state);
         RouterSettings router = uses("router") ? new RouterBinder(b).bind(raw.router(), state) : null;
         StoreConfig store = uses("store") ? new StoreBinder(b).bind(raw.store()) : d.store();
-        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify, enrich, games, router, store), d);
+        CollectorConfig collect = CollectBinder.bind(uses("collect") ? raw.collect() : null,
+                raw.flows() == null || !uses("flows") ? null : raw.flows().defaultSampling(), b);
+        NetwardenConfig config = b.check("api.tokens", () -> new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notify,
+                enrich, games, router, store, collect), d);
         HeapBudget.check(b, config, maxHeap);
         b.throwIfAny();
         return config;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import netwarden.app.collect.CollectBinder;
+import netwarden.app.collect.CollectRenderer;
 import netwarden.app.notify.NotifyRenderer;
 import netwarden.engine.DiscoveryConfig;
 import netwarden.engine.EngineConfig;
@@ -91,13 +93,15 @@ public final class ConfigRenderer {
         root.putObject("windows").put("history", Durations.format(java.time.Duration.ofSeconds(w.historySeconds())))
                 .put("exact-sources-limit", w.exactSourcesLimit()).put("top-sources", w.topSources());
 
-        root.putObject("flows").put("capacity", e.flowCapacity());
+        root.putObject("flows").put("capacity", e.flowCapacity())
+                .put("default-sampling", CollectBinder.defaultSamplingText(c.collect().defaultSampling()));
 
         ObjectNode source = root.putObject("source");
         source.put("pcap", c.source().pcap() == null ? null : c.source().pcap().toString());
         source.put("speed", c.source().speed().text());
 
         capture(root.putObject("capture"), c.source().liveCapture(), c.capture());
+        CollectRenderer.collect(root.putObject("collect"), c.collect());
         detection(root.putObject("detection"), e.detection());
         root.putObject("state").put("dir", c.state().dir().toString());
         root.putObject("incidents").put("dir", c.incidents().dir().toString()).put("queue", c.incidents().queue());

@@ -8,6 +8,7 @@ import java.util.Objects;
 import netwarden.app.notify.EnrichSettings;
 import netwarden.engine.EngineConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sources.collect.CollectorConfig;
 import netwarden.sources.live.CaptureConfig;
 import netwarden.store.StoreConfig;
 
@@ -24,7 +25,7 @@ import netwarden.store.StoreConfig;
  */
 public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens, EngineConfig engine, SourceSettings source,
                               CaptureConfig capture, StateSettings state, IncidentSettings incidents, NotifyConfig notifications, EnrichSettings enrich,
-                              GameSettings games, RouterSettings router, StoreConfig store) {
+                              GameSettings games, RouterSettings router, StoreConfig store, CollectorConfig collect) {
     public NetwardenConfig {
         Objects.requireNonNull(http, "http");
         apiTokens = List.copyOf(Objects.requireNonNull(apiTokens, "api.tokens"));
@@ -37,6 +38,7 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         Objects.requireNonNull(enrich, "enrich");
         Objects.requireNonNull(games, "games");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(collect, "collect");
         var names = new HashSet<String>();
         var secrets = new HashSet<String>();
         for (ApiTokenSetting t : apiTokens) {
@@ -53,47 +55,53 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings state = StateSettings.defaults();
         return new NetwardenConfig(HttpSettings.defaults(), List.of(), EngineConfig.defaults(), SourceSettings.defaults(),
                 CaptureConfig.defaults(), state, IncidentSettings.defaults(state), NotifyConfig.defaults(),
-                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE, null, StoreConfig.defaults());
+                EnrichSettings.defaults(Map.of(), System.getProperty("user.home"), state.dir()), GameSettings.NONE, null, StoreConfig.defaults(),
+                CollectorConfig.defaults());
     }
 
     public NetwardenConfig withHttp(HttpSettings h) {
-        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store);
+        return new NetwardenConfig(h, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store, collect);
     }
 
     public NetwardenConfig withApiTokens(List<ApiTokenSetting> tokens) {
-        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store);
+        return new NetwardenConfig(http, tokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store, collect);
     }
 
     public NetwardenConfig withEngine(EngineConfig e) {
-        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, router, store);
+        return new NetwardenConfig(http, apiTokens, e, source, capture, state, incidents, notifications, enrich, games, router, store, collect);
     }
 
     public NetwardenConfig withSource(SourceSettings s) {
-        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, router, store);
+        return new NetwardenConfig(http, apiTokens, engine, s, capture, state, incidents, notifications, enrich, games, router, store, collect);
     }
 
     public NetwardenConfig withCapture(CaptureConfig c) {
-        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, router, store);
+        return new NetwardenConfig(http, apiTokens, engine, source, c, state, incidents, notifications, enrich, games, router, store, collect);
     }
 
     public NetwardenConfig withNotifications(NotifyConfig n) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, router, store);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, n, enrich, games, router, store, collect);
     }
 
     public NetwardenConfig withEnrich(EnrichSettings e) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, router, store);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, e, games, router, store, collect);
     }
 
     public NetwardenConfig withRouter(RouterSettings r) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, r, store);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, r, store, collect);
     }
 
     public NetwardenConfig withGames(GameSettings g) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, router, store);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, g, router, store, collect);
     }
 
     public NetwardenConfig withStore(StoreConfig s) {
-        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, s);
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, s, collect);
+    }
+
+    /** The flow collectors ({@code collect:}, {@code --collect}, {@code flows.default-sampling}). */
+    public NetwardenConfig withCollect(CollectorConfig c) {
+        return new NetwardenConfig(http, apiTokens, engine, source, capture, state, incidents, notifications, enrich, games, router, store, c);
     }
 
     /**
@@ -104,6 +112,6 @@ public record NetwardenConfig(HttpSettings http, List<ApiTokenSetting> apiTokens
         StateSettings s = new StateSettings(dir);
         EnrichSettings e = enrich.returningStore() == null ? enrich : enrich.withReturningStore(dir.resolve(EnrichSettings.RETURNING_DIR));
         return new NetwardenConfig(http, apiTokens, engine, source, capture, s, new IncidentSettings(s.dir().resolve("incidents"), incidents.queue()),
-                notifications, e, games, router, store);
+                notifications, e, games, router, store, collect);
     }
 }

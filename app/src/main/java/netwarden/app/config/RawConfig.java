@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import netwarden.app.capture.RawCapture;
+import netwarden.app.collect.RawCollect;
 import netwarden.app.notify.NotifyYaml;
 
 /**
@@ -17,9 +18,9 @@ import netwarden.app.notify.NotifyYaml;
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
                  Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
                  @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources,
-                 RawRouter router, Store store) {
+                 RawRouter router, Store store, RawCollect collect) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 
@@ -49,7 +50,8 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
 
     record Windows(String history, Integer exactSourcesLimit, Integer topSources) {}
 
-    record Flows(Integer capacity) {}
+    /** {@code default-sampling}: {@code drop} or a rate, for flow records whose sampling rate is unknown. */
+    record Flows(Integer capacity, String defaultSampling) {}
 
     record Source(String pcap, String speed) {}
 

@@ -43,6 +43,7 @@ public final class History implements AutoCloseable {
     private final SinkWorker<Event> sink;
     private final SnapshotRows rollups;
     private final EventRows online;
+    private final FlowHistory flows;
     private EngineSnapshot lastSnapshot;
     private long lastSessionsNanos = Long.MIN_VALUE;
 
@@ -60,6 +61,7 @@ public final class History implements AutoCloseable {
         this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, events), writer), SinkConfig.ofCapacity(QUEUE), clock);
         this.rollups = new SnapshotRows(AGENT, config.topSources(), snapshots);
         this.online = new EventRows(AGENT, snapshots);
+        this.flows = new FlowHistory(writer, clock);
     }
 
     /** The store's API: events, series, sessions, search, incidents and their acknowledgement. */
@@ -67,6 +69,16 @@ public final class History implements AutoCloseable {
         new HistoryApi(store).register(server);
         new SearchApi(store).register(server);
         new IncidentsApi(store, System::currentTimeMillis).register(server);
+    }
+
+    /** Where the flow collectors hand each record (on their decode thread): per-minute flow rows. */
+    public java.util.function.Consumer<netwarden.model.ingest.FlowRecord> flowRecords() {
+        return flows;
+    }
+
+    /** Writes the flow rows still summing; call once the collectors have stopped. */
+    public void flushFlows() {
+        flows.flush();
     }
 
     /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */

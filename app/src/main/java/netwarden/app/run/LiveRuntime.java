@@ -15,6 +15,7 @@ import netwarden.app.history.History;
 import netwarden.app.history.EnrichLookup;
 import netwarden.app.router.RouterApi;
 import netwarden.app.router.RouterRuntime;
+import netwarden.app.history.FlowsApi;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
@@ -40,6 +41,8 @@ import netwarden.sinks.route.SinkMetrics;
 import netwarden.sinks.route.SinkWorker;
 import netwarden.store.StoreConfig;
 import netwarden.store.StoreException;
+import netwarden.sources.collect.CollectorMetrics;
+import netwarden.sources.collect.FlowCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,12 +71,15 @@ import org.slf4j.LoggerFactory;
 public final class LiveRuntime implements AutoCloseable {
     /** How often the learned baselines are written while running. */
     public static final Duration SAVE_EVERY = Duration.ofMinutes(5);
+    /** The learned flow templates in state.dir. */
+    public static final String FLOW_TEMPLATES = "flow-templates.bin";
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final NetwardenConfig config;
     private final Duration saveEvery;
-    private final PacketFeed feed;
+    private PacketFeed feed;
+    private FlowCollector collector;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final SinkMetrics sinks = new SinkMetrics();
     private final IncidentArchive archive;
@@ -96,6 +102,7 @@ public final class LiveRuntime implements AutoCloseable {
     private Thread pipeline;
     private boolean closed;
 
+    /** @param feed the packet source; null when the flow collectors ({@code collect:}) are the only input */
     public LiveRuntime(NetwardenConfig config, PacketFeed feed) {
         this(config, feed, SAVE_EVERY);
     }
@@ -109,7 +116,8 @@ public final class LiveRuntime implements AutoCloseable {
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
         this.config = config;
         this.saveEvery = saveEvery;
-        this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
+        if (feed == null && !config.collect().enabled()) throw new IllegalArgumentException("no packet source and no flow collector");
+        this.health = new PipelineHealth(snapshots(), feed != null && feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
         // A capture file's rows carry its own (often old) times: retention by the wall clock would delete them at once.
@@ -162,6 +170,13 @@ public final class LiveRuntime implements AutoCloseable {
             history.close();
             throw new IOException("cannot open the store in " + config.state().dir() + ": " + e.getMessage(), e);
         }
+        try {
+            startCollectors(); // before the port opens, as capture: a taken UDP port fails the start at once
+        } catch (IOException e) {
+            closeNotifications();
+            history.close();
+            throw e;
+        }
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
                 .withMetricsAuth(config.http().metricsAuth()), System::getProperty);
@@ -172,6 +187,7 @@ public final class LiveRuntime implements AutoCloseable {
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
         history.register(server);
+        new FlowsApi(history.store()).register(server);
         if (config.router() != null) {
             router = new RouterRuntime(config.router(), config.state().dir(), e -> {
                 EventRouter r = events;
@@ -184,6 +200,7 @@ public final class LiveRuntime implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
+            closeCollectors();
             closeNotifications();
             history.close();
             throw new IOException("cannot listen on " + config.http().listen() + ": " + e.getMessage(), e);
@@ -192,6 +209,7 @@ public final class LiveRuntime implements AutoCloseable {
             archive.start();
         } catch (IOException e) {
             server.close();
+            closeCollectors();
             closeNotifications();
             history.close();
             throw new IOException("cannot create the incidents directory " + config.incidents().dir() + ": " + e, e);
@@ -216,6 +234,32 @@ public final class LiveRuntime implements AutoCloseable {
         pipeline = Thread.ofPlatform().name("netwarden-pipeline").unstarted(this::runPipeline);
         health.started(pipeline);
         pipeline.start();
+    }
+
+    /** The flow collectors, when configured: templates from state.dir, metrics registered, ports bound. */
+    private void startCollectors() throws IOException {
+        if (!config.collect().enabled()) return;
+        collector = new FlowCollector(config.collect().withTemplatesFile(config.state().dir().resolve(FLOW_TEMPLATES)), Clock.SYSTEM,
+                history.flowRecords());
+        CollectorMetrics.register(registry, collector);
+        collector.start();
+        feed = new CollectorFeed(collector, feed, Clock.SYSTEM);
+    }
+
+    private void closeCollectors() {
+        if (collector == null) return;
+        collector.close();
+        history.flushFlows(); // the decode thread has ended: its last minute's rows
+    }
+
+    /** What feeds the pipeline, for the startup line; once started. */
+    public synchronized String describeSource() {
+        return feed.describe();
+    }
+
+    /** The bound UDP port of each flow collector, in configured order; empty without collectors. */
+    public synchronized List<Integer> collectorPorts() {
+        return collector == null ? List.of() : collector.ports();
     }
 
     private void runPipeline() {
@@ -310,6 +354,7 @@ public final class LiveRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (games != null) games.close();
+        closeCollectors(); // after the pipeline: saves the learned templates
         if (router != null) router.close(); // before the event router closes: its last events still go out
         if (server != null) server.close();
         if (events != null) events.close(Notifications.FLUSH);

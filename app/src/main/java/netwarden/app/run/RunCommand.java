@@ -12,6 +12,7 @@ import netwarden.app.UsageException;
 import netwarden.app.VersionProvider;
 import netwarden.app.capture.CaptureFeed;
 import netwarden.app.capture.CaptureOptions;
+import netwarden.app.collect.CollectOptions;
 import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.ListenAddress;
 import netwarden.app.config.NetwardenConfig;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Option;
             "that fails while running ends it with exit 1.",
             "Source, chosen explicitly: a capture file (--pcap or source.pcap), replayed live (after it ends the final",
             "state stays served); or live capture (--capture/--interface, or a capture: section in the config) with",
-            "eBPF, libpcap or /proc, which needs root or capabilities for ebpf and pcap (docs/capture.md).",
+            "eBPF, libpcap or /proc, which needs root or capabilities for ebpf and pcap (docs/capture.md); and/or flow",
+            "exports from routers (--collect netflow=ADDR:PORT, --collect sflow=ADDR:PORT, or collect:; docs/flows.md).",
             "Attacks are logged and archived (incidents.dir); learned baselines persist in state.dir.",
             "API token: api.tokens in the config, or NETWARDEN_API_TOKEN (masked addresses).",
             "Notifications: notify in the config, or NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> (docs/notify.md).",
@@ -56,6 +58,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CaptureOptions capture;
+
+    @Mixin
+    CollectOptions collect = new CollectOptions();
 
     @Option(names = "--speed", paramLabel = "realtime|max", description = "Replay speed of --pcap: realtime (default) or max.")
     ReplaySpeed speed;
@@ -85,8 +90,8 @@ public final class RunCommand implements Callable<Integer> {
                     effective.http().metricsAuth() ? " and /metrics" : "");
 
         // Live capture is planned (mode chosen, and logged) before anything starts.
-        CaptureFeed live = file == null ? CaptureFeed.prepare(effective.capture(), Clock.SYSTEM) : null;
-        PacketFeed feed = live != null ? live : new FileFeed(file, effective.source().speed());
+        CaptureFeed live = file == null && effective.source().liveCapture() ? CaptureFeed.prepare(effective.capture(), Clock.SYSTEM) : null;
+        PacketFeed feed = live != null ? live : file != null ? new FileFeed(file, effective.source().speed()) : null;
         LiveRuntime runtime = new LiveRuntime(effective, feed);
         // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
         // Installed before anything serves, so a signal as soon as /healthz answers is handled, not the
@@ -115,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
                         + "attack detection {}; state: {}; incidents: {}",
                 VersionProvider.version(), runtime.scheme(), hostPort(effective.http().listen(), runtime.port()), runtime.security(),
                 effective.apiTokens().isEmpty() ? "none" : String.join(", ", effective.apiTokens().stream().map(ApiTokenSetting::name).toList()),
-                feed.describe(),
+                runtime.describeSource(),
                 effective.engine().services().isEmpty() ? "discovered automatically" : effective.engine().services().size() + " configured",
                 effective.engine().detection().enabled() ? "on" : "off", effective.state().dir(), effective.incidents().dir());
         runtime.awaitFeedEnd(Duration.ofDays(36_500));
@@ -148,10 +153,12 @@ public final class RunCommand implements Callable<Integer> {
         Path file = captureFlags ? null : pcap != null ? pcap : s.pcap();
         c = c.withSource(new SourceSettings(file, speed != null ? speed : s.speed(), captureFlags || s.liveCapture()));
         c = c.withCapture(capture.applyTo(c.capture()));
-        if (file == null && !c.source().liveCapture())
+        c = c.withCollect(collect.applyTo(c.collect()));
+        if (file == null && !c.source().liveCapture() && !c.collect().enabled())
             throw new UsageException("no packet source configured: give --pcap FILE (or source.pcap in the config file) to replay a "
                     + "capture, or --capture auto|ebpf|pcap|proc [--interface IF] (or a capture: section) to capture live "
-                    + "(needs root or capabilities, see docs/capture.md). To see netwarden work without either, run 'netwarden demo'.");
+                    + "(needs root or capabilities, see docs/capture.md), or --collect netflow=ADDR:PORT (or a collect: section) to "
+                    + "take flow exports (docs/flows.md). To see netwarden work without any, run 'netwarden demo'.");
         return c;
     }
 

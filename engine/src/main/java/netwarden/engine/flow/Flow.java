@@ -31,6 +31,8 @@ public final class Flow extends Keyed {
     public boolean tcpDataIn, tcpDataOut, tcpClosed;
     /** Time the join event fired, 0 while not a player. */
     public long joinedAt;
+    /** Some of this session's traffic came from sampled flow records: its counts are estimates. */
+    public boolean estimated;
 
     Flow(long endpointId, Object endpoint, long srcHi, long srcLo) {
         super(srcHi, srcLo, endpointId);
@@ -56,5 +58,6 @@ public final class Flow extends Keyed {
         qualBits = 0;
         tcpDataIn = tcpDataOut = tcpClosed = false;
         joinedAt = 0;
+        estimated = false;
     }
 }
