@@ -34,13 +34,13 @@ public interface EnginePort extends IngestPort, ServiceRegistry {
     long ownPackets();
 
     /**
-     * One engine, or {@code shards} of them behind a {@link ShardedEngine} when {@code shards > 1}.
+     * One engine, or {@code config.shards()} of them behind a {@link ShardedEngine}.
      * {@code stableFrames}: the frames' bytes stay valid until the end of input (a mapped file), so
      * shards need not copy them.
      */
     static EnginePort create(EngineConfig config, netwarden.model.EventListener events, boolean publishEachSecond,
-                             Map<String, BaselineState> baselines, int shards, boolean stableFrames) {
-        if (shards <= 1) return new Engine(config, events, publishEachSecond, baselines);
-        return new ShardedEngine(config, events, publishEachSecond, baselines, shards, stableFrames);
+                             Map<String, BaselineState> baselines, boolean stableFrames) {
+        if (config.shards() <= 1) return new Engine(config, events, publishEachSecond, baselines);
+        return new ShardedEngine(config, events, publishEachSecond, baselines, config.shards(), stableFrames);
     }
 }

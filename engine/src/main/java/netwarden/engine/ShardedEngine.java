@@ -85,7 +85,7 @@ public final class ShardedEngine implements EnginePort {
         ScopeRules off = new ScopeRules(false, d.network().floors());
         var perShard = new EngineConfig(List.of(), config.discovery(), config.players(), config.windows(),
                 Math.max(16, (config.flowCapacity() + shardCount - 1) / shardCount),
-                d.withRules(d.service(), d.host(), off));
+                d.withRules(d.service(), d.host(), off), 1);
         this.events = new ShardEvents(shardCount + 1, listener);
         this.shards = new Engine[shardCount];
         this.lanes = new HandoffPort[shardCount];
@@ -97,7 +97,7 @@ public final class ShardedEngine implements EnginePort {
         }
         for (int i = 0; i < shardCount; i++) {
             var own = new EngineConfig(configured.get(i), perShard.discovery(), perShard.players(), perShard.windows(),
-                    perShard.flowCapacity(), perShard.detection());
+                    perShard.flowCapacity(), perShard.detection(), 1);
             // A shard with no configured service of its own must not discover when the others have some.
             if (!config.discovers()) own = withoutDiscovery(own);
             shards[i] = new Engine(own, events.source(i).listener(), false, baselines, ticker);
@@ -114,7 +114,7 @@ public final class ShardedEngine implements EnginePort {
     private static EngineConfig withoutDiscovery(EngineConfig c) {
         var d = c.discovery();
         var none = new DiscoveryConfig(false, d.minSources(), d.window(), d.maxServices(), d.maxCandidates());
-        return new EngineConfig(c.services(), none, c.players(), c.windows(), c.flowCapacity(), c.detection());
+        return new EngineConfig(c.services(), none, c.players(), c.windows(), c.flowCapacity(), c.detection(), 1);
     }
 
     /** Number of shards. */

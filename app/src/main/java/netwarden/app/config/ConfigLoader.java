@@ -32,7 +32,7 @@ public final class ConfigLoader {
     /** A config file is text of a few kB; a larger one (or a link to /dev/zero) is refused, not read whole. */
     static final int MAX_FILE_BYTES = 4 << 20;
     /** The sections {@code replay} uses: the engine's. */
-    public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection");
+    public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection", "engine");
 
     private final YAMLMapper mapper;
     private final Map<String, String> environment;

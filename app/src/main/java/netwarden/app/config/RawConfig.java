@@ -16,9 +16,14 @@ import netwarden.app.notify.NotifyYaml;
  */
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
                  Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
-                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources) {
+                 @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources,
+                 Engine engine) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
+
+    /** {@code engine}: how the engine runs (not what it counts). */
+    record Engine(Integer shards) {}
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 

@@ -55,6 +55,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Also write each attack found as DIR/<id>.json and its sample packets as DIR/<id>.pcap.")
     Path incidentsDir;
 
+    @Option(names = "--shards", paramLabel = "N",
+            description = "Engines sharing the work, each on a thread of its own (default: engine.shards of --config, else one per core, at most 4).")
+    Integer shards;
+
     public ReplayCommand(CliContext context) {
         this.context = context;
     }
@@ -63,6 +67,13 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         EngineConfig engine = config == null ? EngineConfig.defaults()
                 : context.configLoader().load(config, ConfigLoader.ENGINE_SECTIONS).engine(); // notify, api...: not used, not checked
+        if (shards != null) {
+            try {
+                engine = engine.withShards(shards);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shards: " + e.getMessage());
+            }
+        }
         Replayer replayer = new Replayer(engine);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
