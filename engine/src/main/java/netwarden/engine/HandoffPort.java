@@ -38,8 +38,9 @@ public final class HandoffPort implements IngestPort {
     private final IngestPort target;
     private final Engine engine;
     private final boolean copyFrames;
-    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(RING);
-    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(RING);
+    private final BlockingQueue<Batch> full;
+    private final BlockingQueue<Batch> free;
+    private final int batchSize;
     private final Thread worker;
     private Batch filling;
     private volatile Throwable failure;
@@ -47,35 +48,48 @@ public final class HandoffPort implements IngestPort {
 
     /** One handed-over batch: frames, then at most one other call. */
     private static final class Batch {
-        final Packet[] packets = new Packet[BATCH];
-        final MemorySegment[] data = new MemorySegment[BATCH];
-        final long[] offsets = new long[BATCH];
-        final long[] packetCounts = new long[BATCH];
-        final long[] byteCounts = new long[BATCH];
-        final boolean[] outboundOnly = new boolean[BATCH];
+        final Packet[] packets;
+        final MemorySegment[] data;
+        final long[] offsets;
+        final long[] packetCounts;
+        final long[] byteCounts;
+        final boolean[] outboundOnly;
         final MemorySegment copies;
         int copied;
         int size;
         Runnable then;
         boolean last;
 
-        Batch(boolean copyFrames) {
+        Batch(int size, boolean copyFrames) {
+            packets = new Packet[size];
+            data = new MemorySegment[size];
+            offsets = new long[size];
+            packetCounts = new long[size];
+            byteCounts = new long[size];
+            outboundOnly = new boolean[size];
             copies = copyFrames ? MemorySegment.ofArray(new byte[COPY_BYTES]) : null;
-            for (int i = 0; i < BATCH; i++) packets[i] = new Packet();
+            for (int i = 0; i < size; i++) packets[i] = new Packet();
         }
     }
 
     /** Starts the thread that feeds {@code target}; it ends at {@link #endOfInput}. */
     public HandoffPort(IngestPort target, String threadName) {
-        this(target, threadName, false);
+        this(target, threadName, false, BATCH, RING);
     }
 
-    /** @param copyFrames copy each frame's bytes (they need not outlive the call) */
-    HandoffPort(IngestPort target, String threadName, boolean copyFrames) {
+    /**
+     * @param copyFrames copy each frame's bytes (they need not outlive the call)
+     * @param batch      frames per batch
+     * @param ring       batches in the ring: how far the producer may run ahead
+     */
+    HandoffPort(IngestPort target, String threadName, boolean copyFrames, int batch, int ring) {
+        this.full = new ArrayBlockingQueue<>(ring);
+        this.free = new ArrayBlockingQueue<>(ring);
+        this.batchSize = batch;
         this.target = Objects.requireNonNull(target, "target");
         this.engine = target instanceof Engine e ? e : null;
         this.copyFrames = copyFrames;
-        for (int i = 0; i < RING; i++) free.add(new Batch(copyFrames));
+        for (int i = 0; i < ring; i++) free.add(new Batch(batch, copyFrames));
         filling = take(free);
         worker = Thread.ofPlatform().name(threadName).daemon().start(this::work);
     }
@@ -111,7 +125,7 @@ public final class HandoffPort implements IngestPort {
         b.packetCounts[i] = packets;
         b.byteCounts[i] = bytes;
         b.outboundOnly[i] = outboundOnly;
-        if (b.size == BATCH) publish();
+        if (b.size == batchSize) publish();
     }
 
     /** Hands over {@code call} to run on the target's thread after everything handed over before it. */

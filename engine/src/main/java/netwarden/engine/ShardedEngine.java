@@ -43,6 +43,12 @@ import netwarden.model.ingest.OwnEndpoint;
  * candidates, discovered services and hosts: per shard) are what may differ once reached.
  */
 public final class ShardedEngine implements EnginePort {
+    /**
+     * A shard's ring: 4 batches of 1,024 frames. Shorter than one engine's handoff, because the
+     * feeding thread waits for every shard to drain its ring whenever the network scope asks them
+     * (each 100 ms slot while a service is attacked): a short ring keeps that wait short.
+     */
+    static final int LANE_BATCH = 1024, LANE_RING = 4;
     private final Engine[] shards;
     private final HandoffPort[] lanes;
     private final ShardEvents events;
@@ -101,7 +107,7 @@ public final class ShardedEngine implements EnginePort {
             // A shard with no configured service of its own must not discover when the others have some.
             if (!config.discovers()) own = withoutDiscovery(own);
             shards[i] = new Engine(own, events.source(i).listener(), false, baselines, ticker);
-            lanes[i] = new HandoffPort(shards[i], "engine-shard-" + i, !stableFrames);
+            lanes[i] = new HandoffPort(shards[i], "engine-shard-" + i, !stableFrames, LANE_BATCH, LANE_RING);
         }
         this.networkEvents = events.source(shardCount);
         boolean watchNetwork = d.enabled() && d.network().enabled();
