@@ -128,6 +128,19 @@ class ShardedEngineTest {
     }
 
     @Test
+    void eventsArriveInTheSameOrderEveryRunWhateverTheThreadsTiming() {
+        List<List<String>> orders = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            var log = new EventLog();
+            var e = new ShardedEngine(config(true), log, run == 0, Map.of(), 3, true, () -> 0L); // publishing or not
+            mixed(e, false);
+            orders.add(log.events.stream().map(Object::toString).toList());
+        }
+        assertThat(orders.get(0)).hasSizeGreaterThan(10);
+        assertThat(orders.get(1)).containsExactlyElementsOf(orders.get(0));
+    }
+
+    @Test
     void theReplyOfAServiceInAnotherShardIsCountedToTheService() {
         var config = config(true);
         var probe = new ShardedEngine(config, e -> {}, false, Map.of(), 2, true);
