@@ -44,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
  * publishes a fresh {@link EngineSnapshot} through a volatile field — the only data other
  * threads ever see. Per-packet work is a few hash probes and no allocation for known sources.
  */
-public final class Engine implements IngestPort, ServiceRegistry {
+public final class Engine implements EnginePort {
     private static final long NO_SECOND = Long.MIN_VALUE;
     private static final long SWEEP_EVERY_SECONDS = 10;
 
@@ -167,6 +167,47 @@ public final class Engine implements IngestPort, ServiceRegistry {
         detector.onPacket(p, packets, bytes, data, frameOffset, service == null ? null : service.scope);
     }
 
+    /**
+     * A shard's share of a count ({@link ShardedEngine}): the whole count, or with {@code outboundOnly}
+     * only the reply side of a packet whose destination lives in another shard (its sender may be a
+     * service of this one), which counts nothing else.
+     */
+    void shardCount(Packet p, long packets, long bytes, MemorySegment data, long frameOffset, boolean outboundOnly) {
+        if (!outboundOnly) count(p, packets, bytes, data, frameOffset);
+        else if (packets > 0 && p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p, packets, bytes);
+    }
+
+    /** Closes the detector's slots up to {@code nanos} but not the engine's second (a shard's half of a time step). */
+    void advanceDetection(long nanos) {
+        detector.advanceTo(nanos);
+    }
+
+    /** Whether a service or host scope of this engine has an incident open (the network scope is suppressed then). */
+    boolean incidentOpen() {
+        return detector.incidentOpen();
+    }
+
+    /** Whether the address is a current player of any service here. */
+    boolean playerAnywhere(long hi, long lo) {
+        for (Endpoint e : endpoints.all()) {
+            if (!e.promoted) continue;
+            Flow f = flows.get(e.id, hi, lo);
+            if (f != null && f.isPlayer()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A shard's end of input, after the last second was closed by {@link #advanceTo}: with
+     * {@code endIncidents} false the open slot closes (as {@link #finish} closes it), with true every
+     * open incident then ends; in two calls, so the network scope sees every shard's last slot first.
+     */
+    void endShard(boolean endIncidents) {
+        if (currentSecond == NO_SECOND) return;
+        if (!endIncidents) detector.closeLast();
+        else detector.drain();
+    }
+
     /** Closes every second that ended at or before {@code nowNanos} (the live clock's tick). */
     @Override
     public void advanceTo(long nowNanos) {
@@ -181,15 +222,12 @@ public final class Engine implements IngestPort, ServiceRegistry {
         finish(true);
     }
 
-    /** End of live input: closes the open second and publishes the final snapshot; attacks stay open. */
-    public void finish() {
-        finish(false);
-    }
 
     /**
      * End of input. With {@code endAttacks} (a replayed file is over, nothing more will come) every
      * open incident ends where its traffic ended, so the record is complete.
      */
+    @Override
     public void finish(boolean endAttacks) {
         if (currentSecond != NO_SECOND) {
             detector.advanceTo((currentSecond + 1) * Times.NANOS_PER_SECOND);
@@ -200,16 +238,19 @@ public final class Engine implements IngestPort, ServiceRegistry {
     }
 
     /** Learned detection baselines, to persist and pass to the next run's constructor. */
+    @Override
     public Map<String, BaselineState> baselines() {
         return detector.baselines();
     }
 
+    @Override
     public EngineSnapshot snapshot() {
         long asOf = currentSecond == NO_SECOND ? 0 : currentSecond * Times.NANOS_PER_SECOND;
         return SnapshotBuilder.build(asOf, endpoints.all(), stats, flows, endpoints.size(), detector);
     }
 
     /** Thread-safe access to the latest published snapshot. */
+    @Override
     public Supplier<EngineSnapshot> published() {
         return () -> published;
     }
@@ -351,6 +392,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
     }
 
     /** Packets of netwarden's own conversations dropped before counting ({@link #addOwnEndpoint}); any thread. */
+    @Override
     public long ownPackets() {
         return own.dropped();
     }

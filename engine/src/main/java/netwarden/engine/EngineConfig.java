@@ -9,11 +9,17 @@ import netwarden.model.SettingException;
 
 /**
  * Everything the engine needs. {@code flowCapacity} bounds the per-(service, source) table; when
- * full, the least recently seen entry is evicted and counted (never silently).
+ * full, the least recently seen entry is evicted and counted (never silently). {@code shards}: how
+ * many engines share the work ({@link ShardedEngine}; 1 is one engine on one thread).
  */
 public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery, PlayerConfig players,
-                           WindowConfig windows, int flowCapacity, DetectionConfig detection) {
+                           WindowConfig windows, int flowCapacity, DetectionConfig detection, int shards) {
+    /** Most shards allowed: each is a thread and a set of tables. */
+    public static final int MAX_SHARDS = 64;
+
     public EngineConfig {
+        if (shards < 1 || shards > MAX_SHARDS)
+            throw new SettingException("engine.shards", shards, "engine.shards must be 1.." + MAX_SHARDS + ": " + shards);
         services = List.copyOf(Objects.requireNonNull(services, "services"));
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(players, "players");
@@ -28,6 +34,20 @@ public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery
         }
     }
 
+    /** A configuration with the default number of shards. */
+    public EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery, PlayerConfig players, WindowConfig windows, int flowCapacity,
+                        DetectionConfig detection) {
+        this(services, discovery, players, windows, flowCapacity, detection, defaultShards());
+    }
+
+    /**
+     * One shard per core, at most 4: the thread that reads and decodes needs a core too, and beyond
+     * a few shards the time steps every shard takes cost more than the split saves.
+     */
+    public static int defaultShards() {
+        return Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+    }
+
     /** A configuration with default detection. */
     public EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery, PlayerConfig players, WindowConfig windows, int flowCapacity) {
         this(services, discovery, players, windows, flowCapacity, DetectionConfig.defaults());
@@ -38,7 +58,11 @@ public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery
     }
 
     public EngineConfig withDetection(DetectionConfig d) {
-        return new EngineConfig(services, discovery, players, windows, flowCapacity, d);
+        return new EngineConfig(services, discovery, players, windows, flowCapacity, d, shards);
+    }
+
+    public EngineConfig withShards(int n) {
+        return new EngineConfig(services, discovery, players, windows, flowCapacity, detection, n);
     }
 
     /** Discovery runs when enabled and nothing is configured. */

@@ -71,7 +71,8 @@ final class ConfigBinder {
         WindowConfig windows = uses("windows") ? windows(raw.windows(), defaults.windows()) : defaults.windows();
         int flowCapacity = raw.flows() == null || raw.flows().capacity() == null || !uses("flows") ? defaults.flowCapacity() : raw.flows().capacity();
         DetectionConfig detection = uses("detection") ? new DetectionBinder(b).bind(raw.detection(), defaults.detection()) : defaults.detection();
-        EngineConfig engine = b.check("", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection), defaults);
+        int shards = raw.engine() == null || raw.engine().shards() == null || !uses("engine") ? defaults.shards() : raw.engine().shards();
+        EngineConfig engine = b.check("", () -> new EngineConfig(services, discovery, players, windows, flowCapacity, detection, shards), defaults);
         RawCapture rawCapture = uses("capture") ? raw.capture() : null;
         SourceSettings source = uses("source") ? source(raw.source(), d.source(), rawCapture != null && !Boolean.FALSE.equals(rawCapture.enabled())) : d.source();
         CaptureConfig capture = CaptureConfigBinder.bind(rawCapture, b);

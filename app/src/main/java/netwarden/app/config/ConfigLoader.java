@@ -36,7 +36,7 @@ public final class ConfigLoader {
     /** YAML 1.1's infinities and not-a-number, which the parser refuses outright. */
     private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     /** The sections {@code replay} uses: the engine's. */
-    public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection");
+    public static final Set<String> ENGINE_SECTIONS = Set.of("services", "discovery", "players", "windows", "flows", "detection", "engine");
 
     private final YAMLMapper mapper;
     private final Map<String, String> environment;

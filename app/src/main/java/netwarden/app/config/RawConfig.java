@@ -18,9 +18,13 @@ import netwarden.app.notify.NotifyYaml;
 record RawConfig(Http http, Api api, List<Service> services, Discovery discovery, Players players,
                  Windows windows, Flows flows, Source source, RawCapture capture, Detection detection, State state, Incidents incidents,
                  @JsonProperty("notify") NotifyYaml.Notify notifications, NotifyYaml.Enrich enrich, Sources sources,
-                 RawRouter router, Store store, RawCollect collect) {
+                 RawRouter router, Store store, RawCollect collect, Engine engine) {
 
-    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final RawConfig EMPTY = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
+
+    /** {@code engine}: how the engine runs (not what it counts). */
+    record Engine(Integer shards) {}
 
     record Http(String listen, Boolean metricsAuth, String webConfig, Boolean allowPlainHttp) {}
 

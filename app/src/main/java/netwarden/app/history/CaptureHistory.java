@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import netwarden.engine.Engine;
+import netwarden.engine.EnginePort;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
@@ -55,7 +55,7 @@ public final class CaptureHistory implements AutoCloseable {
     }
 
     /** The engine as the replay's port, with the snapshots it publishes turned into rows on its own thread. */
-    public IngestPort tap(Engine engine) {
+    public IngestPort tap(EnginePort engine) {
         return new IngestPort() {
             private EngineSnapshot last = engine.published().get();
 

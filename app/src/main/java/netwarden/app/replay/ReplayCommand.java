@@ -72,6 +72,10 @@ public final class ReplayCommand implements Callable<Integer> {
                 "Attacks still open at the end of a file are ended there."})
     Path stateDir;
 
+    @Option(names = "--shards", paramLabel = "N",
+            description = "Engines sharing the work, each on a thread of its own (default: engine.shards of --config, else one per core, at most 4).")
+    Integer shards;
+
     public ReplayCommand(CliContext context) {
         this.context = context;
     }
@@ -83,6 +87,13 @@ public final class ReplayCommand implements Callable<Integer> {
         NetwardenConfig loaded = config == null ? null : context.configLoader().load(config, sections);
         EngineConfig engine = loaded == null ? EngineConfig.defaults() : loaded.engine();
         StoreConfig store = loaded == null ? StoreConfig.defaults() : loaded.store();
+        if (shards != null) {
+            try {
+                engine = engine.withShards(shards);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shards: " + e.getMessage());
+            }
+        }
         Replayer replayer = new Replayer(engine);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -10,11 +10,13 @@ import netwarden.decode.CaptureReader;
 import netwarden.decode.DecodeException;
 import netwarden.engine.Engine;
 import netwarden.engine.EngineConfig;
+import netwarden.engine.EnginePort;
 import netwarden.engine.HandoffPort;
 import netwarden.engine.traffic.CaptureTotals;
 import netwarden.engine.traffic.TrafficTable;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Packet;
+import netwarden.model.ingest.IngestPort;
 import netwarden.sources.file.MappedCapture;
 
 /**
@@ -27,7 +29,8 @@ import netwarden.sources.file.MappedCapture;
  * maps, decodes once and keeps the traffic table; the engine runs on a second core behind a
  * {@link HandoffPort}, which takes the decoded frames in batches (the engine no longer decodes the
  * file a second time) and gives the engine exactly the calls a direct feed would, so the report is
- * the same. Nothing is allocated per frame; progress is checked every 65,536 frames. With a
+ * the same. With {@code engine.shards} above 1 the engine is a {@link netwarden.engine.ShardedEngine},
+ * whose shards each run on a thread of their own, fed the same way. Nothing is allocated per frame; progress is checked every 65,536 frames. With a
  * {@link CaptureHistory} the engine also publishes each closed second and its events and rollups go to the store. A corrupt
  * record ends the file for both: everything read before it is reported, with the decoder's message
  * as {@code readError}.
@@ -62,9 +65,12 @@ public final class Replayer {
             if (notCapture != null) throw new NotACaptureException(notCapture);
             ReplayProgress bar = progress.apply(capture.size());
             AttackCollector attacks = new AttackCollector();
-            Engine engine = history == null ? new Engine(engineConfig, attacks, false)
-                    : new Engine(engineConfig, history.listener(attacks), true); // each closed second published: rollups
-            HandoffPort engineSide = new HandoffPort(history == null ? engine : history.tap(engine), "replay-engine");
+            // The mapped file outlives the replay, so shards need not copy frames (true). With a store, each closed
+            // second is published (rollups) and the tap turns it into rows.
+            EnginePort engine = EnginePort.create(engineConfig, history == null ? attacks : history.listener(attacks), history != null,
+                    java.util.Map.of(), true);
+            IngestPort port = history == null ? engine : history.tap(engine);
+            IngestPort engineSide = engine instanceof Engine ? new HandoffPort(port, "replay-engine") : port;
             TrafficTable traffic = new TrafficTable();
             CaptureReader reader = null;
             String error = null;
@@ -89,7 +95,7 @@ public final class Replayer {
         }
     }
 
-    private static void read(CaptureReader reader, Packet packet, TrafficTable traffic, HandoffPort engine, ReplayProgress bar)
+    private static void read(CaptureReader reader, Packet packet, TrafficTable traffic, IngestPort engine, ReplayProgress bar)
             throws DecodeException {
         long n = 0;
         while (reader.next(packet)) {

@@ -21,6 +21,7 @@ import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
 import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
+import netwarden.engine.EnginePort;
 import netwarden.engine.detect.BaselineState;
 import netwarden.engine.detect.DetectionConfig;
 import netwarden.model.Clock;
@@ -47,7 +48,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine},
+ * The live pipeline: a {@link PacketFeed} on its own pipeline thread driving an {@link Engine}
+ * (or, with {@code engine.shards} above 1, a {@link netwarden.engine.ShardedEngine} of several),
  * with Prometheus metrics and the HTTP server (plain or HTTPS, see {@link WebSecurity}) reading
  * the engine's published snapshots, events going through one {@link EventRouter} to the log, the
  * incident archive, the notification router (with GeoIP enrichment, see {@link Notifications}) and the store
@@ -96,7 +98,7 @@ public final class LiveRuntime implements AutoCloseable {
     private Notifications notifications;
     private GameSources games;
     private RouterRuntime router;
-    private volatile Engine engine;
+    private volatile EnginePort engine;
     private volatile boolean stopRequested;
     private volatile Throwable feedFailure;
     private Thread pipeline;
@@ -156,7 +158,7 @@ public final class LiveRuntime implements AutoCloseable {
             if (r != null) r.onEvent(e);
         }, snapshots(), Clock.SYSTEM);
         GameMetrics.register(registry, games, () -> {
-            Engine e = engine;
+            EnginePort e = engine;
             return e == null ? 0 : e.ownPackets();
         });
         GameInputMetrics.register(registry, games);
@@ -219,7 +221,8 @@ public final class LiveRuntime implements AutoCloseable {
         archiveWorker = new SinkWorker<>(archive, SinkConfig.ofCapacity(config.incidents().queue()), Clock.SYSTEM);
         sinks.trackAll(List.of(log, archiveWorker, history.sink())); // the notification queues are tracked by Notifications
         events = new EventRouter(List.of(log, archiveWorker, notifications.input(), history.sink()));
-        engine = new Engine(config.engine(), events, true, restored);
+        // A live capture reuses its buffer, so shards copy the frames they are handed (false).
+        engine = EnginePort.create(config.engine(), events, true, restored, false);
         events.start();
         games.start(engine); // after the router: their events have somewhere to go
         if (router != null) {
@@ -263,7 +266,7 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     private void runPipeline() {
-        Engine e = engine;
+        EnginePort e = engine;
         BooleanSupplier poll = () -> {
             if (baselines != null) baselines.poll(e::baselines);
             history.snapshot(e.published().get());
@@ -313,7 +316,7 @@ public final class LiveRuntime implements AutoCloseable {
     /** The latest published snapshot (empty before {@link #start()}); thread-safe. */
     public Supplier<EngineSnapshot> snapshots() {
         return () -> {
-            Engine e = engine;
+            EnginePort e = engine;
             return e == null ? EngineSnapshot.EMPTY : e.published().get();
         };
     }

@@ -31,6 +31,8 @@ import netwarden.model.Ticker;
  * then catches up on the silent seconds in one step. All on the pipeline thread.
  */
 public final class Detector {
+    /** Length of the slot detection is evaluated on. */
+    public static final long SLOT_NANOS = Slots.SLOT_NANOS;
     private final DetectionConfig cfg;
     private final Map<String, BaselineState> restored;
     private final long coldStartSeconds;
@@ -41,6 +43,7 @@ public final class Detector {
     private final Triggers triggers;
     private final SlotClock clock;
     private long hostsUntracked;
+    private boolean lastClosed;
 
     /** @param ticker monotonic time, for the cost of evaluation only */
     public Detector(DetectionConfig cfg, EventListener events, Map<String, BaselineState> restored,
@@ -157,8 +160,30 @@ public final class Detector {
     /** End of input (a replay): every open incident ends where its traffic did. */
     public void drain() {
         if (!clock.started()) return;
-        clock.closeLast();
+        closeLast();
         for (Scope s : allScopes) if (s.incident != null) incidents.end(s, Math.max(s.lastHot, clock.slot() * Slots.SLOT_NANOS));
+    }
+
+    /** Closes the open slot, once (end of input; {@link #drain} does it when not done yet). */
+    public void closeLast() {
+        if (lastClosed) return;
+        lastClosed = true;
+        clock.closeLast();
+    }
+
+    /** Whether a service or host scope has an incident open. */
+    public boolean incidentOpen() {
+        for (Scope s : allScopes) if (s.incident != null && s.kind != ScopeKind.NETWORK) return true;
+        return false;
+    }
+
+    /**
+     * For a detector that watches only the network while shards hold the services and hosts
+     * ({@code ShardedEngine}): asked before a network incident opens, as this detector's own
+     * service and host scopes are.
+     */
+    public void incidentsElsewhere(java.util.function.BooleanSupplier elsewhere) {
+        incidents.elsewhere = elsewhere;
     }
 
     private Scope newScope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier sources, ScopeRules rules) {

@@ -31,6 +31,8 @@ final class Incidents {
     private final List<Scope> allScopes;
     private final ArrayDeque<Incident> ended = new ArrayDeque<>();
     private final Map<AttackKind, Long> startedByKind = new EnumMap<>(AttackKind.class);
+    /** Incidents open in scopes another detector holds (a sharded engine's shards); none by default. */
+    java.util.function.BooleanSupplier elsewhere = () -> false;
 
     Incidents(DetectionConfig cfg, EventListener events, PlayerFilter players, List<Scope> allScopes) {
         this.cfg = cfg;
@@ -111,6 +113,7 @@ final class Incidents {
 
     private boolean suppressed(Scope s) {
         if (s.kind == ScopeKind.SERVICE) return false;
+        if (s.kind == ScopeKind.NETWORK && elsewhere.getAsBoolean()) return true;
         for (Scope o : allScopes) {
             if (o.incident == null || o == s) continue;
             if (s.kind == ScopeKind.NETWORK) return true;
