@@ -62,6 +62,8 @@ public final class Engine implements IngestPort, ServiceRegistry {
     private final Spread.Piece piece = this::countPiece;
     private final Packet flowPacket = new Packet();
     private Packet spreading;
+    /** Whether the last packet counted by {@link #inbound} came from a player of its service. */
+    private boolean fromPlayer;
     private long currentSecond = NO_SECOND;
     private long lastSweep = NO_SECOND;
     private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
@@ -158,9 +160,10 @@ public final class Engine implements IngestPort, ServiceRegistry {
         } else if (second < currentSecond) {
             stats.late++;
         }
+        fromPlayer = false;
         Endpoint service = p.dstPort >= 0 ? inbound(p, packets, bytes) : null;
         if (p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p, packets, bytes);
-        detector.onPacket(p, packets, bytes, data, frameOffset, service == null ? null : service.scope);
+        detector.onPacket(p, packets, bytes, data, frameOffset, service == null ? null : service.scope, fromPlayer);
     }
 
     /** Closes every second that ended at or before {@code nowNanos} (the live clock's tick). */
@@ -188,6 +191,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
      */
     public void finish(boolean endAttacks) {
         if (currentSecond != NO_SECOND) {
+            if (endAttacks) detector.inputEnded();
             detector.advanceTo((currentSecond + 1) * Times.NANOS_PER_SECOND);
             closeUpTo(currentSecond + 1);
             if (endAttacks) detector.drain();
@@ -245,6 +249,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
             f.binSourceCounted = true;
             if (e.binSources.add(p.srcHi, p.srcLo)) stats.sketchSwitches++;
         }
+        fromPlayer = f.isPlayer();
         f.binIn += (int) packets;
         f.binBytesIn += bytes;
         f.packetsIn += packets;

@@ -22,8 +22,9 @@ import netwarden.model.Ticker;
  * Watches services, destination hosts and the whole network for attacks; the engine's one door
  * to detection.
  *
- * <p>Design notes: packets add to the open 100 ms slot of each scope they reach (three at most:
- * network, destination host, service). The work is split by job: {@link SlotClock} moves time
+ * <p>Design notes: packets add to the open 100 ms slot of each scope they reach (four at most:
+ * network, destination host, service, and for reflected answers the spray scope of their protocol
+ * and source port, which spans destinations). The work is split by job: {@link SlotClock} moves time
  * and walks the live scopes, {@link Triggers} evaluates each one per slot and per second,
  * {@link Incidents} opens, follows and ends incidents and sends their events, and
  * {@link OnsetSample} keeps the frames an incident's sample starts with. A scope goes idle after
@@ -36,6 +37,9 @@ public final class Detector {
     private final long coldStartSeconds;
     private final Scope network;
     private final KeyedTable<Scope> hosts = new KeyedTable<>(256);
+    private final KeyedTable<Scope> sprays = new KeyedTable<>(64);
+    private final InputSpan span = new InputSpan();
+    private long lastRecheckSecond = Long.MIN_VALUE;
     private final List<Scope> allScopes = new ArrayList<>();
     private final Incidents incidents;
     private final Triggers triggers;
@@ -48,8 +52,8 @@ public final class Detector {
         this.cfg = cfg;
         this.restored = new HashMap<>(restored);
         this.coldStartSeconds = cfg.coldStart().toSeconds();
-        this.incidents = new Incidents(cfg, events, players, allScopes);
-        this.triggers = new Triggers(cfg, coldStartSeconds, incidents);
+        this.incidents = new Incidents(cfg, events, players, allScopes, span);
+        this.triggers = new Triggers(cfg, coldStartSeconds, incidents, span);
         this.clock = new SlotClock(ticker, new SlotClock.Job() {
             @Override
             public void slotClosed(Scope s, long closing, boolean secondEnds) {
@@ -98,28 +102,48 @@ public final class Detector {
     /** Closes every 100 ms slot that ended at or before {@code nanos}. */
     public void advanceTo(long nanos) {
         clock.advanceTo(nanos);
+        long second = Math.floorDiv(nanos, 1_000_000_000L);
+        if (second != lastRecheckSecond) {
+            lastRecheckSecond = second;
+            incidents.recheckPlayers(nanos);
+        }
+    }
+
+    /** The input is over (a replayed file): rates from here on are measured up to its last packet only. */
+    public void inputEnded() {
+        span.end();
     }
 
     /**
      * Adds a packet (or an aggregate of {@code count} like it) to its scopes. Its frame, when known, is
      * {@code p.capLen} bytes at {@code frameOffset} of {@code data}; {@code data} may be null.
+     * {@code player}: the source is a current player of the service.
      */
-    public void onPacket(Packet p, long count, long bytes, MemorySegment data, long frameOffset, Scope service) {
+    public void onPacket(Packet p, long count, long bytes, MemorySegment data, long frameOffset, Scope service, boolean player) {
         if (!cfg.enabled() || !clock.started()) return;
+        span.saw(p.tsNanos);
         int f = Features.of(p);
         if (network != null) {
-            add(network, p, f, count, bytes, data, frameOffset);
+            add(network, p, f, count, bytes, data, frameOffset, player);
             network.ownSources.add(p.srcHi, p.srcLo);
         }
         if (cfg.host().enabled()) {
             Scope h = host(p.dstHi, p.dstLo);
             if (h != null) {
-                add(h, p, f, count, bytes, data, frameOffset);
+                add(h, p, f, count, bytes, data, frameOffset, player);
                 h.ownSources.add(p.srcHi, p.srcLo);
                 if (service != null) service.host = h;
             }
         }
-        if (service != null) add(service, p, f, count, bytes, data, frameOffset);
+        if ((f & (Features.REFLECTION | Features.SYN_ACK | Features.RST)) != 0 && cfg.spray().enabled() && p.srcPort >= 0) {
+            Scope sp = spray(p.proto, p.srcPort);
+            if (sp != null) {
+                add(sp, p, f, count, bytes, data, frameOffset, player);
+                sp.ownSources.add(p.srcHi, p.srcLo);
+                sp.destinations.add(p.dstHi, p.dstLo);
+            }
+        }
+        if (service != null) add(service, p, f, count, bytes, data, frameOffset, player);
     }
 
     /** A source talked to the service for the first time. */
@@ -157,13 +181,21 @@ public final class Detector {
     /** End of input (a replay): every open incident ends where its traffic did. */
     public void drain() {
         if (!clock.started()) return;
-        clock.closeLast();
+        span.end();
+        // A second more of evaluation after the last packet: a capture shorter than the fast
+        // triggers' K of N slots (a 0.15 s burst, one instant) is still judged, at its own rate.
+        if (span.last() != Long.MIN_VALUE) clock.closeThrough(Math.floorDiv(span.last(), Slots.SLOT_NANOS) + Slots.COUNT);
+        else clock.closeLast();
         for (Scope s : allScopes) if (s.incident != null) incidents.end(s, Math.max(s.lastHot, clock.slot() * Slots.SLOT_NANOS));
     }
 
     private Scope newScope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier sources, ScopeRules rules) {
         DistinctCounter own = sources == null ? new DistinctCounter(4096) : null;
-        Scope s = new Scope(kind, target, serviceId, address, sources, own);
+        return watch(new Scope(kind, target, serviceId, address, sources, own), rules);
+    }
+
+    /** Arms the scope's triggers from its rules (and restored baselines) and adds it to the scopes walked. */
+    private Scope watch(Scope s, ScopeRules rules) {
         rules.floors().forEach((m, floor) -> {
             BaselineState b = restored.get(s.baselineKey(m));
             s.triggers[m.ordinal()] = new Trigger(m, floor, b == null ? new Baseline() : new Baseline(b));
@@ -188,13 +220,29 @@ public final class Detector {
         return h;
     }
 
-    private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment data, long frameOffset) {
+    /** The spray scope of one protocol and source port, or null when {@code maxHosts} of them are tracked. */
+    private Scope spray(int proto, int port) {
+        int k = ScopeKind.SPRAY.ordinal();
+        int hash = KeyedTable.hash(proto, port, k);
+        Scope s = sprays.get(proto, port, k, hash);
+        if (s != null) return s;
+        if (sprays.size() >= cfg.maxHosts()) {
+            hostsUntracked++;
+            return null;
+        }
+        String target = netwarden.model.Proto.name(proto) + " source port " + port;
+        s = watch(new Scope(ScopeKind.SPRAY, target, null, null, null, new DistinctCounter(4096), proto, port), cfg.spray());
+        sprays.insert(s);
+        return s;
+    }
+
+    private void add(Scope s, Packet p, int features, long count, long bytes, MemorySegment data, long frameOffset, boolean player) {
         clock.touch(s);
         // An open incident samples the frames itself; before one, the scope keeps its onset's frames.
         if (data != null && s.incident == null && cfg.samplePackets() > 0) OnsetSample.keep(s, p, data, frameOffset, clock.slot());
-        s.slots.add(features, count, bytes);
+        s.slots.add(features, count, bytes, player);
         s.ttl(p.ttl);
         if ((features & Features.REFLECTION) != 0) s.reflection[AmplificationPorts.index(p.srcPort)] += count;
-        if (s.incident != null) s.incident.feed(p, count, data, frameOffset, cfg.samplePackets());
+        if (s.incident != null) s.incident.feed(p, features, count, bytes, clock.slot(), data, frameOffset, cfg.samplePackets());
     }
 }

@@ -32,7 +32,7 @@ final class SlotClock {
 
     private final Ticker ticker;
     private final Job job;
-    private final List<List<Scope>> live = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    private final List<List<Scope>> live = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     private long slot = Long.MIN_VALUE;
     private long evaluations, evaluationNanos;
 
@@ -97,6 +97,12 @@ final class SlotClock {
     /** Closes the open slot (end of input). */
     void closeLast() {
         if (slot != Long.MIN_VALUE) closeSlot();
+    }
+
+    /** Closes every slot up to and including {@code last} (end of input: a last second of evaluation). */
+    void closeThrough(long last) {
+        if (slot == Long.MIN_VALUE) return;
+        while (slot <= last) closeSlot();
     }
 
     private void closeSlot() {
