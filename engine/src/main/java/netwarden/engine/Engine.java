@@ -269,6 +269,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
         Endpoint e = endpoints.get(p.srcHi, p.srcLo, p.proto, p.srcPort);
         if (e == null) return;
         e.packetsOut += packets;
+        if (!e.acceptsTcp && DiscoveryEvidence.accepts(p)) e.acceptsTcp = true;
         e.bytesOut += bytes;
         Flow f = flows.get(e.id, p.dstHi, p.dstLo);
         if (f == null) return; // the service spoke first; only sources that sent to it are tracked
@@ -312,6 +313,8 @@ public final class Engine implements IngestPort, ServiceRegistry {
     }
 
     private void discover(Endpoint e, Packet p) {
+        // A spray is no client, and under attack the target's new ports are the attack's, not services.
+        if (!DiscoveryEvidence.isClient(p, e.acceptsTcp) || detector.hostUnderAttack(p.dstHi, p.dstLo)) return;
         DiscoveryConfig d = config.discovery();
         if (p.tsNanos - e.discoWindowStart >= d.window().toNanos()) {
             e.discoSources.clear();
@@ -327,7 +330,7 @@ public final class Engine implements IngestPort, ServiceRegistry {
 
     private void promote(Endpoint e, String serviceId) {
         e.promote(serviceId);
-        e.scope = detector.serviceScope(serviceId, e.key.address(), e.binSources::count);
+        e.scope = detector.serviceScope(serviceId, e.key.address(), e.key.proto(), e.key.port(), e.binSources::count);
     }
 
     /** Whether an address is a current player of the scope's service(s); attack source lists leave players out. */

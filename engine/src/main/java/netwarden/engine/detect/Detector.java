@@ -39,6 +39,7 @@ public final class Detector {
     private final KeyedTable<Scope> hosts = new KeyedTable<>(256);
     private final KeyedTable<Scope> sprays = new KeyedTable<>(64);
     private final InputSpan span = new InputSpan();
+    private final RecentPackets recent = new RecentPackets();
     private long lastRecheckSecond = Long.MIN_VALUE;
     private final List<Scope> allScopes = new ArrayList<>();
     private final Incidents incidents;
@@ -52,7 +53,7 @@ public final class Detector {
         this.cfg = cfg;
         this.restored = new HashMap<>(restored);
         this.coldStartSeconds = cfg.coldStart().toSeconds();
-        this.incidents = new Incidents(cfg, events, players, allScopes, span);
+        this.incidents = new Incidents(cfg, events, players, allScopes, span, recent);
         this.triggers = new Triggers(cfg, coldStartSeconds, incidents, span);
         this.clock = new SlotClock(ticker, new SlotClock.Job() {
             @Override
@@ -76,9 +77,12 @@ public final class Detector {
     }
 
     /** A scope for one service; the engine keeps it with the service and passes it with each packet. */
-    public Scope serviceScope(String serviceId, Ip address, LongSupplier secondSources) {
+    public Scope serviceScope(String serviceId, Ip address, int proto, int port, LongSupplier secondSources) {
         if (!cfg.enabled() || !cfg.service().enabled()) return null;
-        return newScope(ScopeKind.SERVICE, serviceId, serviceId, address, secondSources, cfg.service());
+        Scope s = newScope(ScopeKind.SERVICE, serviceId, serviceId, address, secondSources, cfg.service());
+        s.serviceProto = proto;
+        s.servicePort = port;
+        return s;
     }
 
     /** A service was renamed at runtime: its scope (and the incident it may have open) goes by the new id. */
@@ -123,6 +127,7 @@ public final class Detector {
         if (!cfg.enabled() || !clock.started()) return;
         span.saw(p.tsNanos);
         int f = Features.of(p);
+        recent.add(p, f, count, clock.slot());
         if (network != null) {
             add(network, p, f, count, bytes, data, frameOffset, player);
             network.ownSources.add(p.srcHi, p.srcLo);
@@ -157,6 +162,13 @@ public final class Detector {
     /** True while the service or its host is under attack: no new players may join then. */
     public boolean frozen(Scope service) {
         return service != null && (service.incident != null || (service.host != null && service.host.incident != null));
+    }
+
+    /** True while the destination host has an incident open (its new ports are not discovered then). */
+    public boolean hostUnderAttack(long hi, long lo) {
+        int k = ScopeKind.HOST.ordinal();
+        Scope h = hosts.get(hi, lo, k, KeyedTable.hash(hi, lo, k));
+        return h != null && h.incident != null;
     }
 
     /** Active incidents and recently ended ones, oldest first. */
@@ -232,6 +244,8 @@ public final class Detector {
         }
         String target = netwarden.model.Proto.name(proto) + " source port " + port;
         s = watch(new Scope(ScopeKind.SPRAY, target, null, null, null, new DistinctCounter(4096), proto, port), cfg.spray());
+        s.sprayProto = proto;
+        s.sprayPort = port;
         sprays.insert(s);
         return s;
     }

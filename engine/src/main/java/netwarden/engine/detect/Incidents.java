@@ -38,12 +38,14 @@ final class Incidents {
     /** Ended incidents still watched for sources that become players. */
     private final ArrayDeque<IncidentState> watched = new ArrayDeque<>();
     private final InputSpan span;
+    private final RecentPackets recent;
     /** How long after its end an incident's sources are still checked against the players. */
     static final long PLAYER_GRACE = 120_000_000_000L;
 
-    Incidents(DetectionConfig cfg, EventListener events, PlayerFilter players, List<Scope> allScopes, InputSpan span) {
+    Incidents(DetectionConfig cfg, EventListener events, PlayerFilter players, List<Scope> allScopes, InputSpan span, RecentPackets recent) {
         this.cfg = cfg;
         this.span = span;
+        this.recent = recent;
         this.events = events;
         this.players = players;
         this.allScopes = allScopes;
@@ -67,6 +69,7 @@ final class Incidents {
         }
         var inc = new IncidentState(s, Math.max(onsetSlot, s.slots.openSlot() - Slots.COUNT + 1), verdict, t.metric, value, t.threshold);
         OnsetSample.seed(inc, s, cfg.samplePackets());
+        recent.seed(inc, s);
         inc.rate(span, s.slots.openSlot());
         inc.maxSources = Math.max(s.lastSecondSources, s.secondSources.getAsLong());
         inc.lastEventNanos = now;

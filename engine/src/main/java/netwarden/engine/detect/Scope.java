@@ -42,6 +42,10 @@ public final class Scope extends Keyed {
     long lastPacketSlot = Long.MIN_VALUE;
     long lastSecond = Long.MIN_VALUE;
     long lastHot;
+    /** Spray scopes: the protocol and source port; service scopes: the service's protocol and port (else -1). */
+    int sprayProto = -1, sprayPort = -1, serviceProto = -1, servicePort = -1;
+    /** Onset slot of a trigger that fired before 0.3 s of its attack was in, else MIN_VALUE. */
+    long pendingOnset = Long.MIN_VALUE;
     boolean live;
     IncidentState incident;
     IncidentState ended;

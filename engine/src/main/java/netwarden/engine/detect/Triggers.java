@@ -131,13 +131,19 @@ final class Triggers {
             b.offer(t, fired, Math.max(v, burst));
         }
         if (s.incident != null) incidents.follow(s, closing, slotEnd, b.trigger != null, b.ratio);
-        else if (b.trigger != null) {
-            long onset = onset(s, closing, b.trigger);
+        else if (b.trigger == null) s.pendingOnset = Long.MIN_VALUE;
+        else {
             // Named and sized once 0.3 s of it is in (after a partial onset slot, 0.3 s of whole
             // slots): every rate reported is over 0.3 s at least, and none is diluted by its start.
+            // A burst keeps the onset it was first seen with while the trigger goes on firing.
+            long onset = s.pendingOnset != Long.MIN_VALUE ? s.pendingOnset : onset(s, closing, b.trigger);
             int young = (int) (closing - onset + 1);
-            if (young >= IncidentState.PEAK_SLOTS + (partialOnset(s, b.trigger.metric, young) ? 1 : 0))
+            if (young >= IncidentState.PEAK_SLOTS + (partialOnset(s, b.trigger.metric, young) ? 1 : 0)) {
+                s.pendingOnset = Long.MIN_VALUE;
                 incidents.fire(s, b.trigger, b.value, slotEnd, onset);
+            } else {
+                s.pendingOnset = onset;
+            }
         }
     }
 

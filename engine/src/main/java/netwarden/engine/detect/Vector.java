@@ -14,6 +14,10 @@ final class Vector {
     private Vector() {}
 
     static boolean matches(AttackKind kind, int features, Packet p) {
+        return matches(kind, features, p.proto, p.srcPort);
+    }
+
+    static boolean matches(AttackKind kind, int features, int proto, int srcPort) {
         return switch (kind) {
             case IP_FRAGMENT_FLOOD -> (features & Features.FRAGMENT) != 0;
             case TCP_SYN_FLOOD -> (features & Features.SYN) != 0;
@@ -23,8 +27,8 @@ final class Vector {
             case UDP_FLOOD -> (features & Features.UDP) != 0;
             case TCP_FLOOD -> (features & Features.TCP) != 0;
             case MIXED_FLOOD -> true;
-            default -> p.proto == Proto.UDP && ((features & Features.LATER_FRAGMENT) != 0
-                    || (p.srcPort >= 0 && AmplificationPorts.index(p.srcPort) > 0 && AmplificationPorts.kindOfPort(p.srcPort) == kind));
+            default -> proto == Proto.UDP && ((features & Features.LATER_FRAGMENT) != 0
+                    || (srcPort >= 0 && AmplificationPorts.kindOfPort(srcPort) == kind));
         };
     }
 
