@@ -23,8 +23,9 @@ import netwarden.model.Ticker;
  * to detection.
  *
  * <p>Design notes: packets add to the open 100 ms slot of each scope they reach (four at most:
- * network, destination host, service, and for reflected answers the spray scope of their protocol
- * and source port, which spans destinations). The work is split by job: {@link SlotClock} moves time
+ * network, destination host, service, and for UDP answers from an amplification port the spray
+ * scope of that source port, which spans destinations; a TCP reflection comes from many server
+ * ports and is the network's or a host's). The work is split by job: {@link SlotClock} moves time
  * and walks the live scopes, {@link Triggers} evaluates each one per slot and per second,
  * {@link Incidents} opens, follows and ends incidents and sends their events, and
  * {@link OnsetSample} keeps the frames an incident's sample starts with. A scope goes idle after
@@ -140,7 +141,7 @@ public final class Detector {
                 if (service != null) service.host = h;
             }
         }
-        if ((f & (Features.REFLECTION | Features.SYN_ACK | Features.RST)) != 0 && cfg.spray().enabled() && p.srcPort >= 0) {
+        if ((f & Features.REFLECTION) != 0 && cfg.spray().enabled()) {
             Scope sp = spray(p.proto, p.srcPort);
             if (sp != null) {
                 add(sp, p, f, count, bytes, data, frameOffset, player);

@@ -33,6 +33,8 @@ public final class Scope extends Keyed {
     long lastSecondDestinations;
     /** New sources in each of the last ten seconds (ring by second), for the ten-second trigger. */
     final long[] newSourcesBySecond = new long[10];
+    /** Non-player packets in each of the last ten seconds (same ring). */
+    final long[] nonPlayerBySecond = new long[10];
     /** The service's normal: packets per second and distinct sources per second, learned slowly while not under attack. */
     double normalPps, normalSources;
     long watchedSeconds;
@@ -99,9 +101,12 @@ public final class Scope extends Keyed {
 
     /** New sources over the last ten closed seconds. */
     long newSources10s() {
-        long sum = 0;
-        for (long n : newSourcesBySecond) sum += n;
-        return sum;
+        return java.util.Arrays.stream(newSourcesBySecond).sum();
+    }
+
+    /** Non-player packets over the last ten closed seconds. */
+    long nonPlayer10s() {
+        return java.util.Arrays.stream(nonPlayerBySecond).sum();
     }
 
     boolean underAttack() {

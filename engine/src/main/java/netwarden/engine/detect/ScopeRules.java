@@ -47,9 +47,9 @@ public record ScopeRules(boolean enabled, Map<Metric, Double> floors) {
         return new ScopeRules(true, m);
     }
 
-    /** Defaults for a spray scope (one source port to at least eight destinations a second): reflected answers only. */
+    /** Defaults for a spray scope (one amplification source port to at least eight destinations a second). */
     public static ScopeRules sprayDefaults() {
-        return new ScopeRules(true, Map.of(Metric.REFLECTION, 2_000.0, Metric.TCP_REFLECTION, 5_000.0));
+        return new ScopeRules(true, Map.of(Metric.REFLECTION, 2_000.0));
     }
 
     /** Defaults for all traffic together: only what no single host would show, e.g. sweeps. */

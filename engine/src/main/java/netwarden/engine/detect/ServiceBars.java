@@ -11,12 +11,14 @@ import netwarden.model.ScopeKind;
  *     {@code non-player} floor is the minimum) — a crowd joining a busy server stays under it;</li>
  * <li>new sources over ten seconds fire above {@link #SIZE_FACTOR} × its normal number of sources
  *     (the {@code new-sources-10s} floor is the minimum), and only while the non-player traffic is
- *     at least a quarter of its own bar — a server browser's one-packet queries bring no volume.</li>
+ *     at least a quarter of its own bar and the newcomers sent {@link #PACKETS_PER_NEWCOMER} packets
+ *     each on average over those ten seconds — a server browser's refresh asks once or twice per
+ *     client; a flood's sources keep sending.</li>
  * </ul>
  * Learned baselines, once warm, raise both bars further as for every metric.
  */
 final class ServiceBars {
-    static final double NON_PLAYER_FACTOR = 4, SIZE_FACTOR = 2;
+    static final double NON_PLAYER_FACTOR = 4, SIZE_FACTOR = 2, PACKETS_PER_NEWCOMER = 10;
     /** Weight of one second in the normal once primed: a half-life of about 14 s. */
     private static final double ALPHA = 0.05;
 
@@ -37,9 +39,9 @@ final class ServiceBars {
         else if (t.metric == Metric.NEW_SOURCES_10S) t.threshold = Math.max(t.threshold, SIZE_FACTOR * s.normalSources);
     }
 
-    /** True when the service's non-player rate is at least a quarter of its bar (or non-player traffic is not watched). */
+    /** True when the newcomers bring volume: non-player rate at a quarter of its bar, ten packets per newcomer. */
     static boolean newcomersBringVolume(Scope s, double nonPlayerPps) {
         Trigger np = s.triggers[Metric.NON_PLAYER.ordinal()];
-        return np == null || nonPlayerPps * 4 >= np.threshold;
+        return (np == null || nonPlayerPps * 4 >= np.threshold) && s.nonPlayer10s() >= PACKETS_PER_NEWCOMER * s.newSources10s();
     }
 }

@@ -62,6 +62,7 @@ final class Triggers {
             if (s.incident == null) t.baseline.decay(seconds, baselineAlpha);
         }
         java.util.Arrays.fill(s.newSourcesBySecond, 0);
+        java.util.Arrays.fill(s.nonPlayerBySecond, 0);
     }
 
     /** Forgets the fast history after a jump over a long silence. */
@@ -76,6 +77,7 @@ final class Triggers {
         s.lastSecondSources = sources;
         s.lastSecondNewSources = s.slots.sliding(Metric.NEW_SOURCES);
         s.newSourcesBySecond[(int) Math.floorMod(second, 10L)] = s.lastSecondNewSources;
+        s.nonPlayerBySecond[(int) Math.floorMod(second, 10L)] = s.slots.sliding(Metric.NON_PLAYER);
         s.ttlDistinct = 0;
         for (int i = 0; i < 4; i++) {
             s.ttlDistinct += Long.bitCount(s.ttls[i]);
