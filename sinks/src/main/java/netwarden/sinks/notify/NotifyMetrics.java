@@ -12,6 +12,8 @@ import netwarden.sinks.notify.channel.Channel;
 /**
  * Delivery metrics of the notifiers, read from the channels at scrape time:
  * {@code netwarden_notify_sent_total{channel}}, {@code _failed_total{channel}},
+ * {@code _retries_total{channel}}, {@code _rate_limit_waits_total{channel}} and
+ * {@code _rate_limit_wait_seconds_total{channel}} (HTTP 429 answers waited out),
  * {@code netwarden_notify_suppressed_total{reason}} (reason "cooldown" or "digest"); and the script
  * hook's {@code netwarden_notify_script_exit_total{channel,code}}. Queue drops and depths of the router
  * and the channels are the sink family ({@link netwarden.sinks.route.SinkMetrics}, sinks {@code notify}
@@ -29,6 +31,12 @@ public final class NotifyMetrics {
     public void register(PrometheusRegistry registry) {
         channelCounter(registry, "netwarden_notify_sent_total", "Notices delivered, by channel.", Channel::sent);
         channelCounter(registry, "netwarden_notify_failed_total", "Notices given up after retries or a permanent error, by channel.", Channel::failed);
+        channelCounter(registry, "netwarden_notify_retries_total", "Delivery attempts after a failed one, by channel.", Channel::retries);
+        channelCounter(registry, "netwarden_notify_rate_limit_waits_total", "Rate-limit answers (HTTP 429) waited out, by channel.",
+                Channel::rateLimitWaits);
+        CounterWithCallback.builder().name("netwarden_notify_rate_limit_wait_seconds_total")
+                .help("Seconds spent waiting out rate-limit answers, by channel.").labelNames("channel")
+                .callback(cb -> channels.forEach(c -> cb.call(c.rateLimitWaitSeconds(), c.name()))).register(registry);
         CounterWithCallback.builder().name("netwarden_notify_suppressed_total")
                 .help("Notices not sent on their own: held by a route cooldown, or folded into a digest.")
                 .labelNames("reason").callback(cb -> {

@@ -41,14 +41,16 @@ final class RouterCore {
     void process(Event e, long now) {
         // Joins are enriched even when routed nowhere: the VPN-join counter and the returning store need every one.
         Notice notice = e instanceof Event.PlayerJoined ? notices.build(e) : null;
+        boolean urgent = Urgent.is(e);
         Set<String> targets = new LinkedHashSet<>();
         for (Routing.Match m : routing.match(e)) {
-            if (coolingDown(m, e, now)) metrics.suppressedCooldown();
+            if (!urgent && coolingDown(m, e, now)) metrics.suppressedCooldown();
             else targets.addAll(m.channels());
         }
         List<Digests.Emitted> due = new ArrayList<>(0);
         for (String channel : targets) {
-            boolean send = digests.admit(channel, e.kind(), e.service(), now, due);
+            // An escalation or a correction of an attack's sources is news on its own: never folded into a digest.
+            boolean send = urgent || digests.admit(channel, e.kind(), e.service(), now, due);
             emit(due);
             if (!send) {
                 metrics.suppressedDigest();

@@ -128,6 +128,24 @@ class RouterCoreTest {
     }
 
     @Test
+    void anEscalationOrACorrectionIsSentAtOncePastTheDigestAndTheCooldown() {
+        NotifyConfig config = NotifyConfig.defaults().withChannels(List.of(discord("a")))
+                .withDigest(new DigestConfig(true, Duration.ofMinutes(1), 1, Set.of(EventKinds.ATTACK_UPDATED)));
+        RouterCore core = core(config, Enricher.none(), null, null, EngineSnapshot.EMPTY);
+        long t = NotifyFixtures.T0;
+        core.process(NotifyFixtures.attack("q3", Severity.HIGH, t), t);
+        var plain = NotifyFixtures.incident("q3", Severity.HIGH, "udp flood", List.of(), true);
+        core.process(new Event.AttackUpdated(t + S, "q3", plain), t + S); // held: digest (and the route cooldown)
+        var escalated = NotifyFixtures.incident("q3", Severity.CRITICAL, "udp flood; escalated to critical", List.of(), true);
+        core.process(new Event.AttackUpdated(t + 2 * S, "q3", escalated), t + 2 * S);
+        var corrected = NotifyFixtures.incident("q3", Severity.CRITICAL, "udp flood; corrected: 198.51.100.50 became a player", List.of(), false);
+        core.process(new Event.AttackUpdated(t + 3 * S, "q3", corrected), t + 3 * S);
+        assertThat(sentAs("a")).containsExactly("attack_started@q3", "attack_updated@q3", "attack_updated@q3");
+        assertThat(((Notice.EventNotice) sent.get(1).notice).event()).isInstanceOfSatisfying(Event.AttackUpdated.class,
+                u -> assertThat(u.incident().severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
     void joinsAreEnrichedMarkedReturningAndCountedAndAttackSourcesNeverShowPlayers() throws Exception {
         Path csv = dir.resolve("asn.csv");
         java.nio.file.Files.writeString(csv, "1.1.1.0,1.1.1.255,13335,\"Cloudflare, Inc.\"\n45.33.0.0,45.33.255.255,64500,Flooders\n");
