@@ -156,7 +156,8 @@ public final class LiveRuntime implements AutoCloseable {
                 .setMetricsBasicAuth(web.basicAuth())
                 .setHealth(health)
                 .setGameView(games.view())
-                .setAlertListener(notifications.input()::offer);
+                .setAlertListener(notifications.input()::offer)
+                .setMaintenance(notifications.maintenance());
         new HistoryApi(history.store()).register(server);
         try {
             server.start();
