@@ -193,7 +193,7 @@ public final class NotifyBinder {
         List<String> windows = list(r.quiet());
         for (int i = 0; i < windows.size(); i++) {
             String field = at + ".quiet[" + i + "]", text = windows.get(i);
-            QuietWindow w = b.check(field, () -> QuietWindow.parse(field, text), null);
+            QuietWindow w = b.check(field, () -> QuietWindow.parse("", text), null);
             if (w != null) quiet.add(w);
         }
         if (name == null || b.failed(at)) return null;

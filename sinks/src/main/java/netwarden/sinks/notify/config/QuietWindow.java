@@ -54,7 +54,7 @@ public record QuietWindow(String text, Set<DayOfWeek> days, LocalTime from, Loca
 
     /** Parses the config/API text form; the error names {@code field} and the value. */
     public static QuietWindow parse(String field, String text) {
-        if (text == null || text.isBlank()) throw new SettingException(field, text, field + " must not be empty");
+        if (text == null || text.isBlank()) throw new SettingException(field, text, (field.isEmpty() ? "quiet window" : field) + " must not be empty");
         String t = text.strip();
         try {
             int slash = t.indexOf('/');
@@ -72,7 +72,7 @@ public record QuietWindow(String text, Set<DayOfWeek> days, LocalTime from, Loca
             if (i < parts.length) throw new IllegalArgumentException("unexpected '" + parts[i] + "'");
             return new QuietWindow(t, days, time(hours[0]), time(hours[1]), zone, null, null);
         } catch (DateTimeException | IllegalArgumentException e) {
-            throw new SettingException(field, text, field + ": '" + text + "' is no quiet window (" + e.getMessage()
+            throw new SettingException(field, text, (field.isEmpty() ? "" : field + ": ") + "'" + text + "' is no quiet window (" + e.getMessage()
                     + "); write \"mon-fri 22:00-07:00 Europe/Berlin\" (days and zone optional) or \"2026-12-08T02:00:00Z/2026-12-08T03:00:00Z\"");
         }
     }
