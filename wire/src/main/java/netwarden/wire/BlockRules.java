@@ -41,27 +41,25 @@ public final class BlockRules {
         }
         var all = new ArrayList<Ip>(v4);
         all.addAll(v6);
-        long secs = TIMEOUT.toSeconds();
         StringBuilder nft = new StringBuilder(), ipt = new StringBuilder();
-        if (!v4.isEmpty()) {
-            nft.append("# once: nft add table inet netwarden; nft 'add set inet netwarden attackers4 { type ipv4_addr; flags timeout; }';"
-                    + " nft 'add chain inet netwarden input { type filter hook input priority -10; }';"
-                    + " nft add rule inet netwarden input ip saddr @attackers4 drop\n");
-            nft.append("nft 'add element inet netwarden attackers4 { ").append(elements(v4, secs)).append(" }'\n");
-            ipt.append("# once: ipset create netwarden-attackers4 hash:ip timeout ").append(secs)
-                    .append(" -exist; iptables -I INPUT -m set --match-set netwarden-attackers4 src -j DROP\n");
-            for (Ip ip : v4) ipt.append("ipset add netwarden-attackers4 ").append(ip).append(" timeout ").append(secs).append(" -exist\n");
-        }
-        if (!v6.isEmpty()) {
-            nft.append("# once: nft add table inet netwarden; nft 'add set inet netwarden attackers6 { type ipv6_addr; flags timeout; }';"
-                    + " nft 'add chain inet netwarden input { type filter hook input priority -10; }';"
-                    + " nft add rule inet netwarden input ip6 saddr @attackers6 drop\n");
-            nft.append("nft 'add element inet netwarden attackers6 { ").append(elements(v6, secs)).append(" }'\n");
-            ipt.append("# once: ipset create netwarden-attackers6 hash:ip family inet6 timeout ").append(secs)
-                    .append(" -exist; ip6tables -I INPUT -m set --match-set netwarden-attackers6 src -j DROP\n");
-            for (Ip ip : v6) ipt.append("ipset add netwarden-attackers6 ").append(ip).append(" timeout ").append(secs).append(" -exist\n");
-        }
+        family(v4, "4", "ipv4_addr", "ip", "", "iptables", nft, ipt);
+        family(v6, "6", "ipv6_addr", "ip6", " family inet6", "ip6tables", nft, ipt);
         return new Rules(List.copyOf(all), nft.toString(), ipt.toString());
+    }
+
+    /** The lines of one address family: its own nftables set and ipset, the setup as a comment. */
+    private static void family(List<Ip> ips, String v, String type, String ip, String ipsetFamily, String iptables,
+                               StringBuilder nft, StringBuilder ipt) {
+        if (ips.isEmpty()) return;
+        long secs = TIMEOUT.toSeconds();
+        String set = "attackers" + v;
+        nft.append("# once: nft add table inet netwarden; nft 'add set inet netwarden ").append(set).append(" { type ").append(type)
+                .append("; flags timeout; }'; nft 'add chain inet netwarden input { type filter hook input priority -10; }';")
+                .append(" nft add rule inet netwarden input ").append(ip).append(" saddr @").append(set).append(" drop\n");
+        nft.append("nft 'add element inet netwarden ").append(set).append(" { ").append(elements(ips, secs)).append(" }'\n");
+        ipt.append("# once: ipset create netwarden-").append(set).append(" hash:ip").append(ipsetFamily).append(" timeout ").append(secs)
+                .append(" -exist; ").append(iptables).append(" -I INPUT -m set --match-set netwarden-").append(set).append(" src -j DROP\n");
+        for (Ip a : ips) ipt.append("ipset add netwarden-").append(set).append(' ').append(a).append(" timeout ").append(secs).append(" -exist\n");
     }
 
     private static String elements(List<Ip> ips, long secs) {

@@ -219,35 +219,34 @@ public final class Detector {
     }
 
     private Scope host(long hi, long lo) {
-        int k = ScopeKind.HOST.ordinal();
-        int hash = KeyedTable.hash(hi, lo, k);
-        Scope h = hosts.get(hi, lo, k, hash);
-        if (h != null) return h;
-        if (hosts.size() >= cfg.maxHosts()) {
-            hostsUntracked++;
-            return null;
-        }
-        Ip ip = new Ip(hi, lo);
-        h = newScope(ScopeKind.HOST, ip.toString(), null, ip, null, cfg.host());
-        hosts.insert(h);
-        return h;
+        return tracked(hosts, ScopeKind.HOST, hi, lo, () -> {
+            Ip ip = new Ip(hi, lo);
+            return newScope(ScopeKind.HOST, ip.toString(), null, ip, null, cfg.host());
+        });
     }
 
-    /** The spray scope of one protocol and source port, or null when {@code maxHosts} of them are tracked. */
+    /** The spray scope of one protocol and source port. */
     private Scope spray(int proto, int port) {
-        int k = ScopeKind.SPRAY.ordinal();
-        int hash = KeyedTable.hash(proto, port, k);
-        Scope s = sprays.get(proto, port, k, hash);
+        return tracked(sprays, ScopeKind.SPRAY, proto, port, () -> {
+            String target = netwarden.model.Proto.name(proto) + " source port " + port;
+            Scope s = watch(new Scope(ScopeKind.SPRAY, target, null, null, null, new DistinctCounter(4096), proto, port), cfg.spray());
+            s.sprayProto = proto;
+            s.sprayPort = port;
+            return s;
+        });
+    }
+
+    /** The scope of {@code table} under (hi, lo), made when new; null (counted) once {@code maxHosts} are tracked. */
+    private Scope tracked(KeyedTable<Scope> table, ScopeKind kind, long hi, long lo, java.util.function.Supplier<Scope> make) {
+        int k = kind.ordinal();
+        Scope s = table.get(hi, lo, k, KeyedTable.hash(hi, lo, k));
         if (s != null) return s;
-        if (sprays.size() >= cfg.maxHosts()) {
+        if (table.size() >= cfg.maxHosts()) {
             hostsUntracked++;
             return null;
         }
-        String target = netwarden.model.Proto.name(proto) + " source port " + port;
-        s = watch(new Scope(ScopeKind.SPRAY, target, null, null, null, new DistinctCounter(4096), proto, port), cfg.spray());
-        s.sprayProto = proto;
-        s.sprayPort = port;
-        sprays.insert(s);
+        s = make.get();
+        table.insert(s);
         return s;
     }
 
