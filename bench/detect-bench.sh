@@ -88,7 +88,7 @@ services:
   - {name: game, address: $DST_IP, proto: udp, port: $GAME_PORT}
 detection:
   baselines: false
-  service: {floors: {pps: $THRESH, bps: off, sources: off, new-sources: off, syn: off, ack-rst: off, reflection: off}}
+  service: {floors: {pps: $THRESH, bps: off, sources: off, new-sources: off, syn: off, ack-rst: off, reflection: off, non-player: off, new-sources-10s: off, tcp-reflection: off}}
   host: {enabled: false}
   network: {enabled: false}
 notify:
@@ -164,7 +164,10 @@ notify_log() { if [ "$1" = netwarden ]; then echo "$W/nw-notify.log"; else echo 
 trial() { # tool label flood_pps flood_s
   local tool=$1 label=$2 fpps=$3 fs=$4 pid gpid fstart fsent notify lat pps
   pid=$(start_monitor "$tool"); STARTED+=("$pid")
-  sleep 4 # start-up (JVM, attach); both tools get the same head start
+  # Start-up: netwarden is waited for until it serves (a JVM on a loaded machine can take many
+  # seconds), then both tools get the same head start for attaching to the interface.
+  if [ "$tool" = netwarden ]; then for _ in $(seq 1 600); do grep -aq "serving http" "$W/nw.log" && break; sleep 0.1; done; fi
+  sleep 4
   ip netns exec "$NS_SRC" "$PY" "$W/gen.py" $DST_IP "$GAME_PORT" "$LEGIT_S" 25 "$fpps" "$fs" > "$W/gen.out" 2>&1 &
   gpid=$!; STARTED+=("$gpid"); wait "$gpid"
   for _ in $(seq 1 60); do [ -s "$(notify_log "$tool")" ] && break; sleep 0.1; done

@@ -26,6 +26,8 @@ final class Endpoint extends Keyed {
     String connect;
     boolean configured;
     boolean promoted;
+    /** The endpoint answered a SYN with SYN-ACK: a TCP port that accepts connections (discovery evidence). */
+    boolean acceptsTcp;
     String serviceId;
 
     long packetsIn, bytesIn, packetsOut, bytesOut;

@@ -64,6 +64,8 @@ public final class Engine implements EnginePort {
     private Packet spreading;
     /** True while a sampled flow record (rate above 1) is being counted: the players it touches become estimates. */
     private boolean countingSampled;
+    /** Whether the last packet counted by {@link #inbound} came from a player of its service. */
+    private boolean fromPlayer;
     private long currentSecond = NO_SECOND;
     private long lastSweep = NO_SECOND;
     private volatile EngineSnapshot published = EngineSnapshot.EMPTY;
@@ -162,9 +164,10 @@ public final class Engine implements EnginePort {
         } else if (second < currentSecond) {
             stats.late++;
         }
+        fromPlayer = false;
         Endpoint service = p.dstPort >= 0 ? inbound(p, packets, bytes) : null;
         if (p.srcPort >= 0 && endpoints.portInUse(p.proto, p.srcPort)) outbound(p, packets, bytes);
-        detector.onPacket(p, packets, bytes, data, frameOffset, service == null ? null : service.scope);
+        detector.onPacket(p, packets, bytes, data, frameOffset, service == null ? null : service.scope, fromPlayer);
     }
 
     /**
@@ -230,6 +233,7 @@ public final class Engine implements EnginePort {
     @Override
     public void finish(boolean endAttacks) {
         if (currentSecond != NO_SECOND) {
+            if (endAttacks) detector.inputEnded();
             detector.advanceTo((currentSecond + 1) * Times.NANOS_PER_SECOND);
             closeUpTo(currentSecond + 1);
             if (endAttacks) detector.drain();
@@ -291,6 +295,7 @@ public final class Engine implements EnginePort {
             if (e.binSources.add(p.srcHi, p.srcLo)) stats.sketchSwitches++;
         }
         if (countingSampled) f.estimated = true;
+        fromPlayer = f.isPlayer();
         f.binIn += (int) packets;
         f.binBytesIn += bytes;
         f.packetsIn += packets;
@@ -310,6 +315,7 @@ public final class Engine implements EnginePort {
         Endpoint e = endpoints.get(p.srcHi, p.srcLo, p.proto, p.srcPort);
         if (e == null) return;
         e.packetsOut += packets;
+        if (!e.acceptsTcp && DiscoveryEvidence.accepts(p)) e.acceptsTcp = true;
         e.bytesOut += bytes;
         Flow f = flows.get(e.id, p.dstHi, p.dstLo);
         if (f == null) return; // the service spoke first; only sources that sent to it are tracked
@@ -353,6 +359,8 @@ public final class Engine implements EnginePort {
     }
 
     private void discover(Endpoint e, Packet p) {
+        // A spray is no client, and under attack the target's new ports are the attack's, not services.
+        if (!DiscoveryEvidence.isClient(p, e.acceptsTcp) || detector.hostUnderAttack(p.dstHi, p.dstLo)) return;
         DiscoveryConfig d = config.discovery();
         if (p.tsNanos - e.discoWindowStart >= d.window().toNanos()) {
             e.discoSources.clear();
@@ -368,7 +376,7 @@ public final class Engine implements EnginePort {
 
     private void promote(Endpoint e, String serviceId) {
         e.promote(serviceId);
-        e.scope = detector.serviceScope(serviceId, e.key.address(), e.binSources::count);
+        e.scope = detector.serviceScope(serviceId, e.key.address(), e.key.proto(), e.key.port(), e.binSources::count);
     }
 
     /** Whether an address is a current player of the scope's service(s); attack source lists leave players out. */

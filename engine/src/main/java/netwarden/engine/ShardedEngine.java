@@ -91,7 +91,7 @@ public final class ShardedEngine implements EnginePort {
         ScopeRules off = new ScopeRules(false, d.network().floors());
         var perShard = new EngineConfig(List.of(), config.discovery(), config.players(), config.windows(),
                 Math.max(16, (config.flowCapacity() + shardCount - 1) / shardCount),
-                d.withRules(d.service(), d.host(), off), 1);
+                d.withRules(d.service(), d.host(), off).withSpray(new ScopeRules(false, d.spray().floors())), 1);
         this.events = new ShardEvents(shardCount + 1, listener);
         this.shards = new Engine[shardCount];
         this.lanes = new HandoffPort[shardCount];
@@ -110,7 +110,8 @@ public final class ShardedEngine implements EnginePort {
             lanes[i] = new HandoffPort(shards[i], "engine-shard-" + i, !stableFrames, LANE_BATCH, LANE_RING);
         }
         this.networkEvents = events.source(shardCount);
-        boolean watchNetwork = d.enabled() && d.network().enabled();
+        // Spray scopes (one source port answering to many destinations) span shards like the network's: both live here.
+        boolean watchNetwork = d.enabled() && (d.network().enabled() || d.spray().enabled());
         this.network = watchNetwork ? new Detector(d.withRules(new ScopeRules(false, d.service().floors()),
                 new ScopeRules(false, d.host().floors()), d.network()), networkEvents.listener(), baselines,
                 (scope, hi, lo) -> playerAnywhere(hi, lo), ticker) : null;
@@ -171,7 +172,7 @@ public final class ShardedEngine implements EnginePort {
             int from = shardOf(p.srcHi, p.srcLo);
             if (from != to) lanes[from].count(p, packets, bytes, null, 0, true);
         }
-        if (network != null) network.onPacket(p, packets, bytes, data, frameOffset, null);
+        if (network != null) network.onPacket(p, packets, bytes, data, frameOffset, null, false); // player traffic matters to service bars only
     }
 
     /** Closes every slot and second before {@code nanos} everywhere, in one engine's order. */

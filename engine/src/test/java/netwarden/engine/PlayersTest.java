@@ -82,7 +82,8 @@ class PlayersTest {
             t.tcp(0.1 + i * 0.05, c, 50001, SERVER, 25565, 0x18, 40);
             t.tcp(0.12 + i * 0.05, SERVER, 25565, c, 50001, 0x18, 300);
         }
-        for (int i = 0; i < 600; i++) t.tcp(1 + i * 0.005, "203.0.113." + (i % 250), 1000 + i, SERVER, 25565, 0x02, 0); // SYN noise, under the detection floor
+        // SYN noise under the detection floors (and from fewer new sources than the service-relative bar of 40 in 10 s)
+        for (int i = 0; i < 600; i++) t.tcp(1 + i * 0.005, "203.0.113." + (i % 30), 1000 + i, SERVER, 25565, 0x02, 0);
         t.tcp(11, c, 50001, SERVER, 25565, 0x11, 0);       // FIN
         t.tcp(13, "198.51.100.21", 50002, SERVER, 25565, 0x02, 0); // time moves on
         t.flush();

@@ -60,6 +60,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private AlertmanagerReceiver alertReceiver;
     private Supplier<Health> health = () -> Health.OK;
     private Supplier<GameView> games = () -> GameView.EMPTY;
+    private MaintenanceHandlers maintenance;
     private HttpServer server;
     private ExchangeTimer executor;
 
@@ -123,6 +124,16 @@ public final class NetwardenHttpServer implements AutoCloseable {
     public synchronized NetwardenHttpServer setGameView(Supplier<GameView> games) {
         requireNotStarted();
         this.games = Objects.requireNonNull(games, "games");
+        return this;
+    }
+
+    /**
+     * Serves {@code /api/v1/notify/maintenance} (token required) over the notification router's
+     * runtime maintenance windows. Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer setMaintenance(netwarden.sinks.notify.Maintenance windows) {
+        requireNotStarted();
+        this.maintenance = new MaintenanceHandlers(Objects.requireNonNull(windows, "windows"), java.time.Instant::now);
         return this;
     }
 
@@ -222,6 +233,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
                 new Router.Route("GET", "/api/v1/incidents", true, api::incidents),
                 new Router.Route("GET", "/metrics/servers", true, flowLens::servers),
                 new Router.Route("GET", "/metrics/servers/{id}", true, flowLens::server)));
+        if (maintenance != null) routes.addAll(maintenance.routes());
         if (alertReceiver != null)
             routes.add(new Router.Route("POST", AlertmanagerReceiver.PATH, Router.Access.TOKEN,
                     AlertmanagerReceiver.MAX_BODY, alertReceiver::receive));

@@ -170,8 +170,23 @@ public final class SnapshotJson {
         for (SourceCount c : i.topSources()) top.addObject().put("address", addresses.format(c.address())).put("packets", c.packets());
         ArrayNode ports = n.putArray("top_source_ports");
         for (PortCount c : i.topSourcePorts()) ports.addObject().put("port", c.port()).put("packets", c.packets());
+        ObjectNode other = n.putObject("other_traffic"); // to the target, not the attack's vector
+        other.put("packets", i.otherPackets()).put("bytes", i.otherBytes());
+        ArrayNode otherTop = other.putArray("top_sources");
+        for (SourceCount c : i.otherSources()) otherTop.addObject().put("address", addresses.format(c.address())).put("packets", c.packets());
+        if (addresses.full()) blockRules(n, BlockRules.of(i));
         n.put("sample_packets", i.sample().size());
         return n;
+    }
+
+    /** An incident's block rules for review: the addresses and the nftables and iptables/ipset forms. */
+    public static void blockRules(ObjectNode n, BlockRules.Rules rules) {
+        ObjectNode b = n.putObject("block_rules");
+        ArrayNode a = b.putArray("addresses");
+        rules.addresses().forEach(ip -> a.add(ip.toString()));
+        b.put("timeout_seconds", BlockRules.TIMEOUT.toSeconds());
+        b.put("nftables", rules.nftables());
+        b.put("iptables", rules.iptables());
     }
 
     public ArrayNode incidents(List<Incident> incidents) {

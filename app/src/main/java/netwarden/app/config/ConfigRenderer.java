@@ -149,6 +149,7 @@ public final class ConfigRenderer {
         scope(n.putObject("service"), d.service());
         scope(n.putObject("host"), d.host());
         scope(n.putObject("network"), d.network());
+        scope(n.putObject("spray"), d.spray());
     }
 
     /** Every metric, so the output shows what could be watched: a floor, or off. */

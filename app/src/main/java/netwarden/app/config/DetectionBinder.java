@@ -35,6 +35,7 @@ final class DetectionBinder {
         ScopeRules service = scope("detection.service", r.service(), d.service());
         ScopeRules host = scope("detection.host", r.host(), d.host());
         ScopeRules network = scope("detection.network", r.network(), d.network());
+        ScopeRules spray = scope("detection.spray", r.spray(), d.spray());
         Duration coldStart = wholeSeconds("detection.cold-start", r.coldStart(), d.coldStart());
         Duration halfLife = wholeSeconds("detection.baseline-half-life", r.baselineHalfLife(), d.baselineHalfLife());
         Duration quiet = binder.duration("detection.quiet-period", r.quietPeriod(), d.quietPeriod());
@@ -48,7 +49,7 @@ final class DetectionBinder {
                 or(r.fastK(), d.fastK()), or(r.fastN(), d.fastN()), instantFactor, slowAlpha, or(r.baselines(), d.baselines()),
                 coldStart, halfLife, baselineK, quiet, hysteresis, cooldown, updateEvery,
                 or(r.maxHosts(), d.maxHosts()), or(r.samplePackets(), d.samplePackets()), or(r.topSources(), d.topSources()),
-                or(r.recentIncidents(), d.recentIncidents())), d);
+                or(r.recentIncidents(), d.recentIncidents()), spray), d);
     }
 
     private ScopeRules scope(String at, RawConfig.DetectionScope r, ScopeRules d) {
@@ -61,8 +62,9 @@ final class DetectionBinder {
                 Metric metric = metric(path, e.getKey());
                 Double floor = floor(path, e.getValue());
                 if (metric == null || binder.failed(path)) continue;
-                if (floor != null && metric == Metric.NEW_SOURCES && !at.equals("detection.service"))
-                    binder.problem(path, floor, path + ": new sources are counted per service only", "set it under detection.service.floors");
+                if (floor != null && (metric == Metric.NEW_SOURCES || metric == Metric.NEW_SOURCES_10S || metric == Metric.NON_PLAYER)
+                        && !at.equals("detection.service"))
+                    binder.problem(path, floor, path + ": new sources and players are known per service only", "set it under detection.service.floors");
                 else if (floor == null) floors.remove(metric);
                 else floors.put(metric, floor);
             }

@@ -21,6 +21,7 @@ import netwarden.sinks.notify.config.DiscordConfig;
 import netwarden.sinks.notify.config.EmailConfig;
 import netwarden.sinks.notify.config.NotifyConfig;
 import netwarden.sinks.notify.config.PrivacyConfig;
+import netwarden.sinks.notify.config.QuietWindow;
 import netwarden.sinks.notify.config.RouteRule;
 import netwarden.sinks.notify.config.ScriptConfig;
 import netwarden.sinks.notify.config.Secret;
@@ -188,9 +189,16 @@ public final class NotifyBinder {
         String name = b.required(at + ".name", r.name());
         Severity min = r.minSeverity() == null ? null : severity(at + ".min-severity", r.minSeverity());
         Duration cooldown = b.duration(at + ".cooldown", r.cooldown(), null);
+        var quiet = new java.util.ArrayList<QuietWindow>();
+        List<String> windows = list(r.quiet());
+        for (int i = 0; i < windows.size(); i++) {
+            String field = at + ".quiet[" + i + "]", text = windows.get(i);
+            QuietWindow w = b.check(field, () -> QuietWindow.parse("", text), null);
+            if (w != null) quiet.add(w);
+        }
         if (name == null || b.failed(at)) return null;
         return b.check(at, () -> new RouteRule(name, Set.copyOf(list(r.kinds())), Set.copyOf(list(r.services())), min, list(r.channels()), cooldown,
-                or(r.continueMatching(), false)), null);
+                or(r.continueMatching(), false), quiet), null);
     }
 
     private DigestConfig digest(NotifyYaml.Digest r, DigestConfig d) {

@@ -96,6 +96,7 @@ public final class NotifyRenderer {
         strings(n.putArray("channels"), r.channels());
         n.put("cooldown", r.cooldown() == null ? null : Durations.format(r.cooldown()));
         n.put("continue", r.continueMatching());
+        if (!r.quiet().isEmpty()) strings(n.putArray("quiet"), r.quiet().stream().map(Object::toString).toList());
     }
 
     private static String redacted(Secret s) {

@@ -26,7 +26,7 @@ public final class NotifyYaml {
     public record Delivery(Integer queueCapacity, Integer maxAttempts, String initialBackoff, String maxBackoff, String timeout) {}
 
     public record Route(String name, List<String> kinds, List<String> services, String minSeverity, List<String> channels,
-                        String cooldown, @JsonProperty("continue") Boolean continueMatching) {}
+                        String cooldown, @JsonProperty("continue") Boolean continueMatching, List<String> quiet) {}
 
     public record Digest(Boolean enabled, String window, Integer threshold, List<String> kinds) {}
 

@@ -187,7 +187,8 @@ public final class LiveRuntime implements AutoCloseable {
                 .setMetricsBasicAuth(web.basicAuth())
                 .setHealth(health)
                 .setGameView(games.view())
-                .setAlertListener(notifications.input()::offer);
+                .setAlertListener(notifications.input()::offer)
+                .setMaintenance(notifications.maintenance());
         history.register(server);
         new FlowsApi(history.store()).register(server);
         if (config.router() != null) {

@@ -86,6 +86,11 @@ final class Notifications implements AutoCloseable {
         return enricher;
     }
 
+    /** Maintenance windows set from the API ({@code /api/v1/notify/maintenance}). */
+    public netwarden.sinks.notify.Maintenance maintenance() {
+        return router.maintenance();
+    }
+
     /** The router's queue: receives engine events (through the event router) and Alertmanager alerts. */
     SinkWorker<Event> input() {
         return input;

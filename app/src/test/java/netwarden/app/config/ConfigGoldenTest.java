@@ -48,7 +48,10 @@ class ConfigGoldenTest {
         if (Files.exists(expected)) {
             NetwardenConfig config = loader.parse("in.yaml", in);
             String rendered = ConfigRenderer.render(config);
-            assertThat(rendered).isEqualTo(Files.readString(expected));
+            // -Dnetwarden.golden.update=true rewrites the expected files in src/test/resources (review the diff).
+            if (Boolean.getBoolean("netwarden.golden.update"))
+                Files.writeString(Path.of("src/test/resources/configurations").resolve(dir.getFileName()).resolve("expected.yaml"), rendered);
+            else assertThat(rendered).isEqualTo(Files.readString(expected));
             // The printed config is itself a valid config meaning the same thing (when it shows no redacted secret).
             boolean secrets = rendered.contains(ConfigRenderer.REDACTED) || rendered.contains("/…");
             if (!secrets) assertThat(new ConfigLoader(Map.of(), "/elsewhere", HEAP).parse("out.yaml", rendered)).isEqualTo(config);

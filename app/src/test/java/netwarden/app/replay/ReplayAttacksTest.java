@@ -50,7 +50,9 @@ class ReplayAttacksTest {
         assertThat(attacks).as(attacks.toString()).hasSize(1);
         JsonNode a = attacks.get(0);
         assertThat(a.get("kind").asText()).isEqualTo("tcp_syn_flood");
-        assertThat(a.get("service").asText()).isEqualTo("10.0.0.1-tcp-25565");
+        // Only SYNs, never answered: no service is discovered from them, the attack is the host's.
+        assertThat(a.get("scope").asText()).isEqualTo("host");
+        assertThat(a.get("target").asText()).isEqualTo("10.0.0.1");
         assertThat(a.get("active").asBoolean()).isFalse();
         assertThat(a.get("start").decimalValue()).isBetween(new BigDecimal("1700000000"), new BigDecimal("1700000001"));
         assertThat(a.get("end").decimalValue()).isGreaterThan(a.get("start").decimalValue()).isLessThanOrEqualTo(new BigDecimal("1700000002"));
@@ -82,7 +84,7 @@ class ReplayAttacksTest {
         assertThat(run.code()).as(run.err()).isZero();
         String attacks = run.out().substring(run.out().indexOf("  attacks"));
         assertThat(attacks.lines().skip(1).findFirst().orElseThrow()).contains("kind", "target", "start", "duration_s", "peak_pps", "reason");
-        assertThat(attacks).containsPattern("tcp_syn_flood +service +10\\.0\\.0\\.1-tcp-25565 +2023-11-14T22:13:20");
+        assertThat(attacks).containsPattern("tcp_syn_flood +host +10\\.0\\.0\\.1 +2023-11-14T22:13:20");
     }
 
     @Test

@@ -6,8 +6,8 @@ import netwarden.model.SettingException;
 
 /**
  * Attack detection. Each scope (service, destination host, whole network) is watched per metric
- * with three triggers: <b>fast</b> — the sliding one-second value was over the threshold in at
- * least {@code fastK} of the last {@code fastN} 100 ms evaluations; <b>instant</b> — one 100 ms slot
+ * with three triggers: <b>fast</b> — the sliding one-second rate was over the threshold in at
+ * least {@code fastK} of the last {@code fastN} 100 ms evaluations; <b>instant</b> — the last 0.3 s
  * alone ran at {@code instantFactor} × the threshold; <b>slow</b> — the per-second value smoothed
  * with {@code slowAlpha} rose over it. The threshold is the floor, or during normal operation the
  * larger of the floor and the learned baseline band (mean + {@code baselineK} × deviation).
@@ -15,13 +15,27 @@ import netwarden.model.SettingException;
  * @param quietPeriod  an incident ends after this long with every metric under hysteresis × threshold
  * @param cooldown     a new trigger of the same kind within this time after an end resumes the old incident
  * @param updateEvery  periodic update events while an incident lasts (escalations are sent at once)
+ * @param spray        floors for spray scopes: one protocol and source port answering to many
+ *                     destinations (a reflection spread over the network, no one host hit hard)
  */
 public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules host, ScopeRules network,
                               int fastK, int fastN, double instantFactor, double slowAlpha,
                               boolean baselines, Duration coldStart, Duration baselineHalfLife, double baselineK,
                               Duration quietPeriod, double hysteresis, Duration cooldown, Duration updateEvery,
-                              int maxHosts, int samplePackets, int topSources, int recentIncidents) {
+                              int maxHosts, int samplePackets, int topSources, int recentIncidents, ScopeRules spray) {
+    /** With the default spray floors. */
+    public DetectionConfig(boolean enabled, ScopeRules service, ScopeRules host, ScopeRules network,
+                           int fastK, int fastN, double instantFactor, double slowAlpha,
+                           boolean baselines, Duration coldStart, Duration baselineHalfLife, double baselineK,
+                           Duration quietPeriod, double hysteresis, Duration cooldown, Duration updateEvery,
+                           int maxHosts, int samplePackets, int topSources, int recentIncidents) {
+        this(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines, coldStart, baselineHalfLife,
+                baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts, samplePackets, topSources, recentIncidents,
+                ScopeRules.sprayDefaults());
+    }
+
     public DetectionConfig {
+        Objects.requireNonNull(spray, "detection.spray");
         Objects.requireNonNull(service, "detection.service");
         Objects.requireNonNull(host, "detection.host");
         Objects.requireNonNull(network, "detection.network");
@@ -44,7 +58,7 @@ public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules ho
 
     public static DetectionConfig defaults() {
         return new DetectionConfig(true, ScopeRules.serviceDefaults(), ScopeRules.hostDefaults(), ScopeRules.networkDefaults(),
-                5, 8, 10, 0.3, true, Duration.ofMinutes(15), Duration.ofMinutes(30), 6,
+                5, 8, 3, 0.3, true, Duration.ofMinutes(15), Duration.ofMinutes(30), 6,
                 Duration.ofSeconds(15), 0.7, Duration.ofSeconds(60), Duration.ofSeconds(60),
                 4096, 64, 10, 200);
     }
@@ -52,7 +66,13 @@ public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules ho
     public DetectionConfig withRules(ScopeRules service, ScopeRules host, ScopeRules network) {
         return new DetectionConfig(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines,
                 coldStart, baselineHalfLife, baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts,
-                samplePackets, topSources, recentIncidents);
+                samplePackets, topSources, recentIncidents, spray);
+    }
+
+    public DetectionConfig withSpray(ScopeRules spray) {
+        return new DetectionConfig(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines,
+                coldStart, baselineHalfLife, baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts,
+                samplePackets, topSources, recentIncidents, spray);
     }
 
     private static void positive(String field, Duration d) {

@@ -5,7 +5,8 @@ import netwarden.model.Proto;
 
 /** One packet's detection features as bits, computed once and added to every scope it reaches. */
 final class Features {
-    static final int UDP = 1, TCP = 2, ICMP = 4, OTHER = 8, SYN = 16, ACK_RST = 32, FRAGMENT = 64, REFLECTION = 128, LATER_FRAGMENT = 256;
+    static final int UDP = 1, TCP = 2, ICMP = 4, OTHER = 8, SYN = 16, ACK_RST = 32, FRAGMENT = 64, REFLECTION = 128, LATER_FRAGMENT = 256,
+            SYN_ACK = 512, RST = 1024;
 
     private Features() {}
 
@@ -18,6 +19,8 @@ final class Features {
         };
         if (p.tcpFlags >= 0) {
             if (p.synOnly()) f |= SYN;
+            else if ((p.tcpFlags & Packet.SYN) != 0 && (p.tcpFlags & Packet.ACK) != 0) f |= SYN_ACK;
+            if ((p.tcpFlags & (Packet.SYN | Packet.RST)) == Packet.RST && p.payloadLen <= 0) f |= RST;
             else if ((p.tcpFlags & Packet.SYN) == 0 && (p.tcpFlags & (Packet.ACK | Packet.RST)) != 0 && p.payloadLen <= 0) f |= ACK_RST;
         }
         if (p.fragment != Packet.FRAG_NONE) f |= FRAGMENT;

@@ -22,7 +22,11 @@ import netwarden.model.Incident;
  * network not while any host or service is), and resumes instead when the same kind ended on the
  * scope within the cooldown. While open it is observed every slot, updated at most every
  * {@code updateEvery} or when it escalates, and ended once the scope has been quiet for the quiet
- * period. Ended incidents are kept, the newest {@code recentIncidents}, for snapshots.
+ * period. Ended incidents are kept, the newest {@code recentIncidents}, for snapshots. For
+ * {@link #PLAYER_GRACE} after its end an incident's listed sources are checked once a second: a
+ * source that has become a player of the target (players cannot join while it is under attack, so
+ * one who connected during the flood joins just after) leaves the list, and a follow-up update
+ * says so — a script banning the listed sources must never ban a player.
  */
 final class Incidents {
     private final DetectionConfig cfg;
@@ -33,9 +37,17 @@ final class Incidents {
     private final Map<AttackKind, Long> startedByKind = new EnumMap<>(AttackKind.class);
     /** Incidents open in scopes another detector holds (a sharded engine's shards); none by default. */
     java.util.function.BooleanSupplier elsewhere = () -> false;
+    /** Ended incidents still watched for sources that become players. */
+    private final ArrayDeque<IncidentState> watched = new ArrayDeque<>();
+    private final InputSpan span;
+    private final RecentPackets recent;
+    /** How long after its end an incident's sources are still checked against the players. */
+    static final long PLAYER_GRACE = 120_000_000_000L;
 
-    Incidents(DetectionConfig cfg, EventListener events, PlayerFilter players, List<Scope> allScopes) {
+    Incidents(DetectionConfig cfg, EventListener events, PlayerFilter players, List<Scope> allScopes, InputSpan span, RecentPackets recent) {
         this.cfg = cfg;
+        this.span = span;
+        this.recent = recent;
         this.events = events;
         this.players = players;
         this.allScopes = allScopes;
@@ -45,10 +57,11 @@ final class Incidents {
     void fire(Scope s, Trigger t, double value, long now, long onsetSlot) {
         if (s.incident != null) return;
         if (suppressed(s)) return;
-        var verdict = Classifier.classify(s, t.metric, value, t.threshold);
+        var verdict = Classifier.classify(s, t.metric, value, t.threshold, span);
         IncidentState prev = s.ended;
         if (prev != null && prev.kind == verdict.kind() && now - prev.endNanos <= cfg.cooldown().toNanos()) {
             ended.removeIf(i -> i.id().equals(prev.id));
+            watched.remove(prev);
             prev.endNanos = 0;
             s.incident = prev;
             s.ended = null;
@@ -58,9 +71,8 @@ final class Incidents {
         }
         var inc = new IncidentState(s, Math.max(onsetSlot, s.slots.openSlot() - Slots.COUNT + 1), verdict, t.metric, value, t.threshold);
         OnsetSample.seed(inc, s, cfg.samplePackets());
-        inc.rate(s.slots, s.slots.openSlot());
-        inc.peakPps = Math.max(inc.peakPps, inc.currentPps);
-        inc.peakBps = Math.max(inc.peakBps, inc.currentBps);
+        recent.seed(inc, s);
+        inc.rate(span, s.slots.openSlot());
         inc.maxSources = Math.max(s.lastSecondSources, s.secondSources.getAsLong());
         inc.lastEventNanos = now;
         inc.hot();
@@ -73,7 +85,7 @@ final class Incidents {
     /** One more closed slot of an open incident: totals, escalation, periodic update, the end when quiet. */
     void follow(Scope s, long closing, long slotEnd, boolean fired, double ratio) {
         IncidentState inc = s.incident;
-        inc.observe(s.slots, closing);
+        inc.rate(span, closing);
         if (s.lastHot == slotEnd) inc.hot();
         if (fired && inc.raise(ratio)) update(s, slotEnd, "escalated to " + inc.severity.label());
         else if (slotEnd - inc.lastEventNanos >= cfg.updateEvery().toNanos()) update(s, slotEnd, null);
@@ -93,7 +105,32 @@ final class Incidents {
         s.ended = inc;
         ended.addLast(snap);
         while (ended.size() > cfg.recentIncidents()) ended.removeFirst();
+        watched.addLast(inc);
         events.onEvent(new Event.AttackEnded(now, serviceOf(s), snap));
+    }
+
+    /**
+     * Once a second: ended incidents whose listed sources include one that has since become a
+     * player are corrected — the archived snapshot is replaced and an update says who left the list.
+     */
+    void recheckPlayers(long now) {
+        watched.removeIf(inc -> inc.scope.incident == inc || now - inc.endNanos > PLAYER_GRACE);
+        for (IncidentState inc : watched) {
+            var before = new java.util.HashSet<>(inc.players);
+            Incident snap = inc.snapshot(players, cfg.topSources());
+            if (inc.players.size() == before.size()) continue;
+            var names = new ArrayList<String>();
+            for (var ip : inc.players) if (!before.contains(ip)) names.add(ip.toString());
+            java.util.Collections.sort(names);
+            snap = snap.withReason(snap.reason() + "; corrected: " + String.join(", ", names)
+                    + (names.size() == 1 ? " became a player and is" : " became players and are") + " no longer listed as attack sources");
+            Incident corrected = snap;
+            var kept = new ArrayList<>(ended);
+            kept.replaceAll(i -> i.id().equals(corrected.id()) ? corrected : i);
+            ended.clear();
+            ended.addAll(kept);
+            events.onEvent(new Event.AttackUpdated(now, serviceOf(inc.scope), corrected));
+        }
     }
 
     /** Active incidents and recently ended ones, oldest first. */
@@ -114,9 +151,11 @@ final class Incidents {
     private boolean suppressed(Scope s) {
         if (s.kind == ScopeKind.SERVICE) return false;
         if (s.kind == ScopeKind.NETWORK && elsewhere.getAsBoolean()) return true;
+        if (s.kind == ScopeKind.SPRAY) return s.destinations() < Scope.SPRAY_MIN_DESTINATIONS;
         for (Scope o : allScopes) {
             if (o.incident == null || o == s) continue;
             if (s.kind == ScopeKind.NETWORK) return true;
+            if (o.kind == ScopeKind.SPRAY) continue;
             if (o.kind == ScopeKind.SERVICE && o.address.equals(s.address)) return true;
         }
         return false;
@@ -126,17 +165,11 @@ final class Incidents {
         IncidentState inc = s.incident;
         inc.lastEventNanos = now;
         Incident snap = inc.snapshot(players, cfg.topSources());
-        if (note != null) snap = withReason(snap, snap.reason() + "; " + note);
+        if (note != null) snap = snap.withReason(snap.reason() + "; " + note);
         events.onEvent(new Event.AttackUpdated(now, serviceOf(s), snap));
     }
 
     private static String serviceOf(Scope s) {
         return s.serviceId != null ? s.serviceId : s.target;
-    }
-
-    private static Incident withReason(Incident i, String reason) {
-        return new Incident(i.id(), i.scope(), i.target(), i.service(), i.kind(), reason, i.severity(), i.startNanos(), i.endNanos(),
-                i.currentPps(), i.currentBps(), i.peakPps(), i.peakBps(), i.packets(), i.bytes(), i.sources(), i.multiSource(),
-                i.spoofingSuspected(), i.topSources(), i.topSourcePorts(), i.sample());
     }
 }

@@ -3,11 +3,15 @@ package netwarden.engine.detect;
 import java.util.Locale;
 
 /**
- * What a detector can watch. All but {@link #SOURCES} are additive per 100 ms slot and evaluated
- * over a sliding second; distinct sources are not additive, so they are judged per closed second.
+ * What a detector can watch. Metrics before {@link #SOURCES} are additive per 100 ms slot and
+ * evaluated over a sliding second; distinct sources and new sources per ten seconds are not
+ * additive, so they are judged per closed second. {@link #TCP_REFLECTION} counts SYN-ACK and bare
+ * RST segments (answers to forged SYNs); {@link #NON_PLAYER} counts a service's packets from
+ * sources that are not its players, judged against the players' own normal.
  */
 public enum Metric {
-    PPS, BPS, SYN, ACK_RST, FRAGMENTS, LATER_FRAGMENTS, UDP, TCP, ICMP, OTHER, REFLECTION, NEW_SOURCES, SOURCES;
+    PPS, BPS, SYN, ACK_RST, FRAGMENTS, LATER_FRAGMENTS, UDP, TCP, ICMP, OTHER, REFLECTION, NEW_SOURCES,
+    SYN_ACK, TCP_REFLECTION, NON_PLAYER, SOURCES, NEW_SOURCES_10S;
 
     /** Metrics kept per 100 ms slot (every metric before SOURCES). */
     public static final int ADDITIVE = SOURCES.ordinal();
@@ -15,6 +19,11 @@ public enum Metric {
     /** Config name: "pps", "ack-rst", "new-sources", ... */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Kept per 100 ms slot (else judged per closed second). */
+    public boolean additive() {
+        return ordinal() < ADDITIVE;
     }
 
     public static Metric parse(String key) {
@@ -29,6 +38,7 @@ public enum Metric {
             case BPS -> "bit/s";
             case SOURCES -> "sources";
             case NEW_SOURCES -> "new sources/s";
+            case NEW_SOURCES_10S -> "new sources/10s";
             default -> "pps";
         };
     }

@@ -13,6 +13,8 @@ import netwarden.model.Ip;
  * service and read their distinct sources from the service's own bin; host scopes count their own.
  */
 public final class Scope extends Keyed {
+    /** A spray scope reports only traffic that reached at least this many destinations in a second. */
+    static final int SPRAY_MIN_DESTINATIONS = 8;
     final ScopeKind kind;
     /** Mutable only for a service renamed at runtime ({@link Detector#renameServiceScope}). */
     String target;
@@ -26,12 +28,26 @@ public final class Scope extends Keyed {
     final DistinctCounter ownSources;
     final long[] reflection = new long[AmplificationPorts.count()];
     final long[] ttls = new long[4];
+    /** Spray scopes: distinct destinations of the current and the last closed second. */
+    final DistinctCounter destinations;
+    long lastSecondDestinations;
+    /** New sources in each of the last ten seconds (ring by second), for the ten-second trigger. */
+    final long[] newSourcesBySecond = new long[10];
+    /** Non-player packets in each of the last ten seconds (same ring). */
+    final long[] nonPlayerBySecond = new long[10];
+    /** The service's normal: packets per second and distinct sources per second, learned slowly while not under attack. */
+    double normalPps, normalSources;
+    long watchedSeconds;
     int ttlDistinct;
     long sourcesBits;
     long lastSecondSources, lastSecondNewSources;
     long lastPacketSlot = Long.MIN_VALUE;
     long lastSecond = Long.MIN_VALUE;
     long lastHot;
+    /** Spray scopes: the protocol and source port; service scopes: the service's protocol and port (else -1). */
+    int sprayProto = -1, sprayPort = -1, serviceProto = -1, servicePort = -1;
+    /** Onset slot of a trigger that fired before 0.3 s of its attack was in, else MIN_VALUE. */
+    long pendingOnset = Long.MIN_VALUE;
     boolean live;
     IncidentState incident;
     IncidentState ended;
@@ -48,7 +64,14 @@ public final class Scope extends Keyed {
     int preCount;
 
     Scope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier secondSources, DistinctCounter ownSources) {
-        super(address == null ? 0 : address.hi(), address == null ? 0 : address.lo(), kind.ordinal()); // the network scope is never in a table
+        this(kind, target, serviceId, address, secondSources, ownSources, address == null ? 0 : address.hi(), address == null ? 0 : address.lo());
+    }
+
+    /** With an explicit table key: a spray scope is keyed by protocol and source port. */
+    Scope(ScopeKind kind, String target, String serviceId, Ip address, LongSupplier secondSources, DistinctCounter ownSources,
+          long keyHi, long keyLo) {
+        super(keyHi, keyLo, kind.ordinal()); // the network scope is never in a table
+        this.destinations = kind == ScopeKind.SPRAY ? new DistinctCounter(1024) : null;
         this.kind = kind;
         this.target = target;
         this.serviceId = serviceId;
@@ -67,8 +90,23 @@ public final class Scope extends Keyed {
         return switch (kind) {
             case SERVICE -> service == this;
             case HOST -> address.equals(serviceAddress);
-            case NETWORK -> true;
+            case NETWORK, SPRAY -> true;
         };
+    }
+
+    /** Distinct destinations in the last closed or the open second (spray scopes; else 1). */
+    long destinations() {
+        return destinations == null ? 1 : Math.max(lastSecondDestinations, destinations.count());
+    }
+
+    /** New sources over the last ten closed seconds. */
+    long newSources10s() {
+        return java.util.Arrays.stream(newSourcesBySecond).sum();
+    }
+
+    /** Non-player packets over the last ten closed seconds. */
+    long nonPlayer10s() {
+        return java.util.Arrays.stream(nonPlayerBySecond).sum();
     }
 
     boolean underAttack() {

@@ -19,8 +19,14 @@ public record ScopeRules(boolean enabled, Map<Metric, Double> floors) {
 
     /** Defaults for one game server port: far above normal play, low enough for real attacks. */
     public static ScopeRules serviceDefaults() {
-        return new ScopeRules(true, Map.of(Metric.PPS, 20_000.0, Metric.BPS, 200e6, Metric.SOURCES, 1_000.0,
+        var m = new EnumMap<Metric, Double>(Metric.class);
+        m.putAll(Map.of(Metric.PPS, 20_000.0, Metric.BPS, 200e6, Metric.SOURCES, 1_000.0,
                 Metric.NEW_SOURCES, 300.0, Metric.SYN, 300.0, Metric.ACK_RST, 3_000.0, Metric.REFLECTION, 100.0));
+        // Service-relative: minimums of the bars a service sets by its own scale (ServiceBars).
+        m.put(Metric.NON_PLAYER, 500.0);
+        m.put(Metric.NEW_SOURCES_10S, 40.0);
+        m.put(Metric.TCP_REFLECTION, 1_000.0);
+        return new ScopeRules(true, m);
     }
 
     /** Defaults for a destination host: everything its services get, plus protocols without ports. */
@@ -37,12 +43,18 @@ public record ScopeRules(boolean enabled, Map<Metric, Double> floors) {
         m.put(Metric.ICMP, 1_000.0);
         m.put(Metric.OTHER, 1_000.0);
         m.put(Metric.REFLECTION, 1_000.0);
+        m.put(Metric.TCP_REFLECTION, 2_000.0);
         return new ScopeRules(true, m);
+    }
+
+    /** Defaults for a spray scope (one amplification source port to at least eight destinations a second). */
+    public static ScopeRules sprayDefaults() {
+        return new ScopeRules(true, Map.of(Metric.REFLECTION, 2_000.0));
     }
 
     /** Defaults for all traffic together: only what no single host would show, e.g. sweeps. */
     public static ScopeRules networkDefaults() {
         return new ScopeRules(true, Map.of(Metric.PPS, 200_000.0, Metric.BPS, 2e9, Metric.ICMP, 5_000.0,
-                Metric.FRAGMENTS, 2_000.0, Metric.REFLECTION, 5_000.0));
+                Metric.FRAGMENTS, 2_000.0, Metric.REFLECTION, 5_000.0, Metric.TCP_REFLECTION, 5_000.0));
     }
 }

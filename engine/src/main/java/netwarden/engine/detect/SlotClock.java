@@ -32,7 +32,8 @@ final class SlotClock {
 
     private final Ticker ticker;
     private final Job job;
-    private final List<List<Scope>> live = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    /** Live scopes by kind, walked most specific first: service, host, spray, then the network (see {@link #order}). */
+    private final List<List<Scope>> live = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     private long slot = Long.MIN_VALUE;
     private long evaluations, evaluationNanos;
 
@@ -84,19 +85,35 @@ final class SlotClock {
             long second = Math.floorDiv(slot, Slots.COUNT);
             if (s.lastSecond != Long.MIN_VALUE) job.silence(s, second - s.lastSecond - 1);
             s.lastSecond = second - 1;
-            live.get(s.kind.ordinal()).add(s);
+            live.get(order(s)).add(s);
         }
+    }
+
+    /** Walk order of a scope's kind: a spray (one vector over many hosts) is more specific than the network. */
+    private static int order(Scope s) {
+        return switch (s.kind) {
+            case SERVICE -> 0;
+            case HOST -> 1;
+            case SPRAY -> 2;
+            case NETWORK -> 3;
+        };
     }
 
     /** Forgets a scope (its service was removed). */
     void forget(Scope s) {
-        live.get(s.kind.ordinal()).remove(s);
+        live.get(order(s)).remove(s);
         s.live = false;
     }
 
     /** Closes the open slot (end of input). */
     void closeLast() {
         if (slot != Long.MIN_VALUE) closeSlot();
+    }
+
+    /** Closes every slot up to and including {@code last} (end of input: a last second of evaluation). */
+    void closeThrough(long last) {
+        if (slot == Long.MIN_VALUE) return;
+        while (slot <= last) closeSlot();
     }
 
     private void closeSlot() {

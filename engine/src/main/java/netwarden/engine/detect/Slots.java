@@ -24,7 +24,8 @@ final class Slots {
         open = slot;
     }
 
-    void add(int features, long packets, long bytes) {
+    /** Adds packets with {@code features}; {@code player} when they come from a player of the service. */
+    void add(int features, long packets, long bytes, boolean player) {
         int b = (int) Math.floorMod(open, (long) COUNT) * M;
         ring[b + Metric.PPS.ordinal()] += packets;
         ring[b + Metric.BPS.ordinal()] += bytes * 8;
@@ -37,6 +38,9 @@ final class Slots {
         if ((features & Features.FRAGMENT) != 0) ring[b + Metric.FRAGMENTS.ordinal()] += packets;
         if ((features & Features.LATER_FRAGMENT) != 0) ring[b + Metric.LATER_FRAGMENTS.ordinal()] += packets;
         if ((features & Features.REFLECTION) != 0) ring[b + Metric.REFLECTION.ordinal()] += packets;
+        if ((features & Features.SYN_ACK) != 0) ring[b + Metric.SYN_ACK.ordinal()] += packets;
+        if ((features & (Features.SYN_ACK | Features.RST)) != 0) ring[b + Metric.TCP_REFLECTION.ordinal()] += packets;
+        if (!player) ring[b + Metric.NON_PLAYER.ordinal()] += packets;
     }
 
     void addNewSource() {
@@ -47,6 +51,13 @@ final class Slots {
     long sliding(Metric m) {
         long sum = 0;
         for (int i = 0; i < COUNT; i++) sum += ring[i * M + m.ordinal()];
+        return sum;
+    }
+
+    /** Sum of the {@code n} slots ending with the open one (n ≤ {@link #COUNT}). */
+    long last(Metric m, int n) {
+        long sum = 0;
+        for (int age = 0; age < n; age++) sum += slot(m, age);
         return sum;
     }
 

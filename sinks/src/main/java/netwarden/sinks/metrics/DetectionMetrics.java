@@ -9,8 +9,9 @@ import netwarden.model.Incident;
 
 /**
  * Attack detection metrics: {@code netwarden_attacks_started_total{kind}},
- * {@code netwarden_attack_active{scope,target,kind}} (1 while an incident is open; the series is
- * absent otherwise), {@code netwarden_attack_pps{scope,target}}, {@code netwarden_attack_bps{scope,target}}
+ * {@code netwarden_attack_active{scope,target,kind,severity}} (1 while an incident is open, with
+ * netwarden's own severity, which the shipped Prometheus rule passes on; the series is absent
+ * otherwise), {@code netwarden_attack_pps{scope,target}}, {@code netwarden_attack_bps{scope,target}}
  * (current rate of open incidents), {@code netwarden_detector_evaluations_total},
  * {@code netwarden_detector_evaluation_seconds_total} (CPU time spent evaluating),
  * {@code netwarden_detection_hosts_tracked}, {@code netwarden_detection_untracked_host_packets_total} and
@@ -25,9 +26,10 @@ final class DetectionMetrics {
                 .callback(cb -> latest.get().detection().attacksStartedByKind().forEach((kind, n) -> cb.call(n, kind)))
                 .register(registry);
         GaugeWithCallback.builder().name(NetwardenMetrics.PREFIX + "attack_active")
-                .help("1 for each attack in progress, by scope (service, host, network), target and kind.")
-                .labelNames("scope", "target", "kind")
-                .callback(cb -> latest.get().activeIncidents().forEach(i -> cb.call(1, i.scope().label(), i.target(), i.kind().label())))
+                .help("1 for each attack in progress, by scope (service, host, network, spray), target, kind and netwarden's severity.")
+                .labelNames("scope", "target", "kind", "severity")
+                .callback(cb -> latest.get().activeIncidents().forEach(i ->
+                        cb.call(1, i.scope().label(), i.target(), i.kind().label(), i.severity().label())))
                 .register(registry);
         activeRate(registry, latest, "attack_pps", "Current packet rate of each attack in progress.", true);
         activeRate(registry, latest, "attack_bps", "Current bit rate of each attack in progress.", false);

@@ -62,6 +62,7 @@ public final class NotificationRouter implements Sink<Event> {
     private final RouterCore core;
     private final Clock clock;
     private final SinkConfig sinkConfig;
+    private final Maintenance maintenance = new Maintenance();
 
     /** No side effects; {@link #start()} starts the channels. */
     public NotificationRouter(NotifyConfig config, List<Channel> channels, Deps deps) {
@@ -70,7 +71,13 @@ public final class NotificationRouter implements Sink<Event> {
         this.clock = deps.clock();
         this.sinkConfig = SinkConfig.ofCapacity(config.queueCapacity());
         NoticeFactory notices = new NoticeFactory(config, deps.enricher(), deps.seen(), deps.geo(), deps.snapshots());
-        this.core = new RouterCore(config, this.channels.stream().map(Channel::name).toList(), notices, deps.metrics(), this::toChannel);
+        this.core = new RouterCore(config, this.channels.stream().map(Channel::name).toList(), notices, deps.metrics(), this::toChannel,
+                maintenance);
+    }
+
+    /** Maintenance windows set at runtime (the API's {@code /api/v1/notify/maintenance}); thread-safe. */
+    public Maintenance maintenance() {
+        return maintenance;
     }
 
     private void toChannel(String name, Notice notice) {

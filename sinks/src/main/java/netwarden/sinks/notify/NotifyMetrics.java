@@ -12,7 +12,9 @@ import netwarden.sinks.notify.channel.Channel;
 /**
  * Delivery metrics of the notifiers, read from the channels at scrape time:
  * {@code netwarden_notify_sent_total{channel}}, {@code _failed_total{channel}},
- * {@code netwarden_notify_suppressed_total{reason}} (reason "cooldown" or "digest"); and the script
+ * {@code _retries_total{channel}}, {@code _rate_limit_waits_total{channel}} and
+ * {@code _rate_limit_wait_seconds_total{channel}} (HTTP 429 answers waited out),
+ * {@code netwarden_notify_suppressed_total{reason}} (reason "cooldown", "digest", or "quiet" for quiet hours and maintenance windows); and the script
  * hook's {@code netwarden_notify_script_exit_total{channel,code}}. Queue drops and depths of the router
  * and the channels are the sink family ({@link netwarden.sinks.route.SinkMetrics}, sinks {@code notify}
  * and {@code notify/<channel>}).
@@ -21,6 +23,7 @@ public final class NotifyMetrics {
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
     private final LongAdder suppressedCooldown = new LongAdder();
     private final LongAdder suppressedDigest = new LongAdder();
+    private final LongAdder suppressedQuiet = new LongAdder();
     private final Counter scriptExits = Counter.builder().name("netwarden_notify_script_exit_total")
             .help("Script hook runs by exit status (code 'timeout' when killed, 'not_started' when the program could not start).")
             .labelNames("channel", "code").build();
@@ -29,11 +32,18 @@ public final class NotifyMetrics {
     public void register(PrometheusRegistry registry) {
         channelCounter(registry, "netwarden_notify_sent_total", "Notices delivered, by channel.", Channel::sent);
         channelCounter(registry, "netwarden_notify_failed_total", "Notices given up after retries or a permanent error, by channel.", Channel::failed);
+        channelCounter(registry, "netwarden_notify_retries_total", "Delivery attempts after a failed one, by channel.", Channel::retries);
+        channelCounter(registry, "netwarden_notify_rate_limit_waits_total", "Rate-limit answers (HTTP 429) waited out, by channel.",
+                Channel::rateLimitWaits);
+        CounterWithCallback.builder().name("netwarden_notify_rate_limit_wait_seconds_total")
+                .help("Seconds spent waiting out rate-limit answers, by channel.").labelNames("channel")
+                .callback(cb -> channels.forEach(c -> cb.call(c.rateLimitWaitSeconds(), c.name()))).register(registry);
         CounterWithCallback.builder().name("netwarden_notify_suppressed_total")
-                .help("Notices not sent on their own: held by a route cooldown, or folded into a digest.")
+                .help("Notices not sent on their own: held by a route cooldown, folded into a digest, or silenced by quiet hours or maintenance.")
                 .labelNames("reason").callback(cb -> {
                     cb.call(suppressedCooldown.sum(), "cooldown");
                     cb.call(suppressedDigest.sum(), "digest");
+                    cb.call(suppressedQuiet.sum(), "quiet");
                 }).register(registry);
         registry.register(scriptExits);
     }
@@ -57,6 +67,14 @@ public final class NotifyMetrics {
 
     void suppressedDigest() {
         suppressedDigest.increment();
+    }
+
+    void suppressedQuiet() {
+        suppressedQuiet.increment();
+    }
+
+    public long suppressedQuietCount() {
+        return suppressedQuiet.sum();
     }
 
     public long suppressedCooldownCount() {

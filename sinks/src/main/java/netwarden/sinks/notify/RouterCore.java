@@ -9,6 +9,7 @@ import java.util.Set;
 import netwarden.model.Event;
 import netwarden.sinks.notify.channel.Notice;
 import netwarden.sinks.notify.config.NotifyConfig;
+import netwarden.sinks.notify.config.RouteRule;
 
 /**
  * The routing decisions, single-threaded and driven by an explicit time so tests can step it:
@@ -28,8 +29,14 @@ final class RouterCore {
     private final NotifyMetrics metrics;
     private final Outbox sink;
     private final Map<String, Long> lastSent = new HashMap<>();
+    private final Maintenance maintenance;
 
     RouterCore(NotifyConfig config, List<String> channels, NoticeFactory notices, NotifyMetrics metrics, Outbox sink) {
+        this(config, channels, notices, metrics, sink, new Maintenance());
+    }
+
+    RouterCore(NotifyConfig config, List<String> channels, NoticeFactory notices, NotifyMetrics metrics, Outbox sink, Maintenance maintenance) {
+        this.maintenance = maintenance;
         this.config = config;
         this.routing = new Routing(config.routes(), channels);
         this.digests = new Digests(config.digest());
@@ -41,14 +48,17 @@ final class RouterCore {
     void process(Event e, long now) {
         // Joins are enriched even when routed nowhere: the VPN-join counter and the returning store need every one.
         Notice notice = e instanceof Event.PlayerJoined ? notices.build(e) : null;
+        boolean urgent = Urgent.is(e);
         Set<String> targets = new LinkedHashSet<>();
         for (Routing.Match m : routing.match(e)) {
-            if (coolingDown(m, e, now)) metrics.suppressedCooldown();
+            if (quiet(m.rule(), now)) metrics.suppressedQuiet(); // still stored and archived by the other sinks
+            else if (!urgent && coolingDown(m, e, now)) metrics.suppressedCooldown();
             else targets.addAll(m.channels());
         }
         List<Digests.Emitted> due = new ArrayList<>(0);
         for (String channel : targets) {
-            boolean send = digests.admit(channel, e.kind(), e.service(), now, due);
+            // An escalation or a correction of an attack's sources is news on its own: never folded into a digest.
+            boolean send = urgent || digests.admit(channel, e.kind(), e.service(), now, due);
             emit(due);
             if (!send) {
                 metrics.suppressedDigest();
@@ -80,6 +90,14 @@ final class RouterCore {
     private void emit(List<Digests.Emitted> due) {
         for (Digests.Emitted d : due) sink.deliver(d.channel(), d.notice());
         due.clear();
+    }
+
+    /** A quiet hour or maintenance window of the rule (from the config or the API) covers {@code now}. */
+    private boolean quiet(RouteRule rule, long now) {
+        if (rule.quiet().isEmpty() && maintenance == null) return false;
+        java.time.Instant t = java.time.Instant.ofEpochSecond(Math.floorDiv(now, 1_000_000_000L), Math.floorMod(now, 1_000_000_000L));
+        for (var w : rule.quiet()) if (w.covers(t)) return true;
+        return maintenance != null && maintenance.silences(rule.name(), t);
     }
 
     private boolean coolingDown(Routing.Match m, Event e, long now) {

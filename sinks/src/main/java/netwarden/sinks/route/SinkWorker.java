@@ -3,6 +3,7 @@ package netwarden.sinks.route;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -180,6 +181,14 @@ public final class SinkWorker<T> {
      * Idempotent; also valid when never started (everything queued is dropped).
      */
     public void close(Duration deadline) {
+        close(deadline, null);
+    }
+
+    /**
+     * As {@link #close(Duration)}; the log line about items still queued names them by
+     * {@code kind} (e.g. "attack_started ×2, player_joined ×1") so an operator knows what was lost.
+     */
+    public void close(Duration deadline, java.util.function.Function<? super T, String> kind) {
         synchronized (this) {
             if (closed) return;
             closed = true;
@@ -194,16 +203,24 @@ public final class SinkWorker<T> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = drain();
+        var kinds = new java.util.TreeMap<String, Integer>();
+        int left = drain(kind, kinds);
         drained = true;
-        left += drain(); // what an offer racing with the first drain put in
+        left += drain(kind, kinds); // what an offer racing with the first drain put in
         dropped.add(left);
-        if (left > 0) LOG.warn("sink {}: {} item(s) still queued at shutdown were dropped", name(), left);
+        if (left > 0 && kinds.isEmpty()) LOG.warn("sink {}: {} item(s) still queued at shutdown were dropped", name(), left);
+        else if (left > 0) LOG.warn("sink {}: {} item(s) still queued at shutdown were dropped: {}", name(), left,
+                String.join(", ", kinds.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).toList()));
     }
 
-    private int drain() {
+    @SuppressWarnings("unchecked")
+    private int drain(java.util.function.Function<? super T, String> kind, Map<String, Integer> kinds) {
         int left = 0;
-        for (Object o; (o = queue.poll()) != null; ) if (o != WAKE) left++;
+        for (Object o; (o = queue.poll()) != null; ) {
+            if (o == WAKE) continue;
+            left++;
+            if (kind != null) kinds.merge(String.valueOf(kind.apply((T) o)), 1, Integer::sum);
+        }
         return left;
     }
 

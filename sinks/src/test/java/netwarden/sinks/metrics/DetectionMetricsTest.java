@@ -40,7 +40,7 @@ class DetectionMetricsTest {
         String text = scrape();
         assertThat(text).contains("netwarden_attacks_started_total{kind=\"udp_flood\"} 2.0")
                 .contains("netwarden_attacks_started_total{kind=\"tcp_syn_flood\"} 1.0")
-                .contains("netwarden_attack_active{kind=\"udp_flood\",scope=\"service\",target=\"game\"} 1.0")
+                .contains("netwarden_attack_active{kind=\"udp_flood\",scope=\"service\",severity=\"high\",target=\"game\"} 1.0")
                 .contains("netwarden_attack_pps{scope=\"service\",target=\"game\"} 6100.0")
                 .contains("netwarden_attack_bps{scope=\"service\",target=\"game\"} 4880000.0")
                 .contains("netwarden_detector_evaluations_total 4200.0")

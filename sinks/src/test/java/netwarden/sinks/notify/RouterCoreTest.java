@@ -128,6 +128,47 @@ class RouterCoreTest {
     }
 
     @Test
+    void quietHoursAndMaintenanceSilenceTheirRouteOnlyAndAreCounted() {
+        var quiet = new RouteRule("pager", Set.of(), Set.of(), null, List.of("pager"), Duration.ZERO, true,
+                List.of(netwarden.sinks.notify.config.QuietWindow.parse("q", "22:00-07:00")));
+        var chat = new RouteRule("chat", Set.of(), Set.of(), null, List.of("chat"), Duration.ZERO, false);
+        NotifyConfig config = NotifyConfig.defaults().withChannels(List.of(discord("pager"), discord("chat"))).withRoutes(List.of(quiet, chat))
+                .withDigest(NO_DIGEST);
+        var maintenance = new Maintenance();
+        NoticeFactory f = new NoticeFactory(config, Enricher.none(), null, null, () -> EngineSnapshot.EMPTY);
+        RouterCore core = new RouterCore(config, List.of("pager", "chat"), f, metrics, (c, n) -> sent.add(new Sent(c, n)), maintenance);
+        long night = java.time.Instant.parse("2026-12-08T23:00:00Z").getEpochSecond() * S, day = night + 12 * 3600 * S;
+        core.process(NotifyFixtures.attack("q3", Severity.HIGH, night), night);
+        assertThat(sentAs("pager")).isEmpty();
+        assertThat(sentAs("chat")).containsExactly("attack_started@q3");
+        core.process(NotifyFixtures.attack("q3", Severity.HIGH, day), day);
+        assertThat(sentAs("pager")).containsExactly("attack_started@q3");
+        maintenance.add(null, netwarden.sinks.notify.config.QuietWindow.between(java.time.Instant.ofEpochSecond(day / S),
+                java.time.Instant.ofEpochSecond(day / S + 1800)), "load test");
+        core.process(NotifyFixtures.attack("q3", Severity.HIGH, day + 60 * S), day + 60 * S);
+        assertThat(sent).hasSize(3);
+        assertThat(metrics.suppressedQuietCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anEscalationOrACorrectionIsSentAtOncePastTheDigestAndTheCooldown() {
+        NotifyConfig config = NotifyConfig.defaults().withChannels(List.of(discord("a")))
+                .withDigest(new DigestConfig(true, Duration.ofMinutes(1), 1, Set.of(EventKinds.ATTACK_UPDATED)));
+        RouterCore core = core(config, Enricher.none(), null, null, EngineSnapshot.EMPTY);
+        long t = NotifyFixtures.T0;
+        core.process(NotifyFixtures.attack("q3", Severity.HIGH, t), t);
+        var plain = NotifyFixtures.incident("q3", Severity.HIGH, "udp flood", List.of(), true);
+        core.process(new Event.AttackUpdated(t + S, "q3", plain), t + S); // held: digest (and the route cooldown)
+        var escalated = NotifyFixtures.incident("q3", Severity.CRITICAL, "udp flood; escalated to critical", List.of(), true);
+        core.process(new Event.AttackUpdated(t + 2 * S, "q3", escalated), t + 2 * S);
+        var corrected = NotifyFixtures.incident("q3", Severity.CRITICAL, "udp flood; corrected: 198.51.100.50 became a player", List.of(), false);
+        core.process(new Event.AttackUpdated(t + 3 * S, "q3", corrected), t + 3 * S);
+        assertThat(sentAs("a")).containsExactly("attack_started@q3", "attack_updated@q3", "attack_updated@q3");
+        assertThat(((Notice.EventNotice) sent.get(1).notice).event()).isInstanceOfSatisfying(Event.AttackUpdated.class,
+                u -> assertThat(u.incident().severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
     void joinsAreEnrichedMarkedReturningAndCountedAndAttackSourcesNeverShowPlayers() throws Exception {
         Path csv = dir.resolve("asn.csv");
         java.nio.file.Files.writeString(csv, "1.1.1.0,1.1.1.255,13335,\"Cloudflare, Inc.\"\n45.33.0.0,45.33.255.255,64500,Flooders\n");

@@ -14,6 +14,7 @@ import netwarden.engine.detect.Metric;
 import netwarden.engine.detect.ScopeRules;
 import netwarden.model.AttackKind;
 import netwarden.model.ScopeKind;
+import netwarden.model.Event;
 import netwarden.model.Incident;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,10 @@ class RecordedAttacksTest {
         assertThat(found).hasSize(1);
         Incident i = found.getFirst();
         assertThat(i.kind()).isEqualTo(AttackKind.TCP_SYN_FLOOD);
-        assertThat(i.service()).isEqualTo("10.10.10.10-tcp-25565");
+        // The capture holds only the SYNs (the port never answers SYN-ACK, nobody sends data): no service is
+        // discovered from them, the attack is the host's.
+        assertThat(i.scope()).isEqualTo(ScopeKind.HOST);
+        assertThat(i.target()).isEqualTo("10.10.10.10");
         assertThat(i.multiSource()).isTrue();
         assertThat(i.spoofingSuspected()).isTrue();
         assertThat(i.reason()).contains("SYN without ACK").contains("spoofing suspected");
@@ -52,9 +56,18 @@ class RecordedAttacksTest {
     }
 
     @Test
-    void snmpReflectionOnThreeVictimPorts() throws Exception {
-        var found = incidents("stopddos-amp.UDP.snmp.src161.pcapng", EngineConfig.defaults());
-        assertThat(found).isNotEmpty().allSatisfy(i -> {
+    void snmpReflectionToRandomPortsIsOneHostAttackAndNoService() throws Exception {
+        var run = RecordedCaptures.replay(RecordedCaptures.capture("stopddos-amp.UDP.snmp.src161.pcapng"), EngineConfig.defaults());
+        assertThat(run.events()).noneMatch(e -> e instanceof Event.ServiceDiscovered);
+        var found = run.engine().snapshot().incidents();
+        assertThat(found).hasSize(1);
+        assertThat(found.getFirst().scope()).isEqualTo(ScopeKind.HOST);
+        // tshark: 4079 frames from UDP source port 161 (the rest are ICMP errors quoting them); 4108 in 23.5 ms
+        assertThat(found.getFirst().packets()).isEqualTo(4079);
+        assertThat(found.getFirst().topSourcePorts()).extracting(p -> p.port()).containsExactly(161);
+        // the whole attack lasts 23.5 ms: rated over that span (≈ 174 kpps), not over a padded second
+        assertThat(found.getFirst().peakPps()).isBetween(150_000L, 180_000L);
+        assertThat(found).allSatisfy(i -> {
             assertThat(i.kind()).isEqualTo(AttackKind.REFLECTION_SNMP);
             assertThat(i.reason()).contains("UDP source port 161");
             assertThat(i.spoofingSuspected()).isFalse();
@@ -62,7 +75,6 @@ class RecordedAttacksTest {
             assertThat(i.sample()).isNotEmpty();
             assertThat(i.sample().getFirst().linkType()).isEqualTo(1);
         });
-        assertThat(found.stream().mapToLong(Incident::packets).sum()).isBetween(3_900L, 4_079L);
     }
 
     @Test
@@ -73,7 +85,15 @@ class RecordedAttacksTest {
         Incident i = found.getFirst();
         assertThat(i.kind()).isEqualTo(AttackKind.REFLECTION_MEMCACHED);
         assertThat(i.service()).isEqualTo("10.201.0.1-udp-27960");
-        assertThat(i.topSourcePorts().getFirst().port()).isEqualTo(11211);
+        assertThat(i.topSourcePorts()).extracting(p -> p.port()).containsExactly(11211);
+        // The vector's packets exactly: tshark counts 2200 frames from UDP port 11211 to 10.201.0.1.
+        assertThat(i.packets()).isEqualTo(2200);
+        // One rate definition: tshark's busiest 0.3 s window of the vector holds 220 frames (733 pps;
+        // -Y "ip.dst==10.201.0.1 && udp.srcport==11211" -T fields -e frame.time_epoch, sliding window).
+        // The replies come as one 220-datagram burst a second, so any shorter window would read up to 10× more.
+        assertThat(i.peakPps()).isBetween(697L, 733L);
+        assertThat(run.events()).filteredOn(e -> e instanceof Event.AttackStarted)
+                .allSatisfy(e -> assertThat(((Event.AttackStarted) e).incident().currentPps()).isBetween(697L, 733L));
         assertThat(i.topSources()).allSatisfy(s -> assertThat(s.address().toString()).startsWith("10.201.3."));
         assertThat(run.engine().snapshot().service("10.201.0.1-udp-27960").playersNow()).isEqualTo(2);
     }
@@ -89,9 +109,21 @@ class RecordedAttacksTest {
 
     @Test
     void fragmentedDnsRrsigReflection() throws Exception {
-        var found = incidents("stopddos-amp.dns.RRSIG.fragmented.pcap", EngineConfig.defaults());
+        var run = RecordedCaptures.replay(RecordedCaptures.capture("stopddos-amp.dns.RRSIG.fragmented.pcap"), EngineConfig.defaults());
+        var found = run.engine().snapshot().incidents();
         assertThat(found).extracting(Incident::kind).containsExactly(AttackKind.REFLECTION_DNS);
-        assertThat(found.getFirst().reason()).contains("UDP source port 53").contains("fragments");
+        Incident i = found.getFirst();
+        assertThat(i.reason()).contains("UDP source port 53").contains("fragments");
+        // Attribution by vector. tshark (-Y "ip.dst==10.10.10.10 && ip.proto==17"): 95.214.104.15 sent 164 answers
+        // of three fragments each, the most; 24.132.150.54 sent 1,947 TCP segments from port 61940, no DNS.
+        assertThat(i.topSources().getFirst().address().toString()).isEqualTo("95.214.104.15");
+        assertThat(i.topSources().getFirst().packets()).isEqualTo(492);
+        assertThat(i.topSources()).noneMatch(s -> s.address().toString().equals("24.132.150.54"));
+        assertThat(i.topSourcePorts()).extracting(p -> p.port()).containsExactly(53);
+        assertThat(i.otherSources().getFirst().address().toString()).isEqualTo("24.132.150.54");
+        assertThat(i.otherPackets()).isGreaterThan(1_900);
+        // Scanned TCP ports and UDP answers to random ports are no services.
+        assertThat(run.events()).noneMatch(e -> e instanceof Event.ServiceDiscovered);
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class Channel {
     private final Backoff backoff;
     private final SinkWorker<Notice> worker;
     private final WarnLimiter warn;
-    private final LongAdder sent = new LongAdder(), failed = new LongAdder();
+    private final LongAdder sent = new LongAdder(), failed = new LongAdder(), retries = new LongAdder(), rateLimitWaits = new LongAdder();
+    private final LongAdder rateLimitWaitNanos = new LongAdder();
     private volatile long closeDeadlineNanos = Long.MAX_VALUE;
 
     /** No side effects; {@link #start()} starts the worker. */
@@ -124,6 +125,20 @@ public final class Channel {
         return failed.sum();
     }
 
+    /** Attempts after a failed one (rate-limit waits not included). */
+    public long retries() {
+        return retries.sum();
+    }
+
+    /** Times a rate-limit answer (HTTP 429) made the channel wait, and the seconds waited. */
+    public long rateLimitWaits() {
+        return rateLimitWaits.sum();
+    }
+
+    public double rateLimitWaitSeconds() {
+        return rateLimitWaitNanos.sum() / 1e9;
+    }
+
     public long dropped() {
         return worker.dropped();
     }
@@ -152,11 +167,14 @@ public final class Channel {
                         attempts--; // waiting for the receiver is not a failed attempt
                         if (++rateWaits > MAX_RATE_LIMIT_WAITS) return fail(notice, attempts, "still rate limited after " + MAX_RATE_LIMIT_WAITS + " waits");
                         wait = e.retryAfter();
+                        rateLimitWaits.increment();
+                        rateLimitWaitNanos.add(wait.toNanos());
                     }
                     default -> {
                         if (attempts >= delivery.maxAttempts()) return fail(notice, attempts, why);
                         Duration b = backoff.after(attempts);
                         wait = b.compareTo(e.retryAfter()) >= 0 ? b : e.retryAfter();
+                        retries.increment();
                     }
                 }
                 LOG.debug("channel {}: {} (waiting {} ms before trying again)", name, why, wait.toMillis());
@@ -186,7 +204,7 @@ public final class Channel {
      */
     public void close(Duration deadline) {
         closeDeadlineNanos = clock.nanos() + deadline.toNanos();
-        worker.close(deadline);
+        worker.close(deadline, Notice::kind); // what is left is logged by kind
         sender.close();
     }
 }

@@ -19,10 +19,20 @@ import netwarden.model.Severity;
  * @param cooldown         after a send, the same (service, kind) through this rule waits this long;
  *                         events in between are dropped (counted); null uses the global cooldown
  * @param continueMatching keep trying later rules after this one matched
+ * @param quiet            quiet hours and maintenance windows: while one covers the router's clock the
+ *                         rule matches as usual but sends nothing (counted); maintenance windows set
+ *                         from the API come on top ({@link netwarden.sinks.notify.Maintenance})
  */
 public record RouteRule(String name, Set<String> kinds, Set<String> services, Severity minSeverity, List<String> channels,
-                        Duration cooldown, boolean continueMatching) {
+                        Duration cooldown, boolean continueMatching, List<QuietWindow> quiet) {
+    /** A rule without quiet windows. */
+    public RouteRule(String name, Set<String> kinds, Set<String> services, Severity minSeverity, List<String> channels,
+                     Duration cooldown, boolean continueMatching) {
+        this(name, kinds, services, minSeverity, channels, cooldown, continueMatching, List.of());
+    }
+
     public RouteRule {
+        quiet = List.copyOf(quiet);
         if (name == null || name.isBlank()) throw new SettingException("name", null, "route name must not be empty");
         kinds = Set.copyOf(kinds);
         services = Set.copyOf(services);

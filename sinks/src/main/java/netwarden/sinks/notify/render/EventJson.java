@@ -9,6 +9,8 @@ import netwarden.model.Event;
 import netwarden.model.Incident;
 import netwarden.model.PlayerSnapshot;
 import netwarden.model.PortCount;
+import netwarden.wire.BlockRules;
+import netwarden.wire.SnapshotJson;
 import netwarden.model.Times;
 import netwarden.enrich.Enrichment;
 import netwarden.sinks.notify.channel.Notice;
@@ -149,6 +151,8 @@ public final class EventJson {
         }
         ArrayNode ports = o.putArray("top_source_ports");
         for (PortCount p : i.topSourcePorts()) ports.addObject().put("port", p.port()).put("packets", p.packets());
+        o.putObject("other_traffic").put("packets", i.otherPackets()).put("bytes", i.otherBytes());
+        if (views.addresses().full()) SnapshotJson.blockRules(o, BlockRules.of(n.sources().stream().map(Notice.SourceInfo::address).toList()));
     }
 
     private static void enrichment(ObjectNode o, Enrichment e) {

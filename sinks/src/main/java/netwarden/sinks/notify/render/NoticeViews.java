@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netwarden.model.Event;
 import netwarden.model.Incident;
+import netwarden.wire.BlockRules;
 import netwarden.model.Severity;
 import netwarden.enrich.Enrichment;
 import netwarden.wire.AddressFormat;
@@ -67,6 +68,11 @@ public final class NoticeViews {
         if (!i.active()) f.add(Field.of("Duration", Units.duration(Duration.ofNanos(i.endNanos() - i.startNanos()))));
         f.add(Field.of("Packets", Units.count(i.packets())));
         if (!n.sources().isEmpty()) f.add(Field.wide("Top sources", sources(n.sources())));
+        if (i.otherPackets() > 0) f.add(Field.of("Other traffic to the target", Units.count(i.otherPackets()) + " packets (not counted as the attack)"));
+        if (addresses.full()) {
+            var rules = BlockRules.of(n.sources().stream().map(Notice.SourceInfo::address).toList());
+            if (!rules.isEmpty()) f.add(Field.code("Block for review (nftables, " + Units.duration(BlockRules.TIMEOUT) + ")", rules.nftables()));
+        }
         return new NoticeView(title, i.reason(), color, f, FOOTER + " · incident " + i.id(), ts);
     }
 

@@ -66,6 +66,8 @@ class ChannelTest {
         assertThat(sleeps.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(c.failed()).isEqualTo(1);
         assertThat(c.sent()).isZero();
+        assertThat(c.retries()).isEqualTo(3);
+        assertThat(c.rateLimitWaits()).isZero();
     }
 
     @Test
@@ -80,6 +82,9 @@ class ChannelTest {
         assertThat(r.attempts()).isEqualTo(2);
         assertThat(sleeps.subList(0, 6)).containsOnly(Duration.ofMillis(250));
         assertThat(c.sent()).isEqualTo(1);
+        assertThat(c.rateLimitWaits()).isEqualTo(6);
+        assertThat(c.rateLimitWaitSeconds()).isEqualTo(1.5);
+        assertThat(c.retries()).isEqualTo(1);
     }
 
     @Test
