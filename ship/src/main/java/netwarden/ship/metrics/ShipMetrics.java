@@ -43,6 +43,13 @@ public final class ShipMetrics {
         counter(r, "netwarden_ship_received_refused_total", "Requests refused: unknown, revoked or server credential, foreign agent id, bad batch.", rx::refused);
     }
 
+    /** The store-backed ledger's families. */
+    public static void registerLedger(PrometheusRegistry r, netwarden.ship.receive.StoreLedger l) {
+        counter(r, "netwarden_ship_received_bad_rows_total", "Shipped rows that did not convert (missing or mistyped columns), left out.", l::badRows);
+        counter(r, "netwarden_ship_received_not_kept_rows_total", "Shipped rows of tables the server does not keep (connections, flows).", l::notKeptRows);
+        counter(r, "netwarden_ship_ledger_commits_total", "Store transactions of the ledger's group commit (each one or more batches).", l::commits);
+    }
+
     private static void counter(PrometheusRegistry r, String name, String help, LongSupplier v) {
         CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(v.getAsLong())).register(r);
     }
