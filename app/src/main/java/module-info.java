@@ -6,6 +6,8 @@ module netwarden.app {
     requires netwarden.sinks;
     requires netwarden.server;
     requires netwarden.store;
+    requires netwarden.ship;
+    requires kafka.clients;
     requires netwarden.wire;
     requires netwarden.enrich;
     requires netwarden.state;
@@ -22,6 +24,7 @@ module netwarden.app {
     opens netwarden.app.capture to info.picocli;
     opens netwarden.app.demo to info.picocli;
     opens netwarden.app.flows to info.picocli;
+    opens netwarden.app.fleet to info.picocli;
     opens netwarden.app.geoip to info.picocli;
     opens netwarden.app.notify to info.picocli;
     opens netwarden.app.replay to info.picocli;

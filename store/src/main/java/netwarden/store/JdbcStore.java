@@ -361,6 +361,19 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public long count(Table table, String agent) {
+        return onReader("count " + table.sql, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table.sql + " WHERE agent = ?")) {
+                ps.setString(1, agent);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public void close() {
         synchronized (writeLock) {
             synchronized (readLock) {

@@ -76,6 +76,9 @@ public interface Store extends AutoCloseable {
     /** Rows in a table (for tests, status pages and benchmarks). */
     long count(Table table);
 
+    /** Rows of one agent in a table (a central server's per-agent totals). */
+    long count(Table table, String agent);
+
     /** The schema version in the database. */
     int schemaVersion();
 

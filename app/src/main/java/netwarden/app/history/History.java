@@ -1,7 +1,9 @@
 package netwarden.app.history;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
@@ -26,7 +28,8 @@ import netwarden.store.Stores;
  * start fails the start, as a port that cannot be bound does). {@link #snapshot} and {@link #flush} run on
  * the pipeline thread only (the snapshot mapping keeps per-service state); they map and queue, never
  * wait on the database. {@link #close()} runs after the event router closed, so the writer gets every
- * event row before it writes out its queue.
+ * event row before it writes out its queue. An agent ({@code netwarden agent}) also, or only, hands every batch
+ * to its {@link RowsShipping}: the same rows the local store gets go to the central server.
  */
 public final class History implements AutoCloseable {
     /** Events queued for the store sink; more are dropped and counted by the router's metrics. */
@@ -40,18 +43,39 @@ public final class History implements AutoCloseable {
     private final SnapshotRows rollups;
     private EngineSnapshot lastSnapshot;
 
+    private final RowsShipping shipping;
+    private final Consumer<Rows.Batch> outlet;
+
     public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
-        this.store = Stores.open(config, stateDir);
-        this.writer = new StoreWriter(store, config, clock, metrics);
-        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, lookup), writer), SinkConfig.ofCapacity(QUEUE), clock);
+        this(config, stateDir, lookup, clock, true, null);
+    }
+
+    /**
+     * @param local    keep the local store (an agent without it has no history API of its own)
+     * @param shipping where an agent ships the rows, or null
+     */
+    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock, boolean local, RowsShipping shipping) {
+        if (!local && shipping == null) throw new IllegalArgumentException("history needs a local store or shipping");
+        this.store = local ? Stores.open(config, stateDir) : null;
+        this.writer = local ? new StoreWriter(store, config, clock, metrics) : null;
+        this.shipping = shipping;
+        StoreWriter w = writer;
+        this.outlet = w == null ? shipping::offer : shipping == null ? w::offer : b -> {
+            w.offer(b);
+            shipping.offer(b);
+        };
+        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, lookup), outlet), SinkConfig.ofCapacity(QUEUE), clock);
         this.rollups = new SnapshotRows(AGENT, config.topSources(), lookup);
     }
 
-    /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */
-    public void start(PrometheusRegistry registry) {
-        store.start();
-        metrics.register(registry);
-        writer.start();
+    /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink); opens the spool. */
+    public void start(PrometheusRegistry registry) throws IOException {
+        if (store != null) {
+            store.start();
+            metrics.register(registry);
+            writer.start();
+        }
+        if (shipping != null) shipping.start(registry);
     }
 
     /** The event router's worker for the store. */
@@ -59,7 +83,7 @@ public final class History implements AutoCloseable {
         return sink;
     }
 
-    /** Reads for the API; thread-safe. */
+    /** Reads for the API; thread-safe; null for an agent without a local store. */
     public Store store() {
         return store;
     }
@@ -74,7 +98,7 @@ public final class History implements AutoCloseable {
         lastSnapshot = s;
         BatchBuilder out = Rows.Batch.builder();
         rollups.add(s, out);
-        writer.offer(out.build());
+        outlet.accept(out.build());
     }
 
     /** Pipeline thread, at the end of input: the last snapshot plus the open minute and hour. */
@@ -82,13 +106,14 @@ public final class History implements AutoCloseable {
         snapshot(last);
         BatchBuilder out = Rows.Batch.builder();
         rollups.flush(out);
-        writer.offer(out.build());
+        outlet.accept(out.build());
     }
 
     /** Writes what is queued (bounded by the writer's close timeout), then closes the database. */
     @Override
     public void close() {
-        writer.close();
-        store.close();
+        if (writer != null) writer.close();
+        if (store != null) store.close();
+        if (shipping != null) shipping.close();
     }
 }

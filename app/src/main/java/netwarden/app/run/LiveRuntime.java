@@ -99,16 +99,25 @@ public final class LiveRuntime implements AutoCloseable {
 
     /** @param stallAfter no second closed for this long: /healthz says stalled (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
+        this(config, feed, saveEvery, stallAfter, new History(StoreConfig.defaults(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM));
+    }
+
+    /** An agent's runtime: {@code history} ships its rows (see {@code netwarden agent}). */
+    public LiveRuntime(NetwardenConfig config, PacketFeed feed, History history) {
+        this(config, feed, SAVE_EVERY, PipelineHealth.STALL_AFTER, history);
+    }
+
+    private LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter, History history) {
         this.config = config;
         this.health = new PipelineHealth(snapshots(), feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
-        this.history = new History(StoreConfig.defaults(), config.state().dir(), AddressInfo.Lookup.NONE, Clock.SYSTEM);
+        this.history = history;
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
 
-    static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
+    public static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
         return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses())).toList();
     }
 
@@ -144,10 +153,11 @@ public final class LiveRuntime implements AutoCloseable {
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
             history.start(registry);
-        } catch (StoreException | IllegalStateException e) {
+        } catch (StoreException | IllegalStateException | IOException e) {
             closeNotifications();
             history.close();
-            throw new IOException("cannot open the store in " + config.state().dir() + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the store" + (history.store() == null ? " or spool" : "") + " in "
+                    + config.state().dir() + ": " + e.getMessage(), e);
         }
         HttpServerConfig http = HttpTimeLimits.apply(HttpServerConfig.defaults()
                 .withListen(config.http().listen().toSocketAddress())
@@ -157,7 +167,7 @@ public final class LiveRuntime implements AutoCloseable {
                 .setHealth(health)
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer);
-        new HistoryApi(history.store()).register(server);
+        if (history.store() != null) new HistoryApi(history.store()).register(server);
         try {
             server.start();
         } catch (IOException e) {

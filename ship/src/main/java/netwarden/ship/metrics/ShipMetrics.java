@@ -18,6 +18,12 @@ public final class ShipMetrics {
 
     /** The agent's families. */
     public static void registerAgent(PrometheusRegistry r, SpoolStats s, HttpShipper shipper) {
+        if (shipper == null) registerAgent(r, s, null, null, null);
+        else registerAgent(r, s, shipper::shippedBatches, shipper::shippedRows, shipper::retries);
+    }
+
+    /** The agent's families with any transport's counters (null suppliers: no sent families). */
+    public static void registerAgent(PrometheusRegistry r, SpoolStats s, LongSupplier sentBatches, LongSupplier sentRows, LongSupplier retries) {
         counter(r, "netwarden_ship_spool_appended_rows_total", "Rows appended to the spool.", s::appendedRows);
         counter(r, "netwarden_ship_spool_evicted_total", "Unshipped rows evicted from a full spool (the server records a gap).", s::evictedRows);
         counter(r, "netwarden_ship_spool_evicted_bytes_total", "Unshipped bytes evicted from a full spool.", s::evictedBytes);
@@ -26,10 +32,10 @@ public final class ShipMetrics {
         counter(r, "netwarden_ship_spool_failures_total", "Spool writes or syncs that failed with an I/O error.", s::failures);
         GaugeWithCallback.builder().name("netwarden_ship_spool_bytes").help("Bytes in the spool's segments.")
                 .callback(cb -> cb.call(s.bytes())).register(r);
-        if (shipper != null) {
-            counter(r, "netwarden_ship_sent_batches_total", "Batches the server acknowledged.", shipper::shippedBatches);
-            counter(r, "netwarden_ship_sent_rows_total", "Rows the server acknowledged.", shipper::shippedRows);
-            counter(r, "netwarden_ship_retries_total", "Failed tries to ship a batch (each retried after a backoff).", shipper::retries);
+        if (sentBatches != null) {
+            counter(r, "netwarden_ship_sent_batches_total", "Batches the server (or Kafka) acknowledged.", sentBatches);
+            counter(r, "netwarden_ship_sent_rows_total", "Rows the server (or Kafka) acknowledged.", sentRows);
+            counter(r, "netwarden_ship_retries_total", "Failed tries to ship a batch (each retried after a backoff).", retries);
         }
     }
 
