@@ -91,8 +91,9 @@ public final class FleetMonitor {
 
     private void finding(FleetRules.Finding f) {
         if (f == null) return;
-        String what = f.rule().equals(FleetRules.SOURCE_MULTI_HOST) ? "attack source " + f.address() + " hits " + f.where().size() + " hosts: "
-                : "player " + f.address() + " seen on " + f.where().size() + " servers: ";
+        // The address stays in the address column (masked by the API unless the token allows it), never in text.
+        String what = f.rule().equals(FleetRules.SOURCE_MULTI_HOST) ? "one attack source hits " + f.where().size() + " hosts: "
+                : "one player is seen on " + f.where().size() + " servers: ";
         raise("", f.rule(), f.address(), Map.of("where", f.where()), what + String.join(", ", f.where()), "warning", "firing");
     }
 
@@ -128,7 +129,7 @@ public final class FleetMonitor {
         rows.accept(Rows.Batch.builder().event(new Rows.Event(agent, now, kind, "", address, null, 0, null, null, json)).build());
         String name = kind.equals("agent_back") ? "agent_stale" : kind;
         notify.accept(new Event.ExternalAlert(now * 1_000_000, agent.isEmpty() ? "fleet" : agent, name, status, severity,
-                address == null ? Map.of("agent", agent) : Map.of("agent", agent, "address", address), Map.of("summary", summary)));
+                Map.of("agent", agent), Map.of("summary", summary)));
     }
 
     /** Every known or seen agent with its state, by id. */
