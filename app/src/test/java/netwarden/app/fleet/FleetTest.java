@@ -201,4 +201,34 @@ class FleetTest {
             assertThat(get(port, "/api/v1/events?kind=agent_gap&agent=host-4").get("events")).isNotEmpty();
         }
     }
+
+    @Test
+    void aServerThatWasDownGetsEverythingOnceItIsBack() throws Exception {
+        Path capture = capture("game-openarena-3players.pcapng");
+        Path serverState = dir.resolve("server");
+        String token = AgentsFile.add(serverState.resolve(AgentsFile.NAME), "host-1");
+        int port;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        URI url = URI.create("http://127.0.0.1:" + port);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        // the agent captures while the server is down; its spool holds the rows and its shipper keeps trying
+        Future<AgentShipping> run = pool.submit(() -> runAgent(agent("host-1", token, url, "256m"), capture));
+        Map<Table, Long> alone = standalone("alone", capture);
+        NetwardenConfig c = config(serverState);
+        c = c.withHttp(c.http().withListen(netwarden.app.config.ListenAddress.parse("127.0.0.1:" + port)));
+        ServerSettings ss = new ServerSettings("", serverState.resolve(AgentsFile.NAME), null, AgentSettings.DEFAULT_TOPIC, "g",
+                Duration.ofSeconds(90), 3, Duration.ofHours(1), 50_000);
+        try (FleetServer server = new FleetServer(c, ss, Clock.SYSTEM)) {
+            server.start();
+            AgentShipping a = run.get();
+            assertThat(a.spool().acknowledged()).isEqualTo(a.spool().lastSequence());
+            assertThat(a.spool().stats().evictedRows()).isZero();
+            for (Table t : TABLES) assertThat(server.store().count(t, "host-1")).as(t.sql).isEqualTo(alone.get(t));
+            assertThat(server.store().gaps("host-1")).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
