@@ -83,6 +83,7 @@ public final class AgentCommand extends RunCommand {
     }
 
     AgentSettings settings(Path stateDir) throws IOException {
+        if (kafka != null && kafka.isBlank()) kafka = null;
         if (!ShipBatch.validAgentId(agentId)) throw new UsageException("--agent-id must be 1..64 of A-Z a-z 0-9 . _ -: " + agentId);
         long maxBytes = size(spoolMax);
         String token = tokenFile != null ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip() : context.environment().get(AgentSettings.TOKEN_ENV);

@@ -81,6 +81,7 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NetwardenConfig c = effectiveConfig();
+        if (kafka != null && kafka.isBlank()) kafka = null; // --kafka= from an empty variable: HTTPS only
         ServerSettings s;
         try {
             s = new ServerSettings(storeUrl, c.state().dir().resolve(AgentsFile.NAME), kafka, kafkaTopic, kafkaGroup, staleAfter,

@@ -231,4 +231,29 @@ class FleetTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void anAgentShipsOverHttpsWithItsTlsInitClientCertificate() throws Exception {
+        Path tls = dir.resolve("tls");
+        var out = new java.io.StringWriter();
+        assertThat(netwarden.app.Main.execute(new netwarden.app.CliContext(Map.of()), new java.io.PrintWriter(out), new java.io.PrintWriter(out),
+                "tls", "init", tls.toString(), "--hosts", "127.0.0.1,localhost", "--agents", "host-1")).as(out.toString()).isZero();
+        Path serverState = dir.resolve("server");
+        String token = AgentsFile.add(serverState.resolve(AgentsFile.NAME), "host-1");
+        NetwardenConfig c = config(serverState);
+        c = c.withHttp(c.http().withWebConfig(tls.resolve("web.yml")));
+        ServerSettings ss = new ServerSettings("", serverState.resolve(AgentsFile.NAME), null, AgentSettings.DEFAULT_TOPIC, "g",
+                Duration.ofSeconds(90), 3, Duration.ofHours(1), 50_000);
+        try (FleetServer server = new FleetServer(c, ss, Clock.SYSTEM)) {
+            server.start();
+            assertThat(server.scheme()).isEqualTo("https");
+            URI url = URI.create("https://127.0.0.1:" + server.port());
+            AgentSettings s = new AgentSettings(url, "host-1", token, dir.resolve("spool-tls"), 1 << 20, null, AgentSettings.DEFAULT_TOPIC,
+                    Duration.ofSeconds(1), tls.resolve("ca.pem"), tls.resolve("agent-host-1.pem"), tls.resolve("agent-host-1-key.pem"), false,
+                    Duration.ofSeconds(20));
+            AgentShipping a = runAgent(s, capture("game-openarena-3players.pcapng"));
+            assertThat(a.spool().acknowledged()).isEqualTo(a.spool().lastSequence());
+            assertThat(server.store().count(Table.ROLLUP_1S, "host-1")).isPositive();
+        }
+    }
 }
