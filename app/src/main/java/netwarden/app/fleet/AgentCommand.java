@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * instead of (or with {@code --local-store} as well as) a local store.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Run the live pipeline as run does, shipping its history to a central netwarden server.",
+        description = {"Run the live pipeline, shipping its history to a server.",
             "Sources, engine, detection and notifications stay local; the rows a store would keep (events, incidents,",
             "sessions, rollups, per-source summaries) go to an on-disk spool (bounded, fsynced every second, files 0600)",
             "and on to the server over HTTPS (POST /api/v1/ingest, retried forever with backoff) or Kafka (--kafka).",

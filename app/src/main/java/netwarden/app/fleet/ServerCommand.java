@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         subcommands = {ServerCommand.AddAgent.class, ServerCommand.RevokeAgent.class},
-        description = {"Run the central server of a fleet of agents (netwarden agent): no capture of its own.",
+        description = {"Run the central server of a fleet of agents.",
+            "No capture of its own (agents capture: netwarden agent).",
             "Receives batches over HTTPS (POST /api/v1/ingest, one token per agent) and/or from Kafka (--kafka), stores them",
             "exactly once in PostgreSQL (--store-url) or the embedded store (STATE_DIR/netwarden.duckdb), and serves the API",
             "for all agents: /api/v1/agents (freshness: stale after --stale-after without a heartbeat, gaps), /api/v1/events",
