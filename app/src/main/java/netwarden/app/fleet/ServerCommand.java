@@ -116,19 +116,28 @@ public final class ServerCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The agent and the server's state directory, which add-agent and revoke-agent both take. */
+    static final class AgentArgs {
+        @Parameters(paramLabel = "ID") String id;
+        @Option(names = "--state-dir", paramLabel = "DIR", required = true, description = "The server's state directory.") Path dir;
+
+        Path file() {
+            return dir.resolve(AgentsFile.NAME);
+        }
+    }
+
     /** {@code netwarden server add-agent ID}: a new token for the agent (printed once; only its hash is kept). */
     @Command(name = "add-agent", mixinStandardHelpOptions = true,
             description = {"Issue a token for agent ID (replacing an old one) in STATE_DIR/agents; prints the token once.",
                 "Give it to the agent as --token-file or NETWARDEN_AGENT_TOKEN. A running server picks it up within seconds."})
     static final class AddAgent implements Callable<Integer> {
-        @Parameters(paramLabel = "ID") String id;
-        @Option(names = "--state-dir", paramLabel = "DIR", required = true, description = "The server's state directory.") Path dir;
+        @Mixin AgentArgs args = new AgentArgs();
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             try {
-                spec.commandLine().getOut().println(AgentsFile.add(dir.resolve(AgentsFile.NAME), id));
+                spec.commandLine().getOut().println(AgentsFile.add(args.file(), args.id));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -140,14 +149,13 @@ public final class ServerCommand implements Callable<Integer> {
     @Command(name = "revoke-agent", mixinStandardHelpOptions = true,
             description = {"Revoke agent ID in STATE_DIR/agents: its batches are refused (403) from then on; its stored rows stay."})
     static final class RevokeAgent implements Callable<Integer> {
-        @Parameters(paramLabel = "ID") String id;
-        @Option(names = "--state-dir", paramLabel = "DIR", required = true, description = "The server's state directory.") Path dir;
+        @Mixin AgentArgs args = new AgentArgs();
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            if (!AgentsFile.revoke(dir.resolve(AgentsFile.NAME), id)) {
-                spec.commandLine().getErr().println("netwarden server revoke-agent: no such agent: " + id);
+            if (!AgentsFile.revoke(args.file(), args.id)) {
+                spec.commandLine().getErr().println("netwarden server revoke-agent: no such agent: " + args.id);
                 return ExitCodes.FAILURE;
             }
             return ExitCodes.OK;
