@@ -47,6 +47,7 @@ public final class AgentShipping implements RowsShipping {
     private final SpoolSyncer syncer;
     private final SinkWorker<ShipRow> worker;
     private final ScheduledExecutorService heartbeats;
+    private final java.util.Map<netwarden.store.Table, java.util.concurrent.atomic.LongAdder> offered = new java.util.EnumMap<>(netwarden.store.Table.class);
     private HttpShipper http;
     private KafkaShipper kafka;
 
@@ -58,6 +59,7 @@ public final class AgentShipping implements RowsShipping {
         this.spool = new Spool(sc, settings.agentId(), clock);
         this.syncer = new SpoolSyncer(spool, sc);
         this.worker = new SinkWorker<>(new SpoolSink(spool), SinkConfig.ofCapacity(QUEUE).withMaxBatch(BATCH), clock);
+        for (netwarden.store.Table t : netwarden.store.Table.values()) offered.put(t, new java.util.concurrent.atomic.LongAdder());
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("netwarden-heartbeat").unstarted(r));
     }
 
@@ -95,7 +97,13 @@ public final class AgentShipping implements RowsShipping {
     @Override
     public void offer(Rows.Batch batch) {
         if (batch.rows() == 0) return;
+        for (netwarden.store.Table t : netwarden.store.Table.values()) offered.get(t).add(batch.rows(t));
         for (ShipRow r : RowsCodec.encode(batch)) worker.offer(r);
+    }
+
+    /** Rows of {@code table} handed to shipping so far (what the server should hold of an append-only table). */
+    public long offered(netwarden.store.Table table) {
+        return offered.get(table).sum();
     }
 
     /** The spool (tests read its counters). */

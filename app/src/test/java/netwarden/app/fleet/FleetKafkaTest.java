@@ -92,7 +92,10 @@ class FleetKafkaTest {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (server.store().marks().stream().noneMatch(m -> m.agent().equals("host-k") && m.hwm() >= shipping.spool().lastSequence())
                         && System.nanoTime() < deadline) Thread.sleep(100);
-                for (Table t : TABLES) assertThat(server.store().count(t, "host-k")).as(t.sql).isEqualTo(expected.get(t));
+                // events, sessions, incidents as a standalone run; the sampled rollups as the agent produced them (see FleetTest)
+                for (Table t : TABLES)
+                    assertThat(server.store().count(t, "host-k")).as(t.sql).isEqualTo(
+                            t == Table.EVENTS || t == Table.SESSIONS || t == Table.INCIDENTS ? expected.get(t) : shipping.offered(t));
                 assertThat(server.store().gaps("host-k")).isEmpty();
             }
         }

@@ -46,6 +46,14 @@ class FleetTest {
     private static final String API = "fleet-test-api-token-0123456789";
     private static final List<Table> TABLES = List.of(Table.EVENTS, Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES,
             Table.INCIDENT_PORTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES);
+    /**
+     * Rows made from the engine's events: the same in every replay of a capture. The rollups and per-source summaries
+     * are taken from the snapshots the pipeline thread samples between packets, which at full speed on a loaded
+     * machine may skip seconds a snapshot no longer holds: for those the server must hold what the agent produced.
+     */
+    private static final List<Table> FROM_EVENTS = List.of(Table.EVENTS, Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES,
+            Table.INCIDENT_PORTS);
+    private static final List<Table> SAMPLED = List.of(Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES);
 
     @TempDir
     Path dir;
@@ -144,7 +152,8 @@ class FleetTest {
                     if (t == Table.EVENTS) // the server's own events about the agent (agent_stale, agent_back) are not shipped rows
                         n -= store.events(new Queries.Events(null, null, 0, Long.MAX_VALUE, 100_000, id)).stream()
                                 .filter(ev -> ev.kind().startsWith("agent_")).count();
-                    assertThat(n).as(id + " " + t.sql).isEqualTo(expected.get(t));
+                    if (FROM_EVENTS.contains(t)) assertThat(n).as(id + " " + t.sql + " as standalone").isEqualTo(expected.get(t));
+                    if (t == Table.EVENTS || SAMPLED.contains(t)) assertThat(n).as(id + " " + t.sql + " as produced").isEqualTo(a.offered(t));
                     sum.merge(t, n, Long::sum);
                 }
                 JsonNode agentView = get(port, "/api/v1/agents/" + id);
@@ -152,7 +161,7 @@ class FleetTest {
                 assertThat(agentView.get("epochs").get(0).get("sequence").asLong()).isEqualTo(a.spool().lastSequence());
             }
             assertThat(sum.get(Table.EVENTS)).isPositive();
-            assertThat(sum.get(Table.ROLLUP_1S)).isEqualTo(store.count(Table.ROLLUP_1S)); // fleet total = the sum of the three
+            assertThat(sum.get(Table.ROLLUP_1S)).isPositive().isEqualTo(store.count(Table.ROLLUP_1S)); // fleet total = the sum of the three
             assertThat(sum.get(Table.INCIDENTS)).isEqualTo(store.count(Table.INCIDENTS));
 
             // the API filters by agent
@@ -226,7 +235,8 @@ class FleetTest {
             AgentShipping a = run.get();
             assertThat(a.spool().acknowledged()).isEqualTo(a.spool().lastSequence());
             assertThat(a.spool().stats().evictedRows()).isZero();
-            for (Table t : TABLES) assertThat(server.store().count(t, "host-1")).as(t.sql).isEqualTo(alone.get(t));
+            for (Table t : FROM_EVENTS) assertThat(server.store().count(t, "host-1")).as(t.sql).isEqualTo(alone.get(t));
+            for (Table t : SAMPLED) assertThat(server.store().count(t, "host-1")).as(t.sql).isEqualTo(a.offered(t));
             assertThat(server.store().gaps("host-1")).isEmpty();
         } finally {
             pool.shutdownNow();
