@@ -37,7 +37,8 @@ class FleetKafkaTest {
     }
 
     private static final Path CAPTURE = Path.of(System.getProperty("netwarden.shared", "../../shared")).resolve("testdata/pcap/game-openarena-3players.pcapng");
-    private static final List<Table> TABLES = List.of(Table.EVENTS, Table.SESSIONS, Table.INCIDENTS, Table.ROLLUP_1S, Table.ROLLUP_1M,
+    // not rollup_1s: a one-hour retention the server's first purge may apply to the capture's old seconds (see FleetTest)
+    private static final List<Table> TABLES = List.of(Table.EVENTS, Table.SESSIONS, Table.INCIDENTS, Table.ROLLUP_1M,
             Table.ROLLUP_1H, Table.SOURCE_MINUTES);
 
     @TempDir

@@ -53,7 +53,9 @@ class FleetTest {
      */
     private static final List<Table> FROM_EVENTS = List.of(Table.EVENTS, Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES,
             Table.INCIDENT_PORTS);
-    private static final List<Table> SAMPLED = List.of(Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES);
+    /** Not rollup_1s: its retention is one hour, and the server's first purge (on its writer thread, soon after start) may
+     *  delete the captures' months-old seconds after they were stored. */
+    private static final List<Table> SAMPLED = List.of(Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES);
 
     @TempDir
     Path dir;
@@ -161,7 +163,7 @@ class FleetTest {
                 assertThat(agentView.get("epochs").get(0).get("sequence").asLong()).isEqualTo(a.spool().lastSequence());
             }
             assertThat(sum.get(Table.EVENTS)).isPositive();
-            assertThat(sum.get(Table.ROLLUP_1S)).isEqualTo(store.count(Table.ROLLUP_1S)); // fleet total = the sum of the three
+            assertThat(sum.get(Table.ROLLUP_1M)).isEqualTo(store.count(Table.ROLLUP_1M)); // fleet total = the sum of the three
             assertThat(sum.get(Table.INCIDENTS)).isEqualTo(store.count(Table.INCIDENTS));
 
             // the API filters by agent
@@ -213,9 +215,6 @@ class FleetTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("intermittent, open bug: in 2 of about 7 runs the server held none of the agent's 66 one-second "
-            + "rollups (events and sessions all there, spool fully acknowledged, no gap) after starting while the agent was "
-            + "already spooling; to be found before this is enabled again")
     void aServerThatWasDownGetsEverythingOnceItIsBack() throws Exception {
         Path capture = capture("game-openarena-3players.pcapng");
         Path serverState = dir.resolve("server");
