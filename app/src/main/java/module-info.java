@@ -8,6 +8,8 @@ module netwarden.app {
     requires netwarden.server;
     requires netwarden.console;
     requires netwarden.store;
+    requires netwarden.ship;
+    requires kafka.clients;
     requires netwarden.wire;
     requires netwarden.enrich;
     requires netwarden.state;
@@ -30,6 +32,7 @@ module netwarden.app {
     opens netwarden.app.collect to info.picocli;
     opens netwarden.app.demo to info.picocli;
     opens netwarden.app.flows to info.picocli;
+    opens netwarden.app.fleet to info.picocli;
     opens netwarden.app.geoip to info.picocli;
     opens netwarden.app.notify to info.picocli;
     opens netwarden.app.replay to info.picocli;

@@ -3,6 +3,7 @@ module netwarden.ship {
     requires transitive netwarden.model;
     requires transitive netwarden.sinks;
     requires netwarden.state;
+    requires transitive netwarden.store;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires transitive com.fasterxml.jackson.databind;
@@ -17,4 +18,5 @@ module netwarden.ship {
     exports netwarden.ship.metrics;
     exports netwarden.ship.kafka;
     exports netwarden.ship.receive;
+    exports netwarden.ship.rows;
 }

@@ -3,6 +3,8 @@ package netwarden.app;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netwarden.app.demo.DemoCommand;
+import netwarden.app.fleet.AgentCommand;
+import netwarden.app.fleet.ServerCommand;
 import netwarden.app.flows.FlowsCommand;
 import netwarden.app.geoip.GeoIpCommand;
 import netwarden.app.notify.NotifyCommand;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Docs: README.md, docs/config.md, docs/notify.md and docs/deploy.md in the source tree."})
 public final class NetwardenCommand implements Callable<Integer> {
     /** Every subcommand, in the order {@code --help} lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ReplayCommand.class, FlowsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, AgentCommand.class, ServerCommand.class, ReplayCommand.class, FlowsCommand.class,
             CheckConfigCommand.class, DemoCommand.class, NotifyCommand.class, GeoIpCommand.class, TlsCommand.class, HelpCommand.class);
 
     @Spec

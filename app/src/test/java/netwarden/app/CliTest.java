@@ -45,7 +45,7 @@ class CliTest {
     void theCommandListShowsEachCommandsWholeFirstSentence() {
         var lines = CliRun.of("--help").out().lines().filter(l -> l.matches("  [a-z-]+ {2,}\\S.*")).toList();
         assertThat(lines).extracting(l -> l.strip().split(" ")[0]).as("the command list")
-                .contains("run", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls");
+                .contains("run", "agent", "server", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls");
         for (String line : lines) assertThat(line.strip()).as("summary of: " + line).endsWith(".");
     }
 
@@ -57,7 +57,7 @@ class CliTest {
         assertThat(Main.commandLine(context, "notify", "test").getSubcommands().get("notify").getSubcommands()).containsKey("test");
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "replay"}, {"frobnicate"}}) {
             assertThat(Main.commandLine(context, args).getSubcommands()).as(String.join(" ", args))
-                    .containsOnlyKeys("run", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls", "help");
+                    .containsOnlyKeys("run", "agent", "server", "replay", "flows", "check-config", "demo", "notify", "geoip", "tls", "help");
         }
     }
 

@@ -111,7 +111,23 @@ public final class DeploymentPki {
      * the monitoring stack signed by the same CA ({@link StackPki#FILES}).
      */
     public static Result create(Path dir, Request request, boolean force, Instant now, boolean stack) {
-        List<String> names = stack ? java.util.stream.Stream.concat(FILES.stream(), StackPki.FILES.stream()).toList() : FILES;
+        return create(dir, request, force, now, stack, List.of());
+    }
+
+    /** The files of a fleet agent's client certificate (its common name is the agent id): {@code agent-ID.pem}, {@code agent-ID-key.pem}. */
+    public static List<String> agentFiles(String agent) {
+        return List.of("agent-" + agent + ".pem", "agent-" + agent + "-key.pem");
+    }
+
+    /**
+     * As {@link #create(Path, Request, boolean, Instant, boolean)}; also a client certificate per fleet agent
+     * ({@link #agentFiles}), for agents shipping to a server whose web config requires client certificates.
+     */
+    public static Result create(Path dir, Request request, boolean force, Instant now, boolean stack, List<String> agents) {
+        for (String a : agents)
+            if (!a.matches("[A-Za-z0-9._-]{1,64}")) throw new IllegalArgumentException("agent id must be 1..64 of A-Z a-z 0-9 . _ -: " + a);
+        List<String> names = new ArrayList<>(stack ? java.util.stream.Stream.concat(FILES.stream(), StackPki.FILES.stream()).toList() : FILES);
+        agents.forEach(a -> names.addAll(agentFiles(a)));
         List<Path> existing = names.stream().map(dir::resolve).filter(Files::exists).toList();
         if (!existing.isEmpty() && !force)
             throw new IllegalStateException("refusing to overwrite " + existing + "; use --force to replace them");
@@ -135,6 +151,13 @@ public final class DeploymentPki {
             written.add(write(dir.resolve("client.pem"), pem(client), false));
             written.add(write(dir.resolve("client-key.pem"), pkcs8(clientKey), true));
             if (stack) written.addAll(StackPki.issue(dir, request.hosts(), caName, caKey, ca, from, now.plus(request.validity())));
+            for (String a : agents) {
+                KeyPair k = ecKey();
+                X509Certificate c = leaf(new X500Principal("CN=" + a + ", O=netwarden agent"), k, caName, caKey, ca, from,
+                        now.plus(request.validity()), KeyPurposeId.id_kp_clientAuth, List.of());
+                written.add(write(dir.resolve(agentFiles(a).get(0)), pem(c), false));
+                written.add(write(dir.resolve(agentFiles(a).get(1)), pkcs8(k), true));
+            }
             return new Result(dir, written, request.hosts().stream().map(DeploymentPki::nameInCertificate).toList(),
                     server.getNotAfter().toInstant());
         } catch (IOException e) {

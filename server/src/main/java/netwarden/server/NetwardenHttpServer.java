@@ -55,6 +55,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private final Counter requests;
     private final Counter timeouts = ExchangeTimer.counter();
     private final List<Router.Route> extraRoutes = new ArrayList<>();
+    private final java.util.Map<String, com.sun.net.httpserver.HttpHandler> rawContexts = new java.util.LinkedHashMap<>();
 
     private BasicAuthenticator metricsBasicAuth = BasicAuthenticator.NONE;
     private AlertmanagerReceiver alertReceiver;
@@ -156,6 +157,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
         executor = new ExchangeTimer(config.requestTimeLimit(), config.responseTimeLimit(), System::nanoTime, timeouts);
         Dispatcher dispatcher = new Dispatcher(router(), tokens, metricsBasicAuth, config.maxRequestBody(), requests, executor::responding);
         s.createContext("/", dispatcher);
+        rawContexts.forEach(s::createContext);
         s.setExecutor(executor);
         executor.start();
         s.start();
@@ -210,6 +212,16 @@ public final class NetwardenHttpServer implements AutoCloseable {
         if (template.startsWith("/api/") || template.startsWith("/metrics") || template.equals("/healthz"))
             throw new IllegalArgumentException("page routes stay outside the API: " + template);
         extraRoutes.add(new Router.Route(method, template, Router.Access.OPEN, maxBody, handler));
+        return this;
+    }
+
+    /**
+     * Serves {@code path} with a handler that does its own authentication (the agents' ingest, whose tokens are not
+     * API tokens); it shares the port, TLS and time limits. Call before {@link #start()}.
+     */
+    public synchronized NetwardenHttpServer addRawContext(String path, com.sun.net.httpserver.HttpHandler handler) {
+        requireNotStarted();
+        rawContexts.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
         return this;
     }
 

@@ -98,42 +98,93 @@ abstract class JdbcStore implements Store {
 
     @Override
     public void write(Rows.Batch b) {
-        onWriter("write batch", c -> {
-            c.setAutoCommit(false);
+        onWriter("write batch", c -> inTransaction(c, () -> {
+            writeRows(c, b);
+            return null;
+        }));
+    }
+
+    @Override
+    public List<Shipped.Result> writeShipped(List<Shipped.Batch> batches, long nowMs) {
+        for (Shipped.Batch sb : batches) checkAgent(sb);
+        return onWriter("write shipped batches", c -> inTransaction(c, () -> {
+            ShippedWrites.Decided d = ShippedWrites.decide(c, batches, markLock(), nowMs);
+            if (d.rows().rows() > 0) writeRows(c, d.rows());
+            return d.results();
+        }));
+    }
+
+    /** An agent writes only its own rows: every row of a shipped batch carries the batch's agent. */
+    private static void checkAgent(Shipped.Batch sb) {
+        Rows.Batch b = sb.rows();
+        String a = sb.agent();
+        boolean ok = b.events().stream().allMatch(r -> r.agent().equals(a)) && b.sessions().stream().allMatch(r -> r.agent().equals(a))
+                && b.incidents().stream().allMatch(r -> r.agent().equals(a)) && b.incidentSources().stream().allMatch(r -> r.agent().equals(a))
+                && b.incidentPorts().stream().allMatch(r -> r.agent().equals(a)) && b.rollups1s().stream().allMatch(r -> r.agent().equals(a))
+                && b.rollups1m().stream().allMatch(r -> r.agent().equals(a)) && b.rollups1h().stream().allMatch(r -> r.agent().equals(a))
+                && b.sourceMinutes().stream().allMatch(r -> r.agent().equals(a));
+        if (!ok) throw new IllegalArgumentException("a shipped batch of agent " + a + " holds rows of another agent");
+    }
+
+    /** Appended to the mark's SELECT: PostgreSQL locks it ({@code FOR UPDATE}); DuckDB has one writer anyway. */
+    String markLock() {
+        return "";
+    }
+
+    @Override
+    public List<Shipped.Mark> marks() {
+        return onReader("agent marks", ShippedWrites::marks);
+    }
+
+    @Override
+    public List<Shipped.Gap> gaps(String agent) {
+        return onReader("agent gaps", c -> ShippedWrites.gaps(c, agent));
+    }
+
+    private static <T> T inTransaction(Connection c, SqlWork0<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T r = work.run();
+            c.commit();
+            return r;
+        } catch (SQLException | RuntimeException e) {
             try {
-                for (Table t : List.of(Table.EVENTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES,
-                        Table.ROUTER_CONNECTIONS, Table.ROUTER_DNS, Table.ROUTER_FIREWALL, Table.ANOMALIES, Table.FLOW_MINUTES))
-                    if (b.rows(t) > 0) append(c, t, Columns.values(t, b));
-                Rows.Batch keyed = new Rows.Batch(List.of(),
-                        latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()),
-                        latest(b.incidents(), i -> i.agent() + '\0' + i.id()),
-                        latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()),
-                        latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), devices(b.devices()), List.of(), List.of());
-                for (Table t : List.of(Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES, Table.INCIDENT_PORTS, Table.DEVICES)) {
-                    if (keyed.rows(t) == 0) continue;
-                    String stage = stage(c, t, Columns.values(t, keyed));
-                    try (Statement st = c.createStatement()) {
-                        st.executeUpdate("INSERT INTO " + t.sql + " SELECT * FROM " + stage + " WHERE true " + Upserts.conflict(t));
-                    }
-                }
-                c.commit();
-                return null;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is dropped by onWriter anyway
-                }
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // broken connection: dropped by onWriter
-                }
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is dropped by onWriter anyway
             }
-        });
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // broken connection: dropped by onWriter
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork0<T> {
+        T run() throws SQLException;
+    }
+
+    private void writeRows(Connection c, Rows.Batch b) throws SQLException {
+        for (Table t : List.of(Table.EVENTS, Table.ROLLUP_1S, Table.ROLLUP_1M, Table.ROLLUP_1H, Table.SOURCE_MINUTES,
+                Table.ROUTER_CONNECTIONS, Table.ROUTER_DNS, Table.ROUTER_FIREWALL, Table.ANOMALIES, Table.FLOW_MINUTES))
+            if (b.rows(t) > 0) append(c, t, Columns.values(t, b));
+        Rows.Batch keyed = new Rows.Batch(List.of(),
+                latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()),
+                latest(b.incidents(), i -> i.agent() + '\0' + i.id()),
+                latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()),
+                latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), devices(b.devices()), List.of(), List.of());
+        for (Table t : List.of(Table.SESSIONS, Table.INCIDENTS, Table.INCIDENT_SOURCES, Table.INCIDENT_PORTS, Table.DEVICES)) {
+            if (keyed.rows(t) == 0) continue;
+            String stage = stage(c, t, Columns.values(t, keyed));
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO " + t.sql + " SELECT * FROM " + stage + " WHERE true " + Upserts.conflict(t));
+            }
+        }
     }
 
     /** One row per device, spanning all of the batch's (one statement may not update the same row twice). */
@@ -349,6 +400,19 @@ abstract class JdbcStore implements Store {
             try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + table.sql)) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public long count(Table table, String agent) {
+        return onReader("count " + table.sql, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table.sql + " WHERE agent = ?")) {
+                ps.setString(1, agent);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
     }

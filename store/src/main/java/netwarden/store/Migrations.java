@@ -74,6 +74,12 @@ final class Migrations {
         return 0;
     }
 
+    /** The highest version with a script at or below {@code v} (migration tests open "the previous version"). */
+    static int atOrBelow(int v) {
+        for (int i = v; i > 0; i--) if (KNOWN.contains(i)) return i;
+        return 0;
+    }
+
     static Set<Integer> applied(Connection c) throws SQLException {
         Set<Integer> out = new TreeSet<>();
         try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {

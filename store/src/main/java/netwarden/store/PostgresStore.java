@@ -41,6 +41,11 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
+    String markLock() {
+        return " FOR UPDATE";
+    }
+
+    @Override
     String dialect() {
         return "postgres";
     }

@@ -2,7 +2,8 @@ package netwarden.store;
 
 /**
  * What the console and API ask the store. Times are epoch milliseconds, {@code from} inclusive and {@code to}
- * exclusive; null filters match everything; {@code limit} caps the rows (newest first).
+ * exclusive; null filters match everything; {@code limit} caps the rows (newest first). {@code agent} narrows a
+ * central server's answer to one agent (null: all agents; "" is a local store's own rows).
  */
 public final class Queries {
     private Queries() {}
@@ -16,10 +17,15 @@ public final class Queries {
         if (toMs < fromMs) throw new IllegalArgumentException("to must not be before from: " + fromMs + " > " + toMs);
     }
 
-    public record Events(String kind, String service, long fromMs, long toMs, int limit) {
+    /** {@code agent}: one agent's rows on a central server ("" the local store's), null for every agent. */
+    public record Events(String kind, String service, long fromMs, long toMs, int limit, String agent) {
         public Events {
             checkRange(fromMs, toMs);
             checkLimit(limit);
+        }
+
+        public Events(String kind, String service, long fromMs, long toMs, int limit) {
+            this(kind, service, fromMs, toMs, limit, null);
         }
     }
 
@@ -28,17 +34,25 @@ public final class Queries {
      * {@code name} matches a part of the player name, case-insensitive; {@code asn} 0 matches all.
      */
     public record Sessions(String service, String address, String name, String country, long asn,
-                           long fromMs, long toMs, int limit) {
+                           long fromMs, long toMs, int limit, String agent) {
         public Sessions {
             checkRange(fromMs, toMs);
             checkLimit(limit);
             if (address != null) SearchTerm.addressRange(address);
         }
+
+        public Sessions(String service, String address, String name, String country, long asn, long fromMs, long toMs, int limit) {
+            this(service, address, name, country, asn, fromMs, toMs, limit, null);
+        }
     }
 
     /** Incidents that started in [from, to); state "active", "ended", "unacknowledged" or null for all. */
     public record Incidents(String state, String kind, String service, String severity, long fromMs, long toMs,
-                            int limit) {
+                            int limit, String agent) {
+        public Incidents(String state, String kind, String service, String severity, long fromMs, long toMs, int limit) {
+            this(state, kind, service, severity, fromMs, toMs, limit, null);
+        }
+
         public Incidents {
             checkRange(fromMs, toMs);
             checkLimit(limit);
@@ -61,7 +75,11 @@ public final class Queries {
     }
 
     /** A service's series over [from, to) in steps of {@code stepSeconds}, read from the matching rollup table. */
-    public record History(String service, long fromMs, long toMs, long stepSeconds) {
+    public record History(String service, long fromMs, long toMs, long stepSeconds, String agent) {
+        public History(String service, long fromMs, long toMs, long stepSeconds) {
+            this(service, fromMs, toMs, stepSeconds, null);
+        }
+
         public History {
             checkRange(fromMs, toMs);
             if (stepSeconds <= 0) throw new IllegalArgumentException("step must be positive: " + stepSeconds);

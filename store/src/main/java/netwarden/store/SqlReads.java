@@ -37,7 +37,8 @@ final class SqlReads {
 
     List<Rows.Event> events(Connection c, Queries.Events q) throws SQLException {
         Where w = new Where().and("ts_ms >= ?", q.fromMs()).and("ts_ms < ?", q.toMs())
-                .andIf(q.kind() != null, "kind = ?", q.kind()).andIf(q.service() != null, "service = ?", q.service());
+                .andIf(q.kind() != null, "kind = ?", q.kind()).andIf(q.service() != null, "service = ?", q.service())
+                .andIf(q.agent() != null, "agent = ?", q.agent());
         return query(c, "SELECT " + EVENT_COLS + " FROM events" + w.sql() + " ORDER BY ts_ms DESC LIMIT ?", w,
                 SqlReads::event, q.limit());
     }
@@ -46,7 +47,8 @@ final class SqlReads {
         Step table = Step.forChartStep(q.stepSeconds());
         long step = q.stepSeconds();
         long from = Math.floorDiv(q.fromMs(), 1000), to = Math.floorDiv(q.toMs() + 999, 1000);
-        Where w = new Where().and("service = ?", q.service()).and("ts >= ?", from).and("ts < ?", to);
+        Where w = new Where().and("service = ?", q.service()).and("ts >= ?", from).and("ts < ?", to)
+                .andIf(q.agent() != null, "agent = ?", q.agent());
         String bucket = "(ts - (ts % " + step + "))";
         return query(c, "SELECT " + bucket + " AS b, sum(packets), sum(bytes), max(peak_pps), max(peak_bps),"
                 + " max(sources), max(players) FROM " + table.table.sql + w.sql() + " GROUP BY b ORDER BY b", w,
@@ -59,6 +61,7 @@ final class SqlReads {
 
     List<Rows.Session> sessions(Connection c, Queries.Sessions q) throws SQLException {
         Where w = sessionTime(q.fromMs(), q.toMs())
+                .andIf(q.agent() != null, "agent = ?", q.agent())
                 .andIf(q.service() != null, "service = ?", q.service())
                 .andIf(q.country() != null, "country = ?", q.country())
                 .andIf(q.asn() != 0, "asn = ?", q.asn())
@@ -173,7 +176,8 @@ final class SqlReads {
                 .andIf("unacknowledged".equals(q.state()), "acked_ms = 0")
                 .andIf(q.kind() != null, "kind = ?", q.kind())
                 .andIf(q.service() != null, "service = ?", q.service())
-                .andIf(q.severity() != null, "severity = ?", q.severity());
+                .andIf(q.severity() != null, "severity = ?", q.severity())
+                .andIf(q.agent() != null, "agent = ?", q.agent());
         return incidents(c, w, q.limit());
     }
 

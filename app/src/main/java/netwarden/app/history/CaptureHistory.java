@@ -41,7 +41,11 @@ public final class CaptureHistory implements AutoCloseable {
 
     /** Opens and migrates the store; throws {@link netwarden.store.StoreException} when it cannot. */
     public CaptureHistory start() {
-        history.start(new PrometheusRegistry());
+        try {
+            history.start(new PrometheusRegistry());
+        } catch (java.io.IOException e) { // only an agent's spool throws it; a capture has none
+            throw new java.io.UncheckedIOException(e);
+        }
         router.start();
         return this;
     }

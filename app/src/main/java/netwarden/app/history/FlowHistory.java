@@ -6,7 +6,6 @@ import netwarden.model.ingest.FlowRecord;
 import netwarden.store.BatchBuilder;
 import netwarden.store.FlowMinuteAccumulator;
 import netwarden.store.Rows;
-import netwarden.store.StoreWriter;
 
 /**
  * The collectors' records into the store as per-minute aggregates: called on the collector's decode
@@ -20,11 +19,11 @@ final class FlowHistory implements Consumer<FlowRecord> {
     private static final String AGENT = "";
 
     private final FlowMinuteAccumulator minutes = new FlowMinuteAccumulator(AGENT, MAX_ROWS);
-    private final StoreWriter writer;
+    private final java.util.function.Consumer<netwarden.store.Rows.Batch> writer;
     private final Clock clock;
     private long minute = Long.MIN_VALUE;
 
-    FlowHistory(StoreWriter writer, Clock clock) {
+    FlowHistory(java.util.function.Consumer<netwarden.store.Rows.Batch> writer, Clock clock) {
         this.writer = writer;
         this.clock = clock;
     }
@@ -44,6 +43,6 @@ final class FlowHistory implements Consumer<FlowRecord> {
         if (minutes.size() == 0) return;
         BatchBuilder out = Rows.Batch.builder();
         minutes.flush(out);
-        writer.offer(out.build());
+        writer.accept(out.build());
     }
 }

@@ -1,7 +1,9 @@
 package netwarden.app.history;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import netwarden.model.Clock;
 import netwarden.model.EngineSnapshot;
 import netwarden.model.Event;
@@ -28,7 +30,8 @@ import netwarden.store.Stores;
  * start fails the start, as a port that cannot be bound does). {@link #snapshot} and {@link #flush} run on
  * the pipeline thread only (the snapshot mapping keeps per-service state); they map and queue, never
  * wait on the database. {@link #close()} runs after the event router closed, so the writer gets every
- * event row before it writes out its queue.
+ * event row before it writes out its queue. An agent ({@code netwarden agent}) also, or only, hands every batch
+ * to its {@link RowsShipping}: the same rows the local store gets go to the central server.
  */
 public final class History implements AutoCloseable {
     /** Events queued for the store sink; more are dropped and counted by the router's metrics. */
@@ -47,25 +50,44 @@ public final class History implements AutoCloseable {
     private EngineSnapshot lastSnapshot;
     private long lastSessionsNanos = Long.MIN_VALUE;
 
+    private final RowsShipping shipping;
+    private final Consumer<Rows.Batch> outlet;
+
     public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock) {
-        this(config, stateDir, lookup, lookup, clock);
+        this(config, stateDir, lookup, lookup, clock, true, null);
+    }
+
+    /** An agent's history: {@code lookup} for events and snapshots alike. */
+    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup lookup, Clock clock, boolean local, RowsShipping shipping) {
+        this(config, stateDir, lookup, lookup, clock, local, shipping);
     }
 
     /**
      * @param events    enrichment for event rows (players, attack sources), on the store sink's thread: may wait
      * @param snapshots enrichment for the per-source minute rows, on the pipeline thread: must not wait
+     * @param local     keep the local store (an agent without it has no history API of its own)
+     * @param shipping  where an agent ships the rows, or null
      */
-    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup events, AddressInfo.Lookup snapshots, Clock clock) {
-        this.store = Stores.open(config, stateDir);
-        this.writer = new StoreWriter(store, config, clock, metrics);
-        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, events), writer), SinkConfig.ofCapacity(QUEUE), clock);
+    public History(StoreConfig config, Path stateDir, AddressInfo.Lookup events, AddressInfo.Lookup snapshots, Clock clock,
+                   boolean local, RowsShipping shipping) {
+        if (!local && shipping == null) throw new IllegalArgumentException("history needs a local store or shipping");
+        this.store = local ? Stores.open(config, stateDir) : null;
+        this.writer = local ? new StoreWriter(store, config, clock, metrics) : null;
+        this.shipping = shipping;
+        StoreWriter w = writer;
+        this.outlet = w == null ? shipping::offer : shipping == null ? w::offer : b -> {
+            w.offer(b);
+            shipping.offer(b);
+        };
+        this.sink = new SinkWorker<>(new StoreSink(new EventRows(AGENT, events), outlet), SinkConfig.ofCapacity(QUEUE), clock);
         this.rollups = new SnapshotRows(AGENT, config.topSources(), snapshots);
         this.online = new EventRows(AGENT, snapshots);
-        this.flows = new FlowHistory(writer, clock);
+        this.flows = new FlowHistory(outlet, clock);
     }
 
-    /** The store's API: events, series, sessions, search, incidents and their acknowledgement. */
+    /** The store's API: events, series, sessions, search, incidents and their acknowledgement (nothing without a local store). */
     public void register(NetwardenHttpServer server) {
+        if (store == null) return;
         new HistoryApi(store).register(server);
         new SearchApi(store).register(server);
         new IncidentsApi(store, System::currentTimeMillis).register(server);
@@ -81,11 +103,14 @@ public final class History implements AutoCloseable {
         flows.flush();
     }
 
-    /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink). */
-    public void start(PrometheusRegistry registry) {
-        store.start();
-        metrics.register(registry);
-        writer.start();
+    /** Connects, migrates, registers the store metrics and starts the writer (the router starts the sink); opens the spool. */
+    public void start(PrometheusRegistry registry) throws IOException {
+        if (store != null) {
+            store.start();
+            metrics.register(registry);
+            writer.start();
+        }
+        if (shipping != null) shipping.start(registry);
     }
 
     /** The event router's worker for the store. */
@@ -93,7 +118,7 @@ public final class History implements AutoCloseable {
         return sink;
     }
 
-    /** Reads for the API; thread-safe. */
+    /** Reads for the API; thread-safe; null for an agent without a local store. */
     public Store store() {
         return store;
     }
@@ -112,7 +137,7 @@ public final class History implements AutoCloseable {
             lastSessionsNanos = s.asOfNanos();
             onlineSessions(s, out);
         }
-        writer.offer(out.build());
+        outlet.accept(out.build());
     }
 
     /** Players still online: their sessions as they stand (join and leave events write the rest). */
@@ -126,14 +151,14 @@ public final class History implements AutoCloseable {
         BatchBuilder out = Rows.Batch.builder();
         rollups.flush(out);
         onlineSessions(last, out);
-        writer.offer(out.build());
+        outlet.accept(out.build());
     }
 
     /** Waits until the writer has written (or dropped) every queued row, at most {@code max}; true when it has. */
     public boolean awaitWritten(java.time.Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         try {
-            while (writer.queuedRows() > 0) {
+            while (writer != null && writer.queuedRows() > 0) {
                 if (System.nanoTime() > deadline) return false;
                 Thread.sleep(20);
             }
@@ -147,7 +172,8 @@ public final class History implements AutoCloseable {
     /** Writes what is queued (bounded by the writer's close timeout), then closes the database. */
     @Override
     public void close() {
-        writer.close();
-        store.close();
+        if (writer != null) writer.close();
+        if (store != null) store.close();
+        if (shipping != null) shipping.close();
     }
 }

@@ -26,14 +26,35 @@ import netwarden.wire.AddressFormat;
  * The history endpoints answered from the store: {@code GET /api/v1/events?kind=&service=&from=&to=&limit=} and
  * {@code GET /api/v1/services/{id}/history?from=&to=&step=} (step in seconds; series from the rollups).
  * Times are epoch seconds or RFC 3339; addresses are masked unless the token allows full addresses, as in
- * the rest of the API. A wrong parameter is a 400 naming it.
+ * the rest of the API. A wrong parameter is a 400 naming it. On a central server ({@link #fleet}) every endpoint
+ * takes {@code ?agent=ID} (events and history: all agents when absent; an incident: required) and events carry
+ * their {@code agent}.
  */
 public final class HistoryApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Store store;
+    private final boolean fleet;
 
     public HistoryApi(Store store) {
+        this(store, false);
+    }
+
+    private HistoryApi(Store store, boolean fleet) {
         this.store = store;
+        this.fleet = fleet;
+    }
+
+    /** The endpoints of a central server: rows of every agent, {@code ?agent=} filters. */
+    public static HistoryApi fleet(Store store) {
+        return new HistoryApi(store, true);
+    }
+
+    /** The agent filter: a server's {@code ?agent=}, else none (a local store's rows are all its own). */
+    private String agent(Request r) {
+        if (!fleet) return null;
+        String a = blank(r.query("agent"));
+        if (a != null && !a.matches("[A-Za-z0-9._-]{1,64}")) throw new IllegalArgumentException("agent must be an agent id: " + a);
+        return a;
     }
 
     public void register(NetwardenHttpServer server) {
@@ -45,13 +66,17 @@ public final class HistoryApi {
         Queries.Events q;
         try {
             q = new Queries.Events(blank(r.query("kind")), blank(r.query("service")), time(r, "from", 0),
-                    time(r, "to", Long.MAX_VALUE), limit(r));
+                    time(r, "to", Long.MAX_VALUE), limit(r), agent(r));
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage());
         }
         AddressFormat format = format(r);
         ArrayNode out = JSON.createArrayNode();
-        for (Rows.Event e : store.events(q)) out.add(event(e, format));
+        for (Rows.Event e : store.events(q)) {
+            ObjectNode n = event(e, format);
+            if (fleet) n.put("agent", e.agent());
+            out.add(n);
+        }
         ObjectNode body = JSON.createObjectNode();
         body.set("events", out);
         return Response.json(200, body);
@@ -63,7 +88,7 @@ public final class HistoryApi {
         try {
             long to = time(r, "to", System.currentTimeMillis());
             long step = step(r);
-            q = new Queries.History(r.param("id"), time(r, "from", to - 3_600_000), to, step);
+            q = new Queries.History(r.param("id"), time(r, "from", to - 3_600_000), to, step, agent(r));
         } catch (IllegalArgumentException e) {
             return JsonErrors.of(400, e.getMessage());
         }

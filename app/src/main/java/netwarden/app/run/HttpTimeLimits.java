@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * in {@code NETWARDEN_JAVA_OPTS}) gets those as the server's limits too, so a longer limit is not
  * cut short by the default. Only read here, in the app; nothing sets them.
  */
-final class HttpTimeLimits {
+public final class HttpTimeLimits {
     static final String REQUEST = "sun.net.httpserver.maxReqTime";
     static final String RESPONSE = "sun.net.httpserver.maxRspTime";
     private static final Logger LOG = LoggerFactory.getLogger(HttpTimeLimits.class);
@@ -22,7 +22,7 @@ final class HttpTimeLimits {
     private HttpTimeLimits() {}
 
     /** {@code config} with the limits {@code properties} (System::getProperty) set. */
-    static HttpServerConfig apply(HttpServerConfig config, UnaryOperator<String> properties) {
+    public static HttpServerConfig apply(HttpServerConfig config, UnaryOperator<String> properties) {
         return config.withTimeLimits(limit(properties, REQUEST, config.requestTimeLimit()),
                 limit(properties, RESPONSE, config.responseTimeLimit()));
     }

@@ -16,6 +16,7 @@ import netwarden.app.history.EnrichLookup;
 import netwarden.app.router.RouterApi;
 import netwarden.app.router.RouterRuntime;
 import netwarden.app.history.FlowsApi;
+import netwarden.app.history.RowsShipping;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
 import netwarden.app.state.StateDirs;
@@ -116,6 +117,20 @@ public final class LiveRuntime implements AutoCloseable {
 
     /** @param stallAfter no second closed for this long: /healthz says stalled (tests shorten it) */
     LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter) {
+        this(config, feed, saveEvery, stallAfter, true, null);
+    }
+
+    /**
+     * An agent's runtime: its store rows also (or only) go to {@code shipping} (see {@code netwarden agent}).
+     *
+     * @param localStore keep the local store and its history API as well
+     */
+    public LiveRuntime(NetwardenConfig config, PacketFeed feed, boolean localStore, RowsShipping shipping) {
+        this(config, feed, SAVE_EVERY, PipelineHealth.STALL_AFTER, localStore, shipping);
+    }
+
+    private LiveRuntime(NetwardenConfig config, PacketFeed feed, Duration saveEvery, Duration stallAfter, boolean localStore,
+                        RowsShipping shipping) {
         this.config = config;
         this.saveEvery = saveEvery;
         if (feed == null && !config.collect().enabled()) throw new IllegalArgumentException("no packet source and no flow collector");
@@ -123,13 +138,14 @@ public final class LiveRuntime implements AutoCloseable {
         this.feed = feed;
         this.archive = new IncidentArchive(config.incidents().dir());
         // A capture file's rows carry its own (often old) times: retention by the wall clock would delete them at once.
-        StoreConfig store = feed.finite() ? config.store().withoutRetention() : config.store();
-        this.history = new History(store, config.state().dir(), enrichment.waiting(), enrichment.nonBlocking(), Clock.SYSTEM);
+        StoreConfig store = feed != null && feed.finite() ? config.store().withoutRetention() : config.store();
+        this.history = new History(store, config.state().dir(), enrichment.waiting(), enrichment.nonBlocking(), Clock.SYSTEM,
+                localStore, shipping);
         DetectionConfig d = config.engine().detection();
         this.baselines = d.enabled() && d.baselines() ? new BaselineKeeper(new BaselineFile(config.state().baselinesFile()), saveEvery) : null;
     }
 
-    static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
+    public static List<ApiToken> tokens(List<ApiTokenSetting> settings) {
         return settings.stream().map(t -> new ApiToken(t.name(), t.token(), t.fullAddresses(), t.readOnly())).toList();
     }
 
@@ -167,10 +183,11 @@ public final class LiveRuntime implements AutoCloseable {
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
             history.start(registry);
-        } catch (StoreException | IllegalStateException e) {
+        } catch (StoreException | IllegalStateException | IOException e) {
             closeNotifications();
             history.close();
-            throw new IOException("cannot open the store in " + config.state().dir() + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the store" + (history.store() == null ? " or spool" : "") + " in "
+                    + config.state().dir() + ": " + e.getMessage(), e);
         }
         try {
             startCollectors(); // before the port opens, as capture: a taken UDP port fails the start at once
@@ -190,16 +207,18 @@ public final class LiveRuntime implements AutoCloseable {
                 .setAlertListener(notifications.input()::offer)
                 .setMaintenance(notifications.maintenance());
         history.register(server);
-        new FlowsApi(history.store()).register(server);
-        if (config.router() != null) {
+        if (history.store() != null) new FlowsApi(history.store()).register(server);
+        if (config.router() != null && history.store() != null) {
             router = new RouterRuntime(config.router(), config.state().dir(), e -> {
                 EventRouter r = events;
                 if (r != null) r.onEvent(e);
             }, java.time.Clock.systemUTC(), saveEvery);
             RouterApi.of(history.store(), router).register(server);
         }
-        console = new Console(history.store(), snapshots(), apiTokens, config.incidents().dir(), web.https(), System::currentTimeMillis);
-        console.register(server, registry);
+        if (history.store() != null) {
+            console = new Console(history.store(), snapshots(), apiTokens, config.incidents().dir(), web.https(), System::currentTimeMillis);
+            console.register(server, registry);
+        }
         try {
             server.start();
         } catch (IOException e) {

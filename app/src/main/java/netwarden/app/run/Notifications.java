@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * and sending pending digests), flushes the channels within {@link #FLUSH}, then closes the store and
  * the enricher.
  */
-final class Notifications implements AutoCloseable {
+public final class Notifications implements AutoCloseable {
     /** How long shutdown waits for queued notices to be delivered. */
-    static final Duration FLUSH = Duration.ofSeconds(5);
+    public static final Duration FLUSH = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     private final Enricher enricher;
@@ -55,7 +55,7 @@ final class Notifications implements AutoCloseable {
      * @throws IOException when an explicitly configured data file is missing or malformed (a returning-player
      *                     store that cannot be opened is only a WARN: see {@link SeenAddresses#open})
      */
-    static Notifications open(NotifyConfig notify, EnrichSettings enrich, PrometheusRegistry registry,
+    public static Notifications open(NotifyConfig notify, EnrichSettings enrich, PrometheusRegistry registry,
                               Supplier<EngineSnapshot> snapshots, SinkMetrics sinks) throws IOException {
         Enricher enricher = EnricherLoader.open(enrich.enrich());
         SeenAddresses seen = null;
@@ -92,7 +92,7 @@ final class Notifications implements AutoCloseable {
     }
 
     /** The router's queue: receives engine events (through the event router) and Alertmanager alerts. */
-    SinkWorker<Event> input() {
+    public SinkWorker<Event> input() {
         return input;
     }
 

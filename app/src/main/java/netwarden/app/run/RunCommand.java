@@ -45,10 +45,10 @@ import picocli.CommandLine.Option;
             "API token: api.tokens in the config, or NETWARDEN_API_TOKEN (masked addresses).",
             "Notifications: notify in the config, or NETWARDEN_DISCORD_WEBHOOK=<Discord webhook URL> (docs/notify.md).",
             "HTTPS and client certificates: --web-config (docs/deploy.md); plain HTTP binds loopback only unless allowed."})
-public final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    private final CliContext context;
+    protected final CliContext context;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (see docs/config.md); flags below override it.")
     Path config;
@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         // Live capture is planned (mode chosen, and logged) before anything starts.
         CaptureFeed live = file == null && effective.source().liveCapture() ? CaptureFeed.prepare(effective.capture(), Clock.SYSTEM) : null;
         PacketFeed feed = live != null ? live : file != null ? new FileFeed(file, effective.source().speed()) : null;
-        LiveRuntime runtime = new LiveRuntime(effective, feed);
+        LiveRuntime runtime = runtime(effective, feed);
         // SIGTERM/SIGINT end the command normally (exit 0); the hook covers every other way the JVM ends.
         // Installed before anything serves, so a signal as soon as /healthz answers is handled, not the
         // JVM's default (exit 143).
@@ -135,6 +135,11 @@ public final class RunCommand implements Callable<Integer> {
         if (!stop.stopping()) LOG.info("source ended; serving the final state until stopped (Ctrl-C or SIGTERM)");
         stop.awaitStopped();
         return ExitCodes.OK;
+    }
+
+    /** The runtime for this command: run keeps its history in the local store; {@code agent} ships it. */
+    protected LiveRuntime runtime(NetwardenConfig effective, PacketFeed feed) throws IOException {
+        return new LiveRuntime(effective, feed);
     }
 
     /**

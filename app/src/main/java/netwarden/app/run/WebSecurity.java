@@ -18,14 +18,14 @@ import netwarden.server.tls.WebConfigLoader;
  *
  * @param factory the server factory: HTTPS with the certificate files already read and checked, or plain
  */
-record WebSecurity(WebConfig web, HttpServerFactory factory) {
+public record WebSecurity(WebConfig web, HttpServerFactory factory) {
     /**
      * Reads the web config and its TLS files and applies the plain-HTTP rule.
      *
      * @throws netwarden.server.tls.TlsConfigException when the web config or a TLS file cannot serve
      * @throws UsageException when plain HTTP would bind a non-loopback address without being allowed
      */
-    static WebSecurity prepare(HttpSettings http, Clock clock) {
+    public static WebSecurity prepare(HttpSettings http, Clock clock) {
         WebConfig web = http.webConfig() == null ? WebConfig.plainHttp() : WebConfigLoader.load(http.webConfig());
         if (!web.https() && !http.listen().loopback()) {
             if (!http.allowPlainHttp())
@@ -37,21 +37,21 @@ record WebSecurity(WebConfig web, HttpServerFactory factory) {
         return new WebSecurity(web, web.serverFactory(clock));
     }
 
-    boolean https() {
+    public boolean https() {
         return web.https();
     }
 
     /** The TLS reload and certificate expiry metrics, when serving HTTPS. */
-    void register(PrometheusRegistry registry) {
+    public void register(PrometheusRegistry registry) {
         if (factory instanceof TlsServerFactory tls) tls.register(registry);
     }
 
-    BasicAuthenticator basicAuth() {
+    public BasicAuthenticator basicAuth() {
         return web.basicAuth();
     }
 
     /** For the startup line: {@code https, client certificates required}. */
-    String describe() {
+    public String describe() {
         if (!web.https()) return "plain HTTP" + (web.basicAuthUsers().isEmpty() ? "" : ", basic auth for /metrics");
         String clients = switch (web.tls().clientAuth()) {
             case REQUIRE_AND_VERIFY_CLIENT_CERT -> ", client certificates required";

@@ -68,6 +68,10 @@ public final class TlsInitCommand implements Callable<Integer> {
             description = "Validity of the CA in days (default: ${DEFAULT-VALUE}).")
     int caDays;
 
+    @Option(names = "--agents", split = ",", paramLabel = "ID[,ID...]",
+            description = "Also a client certificate per fleet agent: agent-ID.pem, agent-ID-key.pem (netwarden agent --client-cert/--client-key).")
+    List<String> agents = new ArrayList<>();
+
     @Option(names = "--force", description = "Replace existing files.")
     boolean force;
 
@@ -91,12 +95,19 @@ public final class TlsInitCommand implements Callable<Integer> {
         // One refusal naming every file already there, before anything is written.
         var names = new ArrayList<>(DeploymentPki.FILES);
         if (stack) names.addAll(StackPki.FILES);
+        List<String> agentIds = agents.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        agentIds.forEach(a -> names.addAll(DeploymentPki.agentFiles(a)));
         names.add(WEB_CONFIG);
         List<Path> existing = names.stream().map(dir::resolve).filter(Files::exists).toList();
         if (!existing.isEmpty() && !force)
             throw new IllegalStateException("refusing to overwrite " + String.join(", ", existing.stream().map(Path::toString).toList())
                     + "; use --force to replace them");
-        DeploymentPki.Result result = DeploymentPki.create(dir, request, force, Instant.now(), stack);
+        DeploymentPki.Result result;
+        try {
+            result = DeploymentPki.create(dir, request, force, Instant.now(), stack, agentIds);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try {
             Files.writeString(web, WEB_YML);
         } catch (IOException e) {

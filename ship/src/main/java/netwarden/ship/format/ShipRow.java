@@ -14,9 +14,11 @@ import java.util.Set;
  */
 public record ShipRow(String table, ObjectNode data) {
     /** The tables a batch may carry; {@code rollups} are kept longest in the agent's spool. */
-    public static final Set<String> TABLES =
-            Set.of("events", "incidents", "sessions", "rollups", "source_summaries", "connections", "flows");
+    public static final Set<String> TABLES = Set.of("events", "incidents", "incident_sources", "incident_ports",
+            "sessions", "rollups", "source_summaries", "connections", "flows", "heartbeat");
     public static final String ROLLUPS = "rollups";
+    /** A row that only says the agent is alive (its time in {@code ts_ms}); the server keeps no row for it. */
+    public static final String HEARTBEAT = "heartbeat";
 
     public ShipRow {
         Objects.requireNonNull(data, "data");

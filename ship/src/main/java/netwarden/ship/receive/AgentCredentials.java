@@ -26,6 +26,30 @@ public final class AgentCredentials {
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final Set<String> serverHashes = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Replaces every agent at once (the server's agents file was edited): {@code hashByAgent} maps an agent id to
+     * the SHA-256 (hex) of its token, {@code revokedAgents} are refused. Server credentials stay.
+     */
+    public synchronized void replaceAgents(Map<String, String> hashByAgent, Set<String> revokedAgents) {
+        for (var e : hashByAgent.entrySet()) {
+            if (!ShipBatch.validAgentId(e.getKey())) throw new IllegalArgumentException("agentId must be 1..64 of [A-Za-z0-9._-]: " + e.getKey());
+            if (!e.getValue().matches("[0-9a-f]{64}")) throw new IllegalArgumentException("agent " + e.getKey() + ": not a SHA-256 in hex");
+            if (serverHashes.contains(e.getValue())) throw new IllegalArgumentException("agent " + e.getKey() + " token is a server credential");
+        }
+        Map<String, String> byHash = new java.util.HashMap<>();
+        hashByAgent.forEach((agent, h) -> byHash.put(h, agent));
+        agentByHash.keySet().retainAll(byHash.keySet());
+        agentByHash.putAll(byHash);
+        revoked.retainAll(revokedAgents);
+        revoked.addAll(revokedAgents);
+    }
+
+    /** The SHA-256 (hex) of a token, as the agents file keeps it. */
+    public static String sha256(String token) {
+        checkToken(token);
+        return hash(token);
+    }
+
     /** Lets {@code agentId} ship with {@code token} (at least 16 characters). */
     public AgentCredentials addAgent(String agentId, String token) {
         if (!ShipBatch.validAgentId(agentId)) throw new IllegalArgumentException("agentId must be 1..64 of [A-Za-z0-9._-]: " + agentId);

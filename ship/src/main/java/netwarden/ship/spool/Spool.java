@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@link #next} hands out only synced batches, so a sequence number the server has seen is never
  * reused after a crash. Recovery reads each segment (bounded by {@link StateFiles#read}), keeps the
  * records whose length and CRC check out and cuts the file after the last one. {@code epoch} and
- * {@code state} (acknowledged and highest evicted sequence) are small files beside the segments.
+ * {@code state} (acknowledged and highest evicted sequence, then the unacknowledged evicted batches with their
+ * rows and bytes) are small files beside the segments.
  * Files are 0600, the directory 0700. All methods are synchronized: one appender, one shipper.
  */
 public final class Spool implements AutoCloseable {
@@ -66,7 +67,7 @@ public final class Spool implements AutoCloseable {
         if (moved != null) LOG.warn("spool {}: something in the way {}", config.dir(), moved);
         Files.setPosixFilePermissions(config.dir(), PosixFilePermissions.fromString(DIR_MODE));
         epoch = SpoolState.readOrCreateEpoch(config.dir(), clock, this::writeSmall);
-        long[] st = SpoolState.read(config.dir());
+        long[] st = SpoolState.read(config.dir(), evicted);
         acked = st[0];
         evictedFloor = st[1];
         long maxSeq = Math.max(acked, evictedFloor);
@@ -255,7 +256,10 @@ public final class Spool implements AutoCloseable {
     }
 
     private void writeState() throws IOException {
-        writeSmall(config.dir().resolve(SpoolState.STATE), acked + " " + evictedFloor + "\n");
+        // The evicted batches not yet acknowledged are kept too, so a restarted agent still tells the server what its gap held.
+        StringBuilder text = new StringBuilder().append(acked).append(' ').append(evictedFloor).append('\n');
+        evicted.forEach((seq, rb) -> text.append(seq).append(' ').append(rb[0]).append(' ').append(rb[1]).append('\n'));
+        writeSmall(config.dir().resolve(SpoolState.STATE), text.toString());
     }
 
     private void writeSmall(Path file, String text) throws IOException {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class SpoolState {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolState.class);
     static final String EPOCH = "epoch", STATE = "state";
-    private static final int MAX = 256;
+    private static final int MAX = 256, MAX_STATE = 64 << 20;
 
     interface Writer {
         void write(Path file, String text) throws IOException;
@@ -42,17 +42,28 @@ final class SpoolState {
         return e;
     }
 
-    /** {acknowledged, evicted-up-to}; zeros when missing or damaged (damage moved aside). */
-    static long[] read(Path dir) throws IOException {
+    /**
+     * {acknowledged, evicted-up-to}; zeros when missing or damaged (damage moved aside). The lines after the first,
+     * {@code seq rows bytes}, are the evicted batches not yet acknowledged: put into {@code evicted}.
+     */
+    static long[] read(Path dir, java.util.Map<Long, long[]> evicted) throws IOException {
         Path f = dir.resolve(STATE);
         try {
-            String[] parts = new String(StateFiles.read(f, MAX), StandardCharsets.US_ASCII).strip().split(" ");
+            String[] lines = new String(StateFiles.read(f, MAX_STATE), StandardCharsets.US_ASCII).strip().split("\n");
+            String[] parts = lines[0].strip().split(" ");
             long a = Long.parseLong(parts[0]), ev = Long.parseLong(parts[1]);
-            if (a >= 0 && ev >= 0) return new long[] {a, ev};
+            if (a >= 0 && ev >= 0) {
+                for (int i = 1; i < lines.length; i++) {
+                    String[] e = lines[i].strip().split(" ");
+                    evicted.put(Long.parseLong(e[0]), new long[] {Long.parseLong(e[1]), Long.parseLong(e[2])});
+                }
+                return new long[] {a, ev};
+            }
             LOG.warn("spool state {} has negative numbers: {}", f, StateFiles.moveAside(f));
         } catch (NoSuchFileException e) {
             // Nothing acknowledged yet.
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException | StateFiles.DamagedException e) {
+            evicted.clear();
             LOG.warn("spool state {} is damaged ({}): {}", f, e.getMessage(), StateFiles.moveAside(f));
         }
         return new long[] {0, 0};

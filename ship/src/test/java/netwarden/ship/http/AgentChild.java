@@ -20,7 +20,9 @@ import netwarden.ship.spool.SpoolSyncer;
  * from {@code from} (100 every 10 ms, table by id % 3). Prints {@code durable N} (rows up to N
  * are synced) every 100 ms; with a finite count it waits until the server acknowledged everything,
  * prints {@code evicted R} and {@code drained}, and exits 0.
- * Args: spoolDir serverUrl token agentId from count(-1 = forever) spoolMaxBytes
+ * Args: spoolDir serverUrl token agentId from count(-1 = forever) spoolMaxBytes [store]; with {@code store} the rows
+ * are the store's as an agent ships them ({@link netwarden.ship.rows.RowsCodec}): id % 3 == 0 an event at
+ * {@code ts_ms = id}, else a 1 s rollup at {@code ts = id}.
  */
 public final class AgentChild {
     static final String[] TABLES = {"events", "flows", "rollups"};
@@ -40,8 +42,14 @@ public final class AgentChild {
         long id = from, lastReport = System.nanoTime();
         while (count < 0 || id < from + count) {
             List<ShipRow> rows = new ArrayList<>();
-            for (int i = 0; i < 100 && (count < 0 || id < from + count); i++, id++)
-                rows.add(new ShipRow(TABLES[(int) (id % 3)], json.createObjectNode().put("id", id).put("src", "198.51.100." + id % 250)));
+            boolean store = a.length > 7 && a[7].equals("store");
+            netwarden.store.BatchBuilder b = netwarden.store.Rows.Batch.builder();
+            for (int i = 0; i < 100 && (count < 0 || id < from + count); i++, id++) {
+                if (!store) rows.add(new ShipRow(TABLES[(int) (id % 3)], json.createObjectNode().put("id", id).put("src", "198.51.100." + id % 250)));
+                else if (id % 3 == 0) b.event(new netwarden.store.Rows.Event("", id, "player_joined", "arena", "198.51.100." + id % 250, null, 0, null, null, "{}"));
+                else b.rollup(netwarden.store.Step.SECOND, new netwarden.store.Rows.Rollup("", "arena", id, 1, 64, 1, 512, 1, 1));
+            }
+            if (store) rows.addAll(netwarden.ship.rows.RowsCodec.encode(b.build()));
             spool.append(rows);
             lastIdBySeq.put(spool.lastSequence(), id - 1);
             if (System.nanoTime() - lastReport > 100_000_000L) {
