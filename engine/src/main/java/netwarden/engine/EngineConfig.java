@@ -41,11 +41,14 @@ public record EngineConfig(List<ServiceSpec> services, DiscoveryConfig discovery
     }
 
     /**
-     * One shard per core, at most 4: the thread that reads and decodes needs a core too, and beyond
-     * a few shards the time steps every shard takes cost more than the split saves.
+     * One engine: sharding is opt-in ({@code engine.shards}) until its results again equal one engine's
+     * exactly. Since the attack-report work (issue 14) two things are per shard where one engine has them
+     * once: the ring of recent packets that seeds an incident's first sources, and the measured input span
+     * (first and last packet) that every rate divides by; a shard sees only its destinations' packets, so
+     * incident source counts and rates at the edges of the input can differ. See docs/config.md.
      */
     public static int defaultShards() {
-        return Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+        return 1;
     }
 
     /** A configuration with default detection. */
