@@ -5,9 +5,8 @@ final class Layout {
     private static final String[][] SERVICES = {{"/", "Overview"}, {"/incidents", "Incidents"}, {"/players", "Players"},
             {"/search", "Search"}, {"/map", "Map"}};
     /** With the router profile: its devices, anomalies and rules too. */
-    private static final String[][] ALL = java.util.stream.Stream.concat(java.util.Arrays.stream(SERVICES),
-            java.util.stream.Stream.of(new String[] {"/devices", "Devices"}, new String[] {"/anomalies", "Anomalies"},
-                    new String[] {"/router/rules", "Rules"})).toArray(String[][]::new);
+    private static final String[][] ALL = {{"/", "Overview"}, {"/incidents", "Incidents"}, {"/players", "Players"},
+            {"/search", "Search"}, {"/map", "Map"}, {"/devices", "Devices"}, {"/anomalies", "Anomalies"}, {"/router/rules", "Rules"}};
 
     private Layout() {}
 
@@ -24,8 +23,7 @@ final class Layout {
     static Html.Raw page(String title, String active, PageRequest r, Html.Raw body) {
         Html h = head(title).raw("<body><header><nav>");
         h.raw("<a class=brand href=\"/\">netwarden</a>");
-        String[][] links = r.routerPages() ? ALL : SERVICES;
-        for (String[] link : links) {
+        for (String[] link : r.routerPages() ? ALL : SERVICES) {
             h.f("<a href=\"%s\"%s>%s</a>", link[0], Html.safe(link[1].equals(active) ? " aria-current=page" : ""), link[1]);
         }
         h.raw("</nav><form class=search method=get action=\"/search\" role=search>")
