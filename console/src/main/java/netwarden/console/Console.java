@@ -52,6 +52,7 @@ public final class Console {
             .help("Console pages that could not read the store (it was down or failing); answered 503.").build();
     private final java.util.concurrent.atomic.AtomicLong lastStoreLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 61_000_000_000L);
     private final GaugeWithCallback sessionsGauge;
+    private RouterRules routerRules;
 
     /**
      * @param incidentsDir  where ended incidents are archived with their sample pcap (null: none)
@@ -67,6 +68,12 @@ public final class Console {
         this.signInPages = new SignInPages(tokens, signIns, secureCookies, signInCounter);
         this.sessionsGauge = GaugeWithCallback.builder().name("netwarden_console_sessions")
                 .help("Browsers signed in to the console now.").callback(cb -> cb.call(signIns.size())).build();
+    }
+
+    /** Shows the router profile's pages (devices, anomalies, rules) too; call before {@link #register}. */
+    public Console withRouter(RouterRules rules) {
+        this.routerRules = Objects.requireNonNull(rules, "rules");
+        return this;
     }
 
     /** Adds the console's routes to {@code server} and its metrics to {@code registry}; call before the server starts. */
@@ -93,6 +100,15 @@ public final class Console {
                 .addPageRoute("GET", "/players", 0, page("/players", new Players(store, live)::page))
                 .addPageRoute("GET", "/search", 0, page("/search", new SearchPage(store, live)::page))
                 .addPageRoute("GET", "/map", 0, page("/map", new MapPage(store, live, assets)::page));
+        if (routerRules == null) return;
+        RouterPages router = new RouterPages(store, live, routerRules);
+        server.addPageRoute("GET", "/devices", 0, page("/devices", router::devices))
+                .addPageRoute("GET", "/devices/{address}", 0, page("/devices/{address}", router::device))
+                .addPageRoute("POST", "/devices/{address}/name", FORM_LIMIT, post(router::rename, true))
+                .addPageRoute("GET", "/anomalies", 0, page("/anomalies", router::anomalies))
+                .addPageRoute("GET", "/router/rules", 0, page("/router/rules", router::rules))
+                .addPageRoute("POST", "/router/rules", FORM_LIMIT, post(router::addRule, true))
+                .addPageRoute("POST", "/router/rules/{id}/delete", FORM_LIMIT, post(router::deleteRule, true));
     }
 
     /** A path that signs a browser in once as {@code token} (what {@code netwarden demo} prints), valid 30 minutes. */
@@ -121,7 +137,7 @@ public final class Console {
                 if (r.headers().containsKey("HX-Request")) return new Response(401, Pages.HTML, new byte[0], java.util.Map.of("HX-Redirect", "/login"));
                 return Pages.redirect("/login?next=" + SortedTable.enc(SignInPages.url(template, r)));
             }
-            return guarded(() -> p.render(new PageRequest(r, session.get())));
+            return guarded(() -> p.render(new PageRequest(r, session.get(), routerRules != null)));
         };
     }
 
@@ -151,9 +167,9 @@ public final class Console {
             }
             if (writes && !session.get().token().canWrite()) {
                 refused.labelValues("read_only").inc();
-                return Pages.message(403, "Refused", "The token you signed in with is read-only: it cannot acknowledge incidents.");
+                return Pages.message(403, "Refused", "The token you signed in with is read-only: it cannot acknowledge incidents, rename devices or edit rules.");
             }
-            return guarded(() -> a.apply(new PageRequest(r, session.get()), form));
+            return guarded(() -> a.apply(new PageRequest(r, session.get(), routerRules != null), form));
         };
     }
 }

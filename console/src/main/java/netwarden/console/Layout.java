@@ -2,6 +2,12 @@ package netwarden.console;
 
 /** The frame every page shares: head with the local assets, navigation, the search box and sign-out. */
 final class Layout {
+    private static final String[][] SERVICES = {{"/", "Overview"}, {"/incidents", "Incidents"}, {"/players", "Players"},
+            {"/search", "Search"}, {"/map", "Map"}};
+    /** With the router profile: its devices, anomalies and rules too. */
+    private static final String[][] ALL = {{"/", "Overview"}, {"/incidents", "Incidents"}, {"/players", "Players"},
+            {"/search", "Search"}, {"/map", "Map"}, {"/devices", "Devices"}, {"/anomalies", "Anomalies"}, {"/router/rules", "Rules"}};
+
     private Layout() {}
 
     static Html head(String title) {
@@ -17,8 +23,7 @@ final class Layout {
     static Html.Raw page(String title, String active, PageRequest r, Html.Raw body) {
         Html h = head(title).raw("<body><header><nav>");
         h.raw("<a class=brand href=\"/\">netwarden</a>");
-        for (String[] link : new String[][] {{"/", "Overview"}, {"/incidents", "Incidents"}, {"/players", "Players"},
-                {"/search", "Search"}, {"/map", "Map"}}) {
+        for (String[] link : r.routerPages() ? ALL : SERVICES) {
             h.f("<a href=\"%s\"%s>%s</a>", link[0], Html.safe(link[1].equals(active) ? " aria-current=page" : ""), link[1]);
         }
         h.raw("</nav><form class=search method=get action=\"/search\" role=search>")

@@ -3,8 +3,15 @@ package netwarden.console;
 import netwarden.server.Request;
 import netwarden.wire.AddressFormat;
 
-/** A request from a signed-in browser: the HTTP request, its session and what its token may see and do. */
-record PageRequest(Request http, SignIns.Session session) {
+/**
+ * A request from a signed-in browser: the HTTP request, its session and what its token may see and do;
+ * {@code routerPages} when the router profile runs (the navigation then links its pages).
+ */
+record PageRequest(Request http, SignIns.Session session, boolean routerPages) {
+    PageRequest(Request http, SignIns.Session session) {
+        this(http, session, false);
+    }
+
     /** Addresses exactly as the API shows them to this token. */
     AddressFormat addresses() {
         return session.token().fullAddresses() ? AddressFormat.fullAddresses() : AddressFormat.masked();

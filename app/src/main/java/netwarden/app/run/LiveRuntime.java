@@ -13,6 +13,7 @@ import netwarden.app.config.ApiTokenSetting;
 import netwarden.app.config.NetwardenConfig;
 import netwarden.app.history.History;
 import netwarden.app.history.EnrichLookup;
+import netwarden.app.router.ConsoleRules;
 import netwarden.app.router.RouterApi;
 import netwarden.app.router.RouterRuntime;
 import netwarden.app.history.FlowsApi;
@@ -217,6 +218,7 @@ public final class LiveRuntime implements AutoCloseable {
         }
         if (history.store() != null) {
             console = new Console(history.store(), snapshots(), apiTokens, config.incidents().dir(), web.https(), System::currentTimeMillis);
+            if (router != null) console.withRouter(ConsoleRules.of(router)); // the router's pages only with its profile
             console.register(server, registry);
         }
         try {

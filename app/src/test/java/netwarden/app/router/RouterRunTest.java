@@ -182,6 +182,9 @@ class RouterRunTest {
             Http.await(port, "/api/v1/devices", TOKEN, Duration.ofSeconds(20), a -> a.body().contains(RouterLab.LAN));
             assertThat(Http.post(port, "/api/v1/devices/" + RouterLab.LAN, TOKEN, "{\"name\": \"laptop\"}").status()).isEqualTo(200);
             assertThat(Http.get(port, "/api/v1/devices", TOKEN).body()).contains("\"name\":\"laptop\"");
+            // the console has the router's pages (the profile is on): the device's page shows what it did
+            assertThat(consolePage(port, runtime.consoleSignInLink("test"), "/devices/" + RouterLab.LAN))
+                    .contains("laptop").contains("game.example.test").contains(RouterLab.DROP_PREFIX).contains("PORT_SCAN_LIKE");
             assertThat(Http.post(port, "/api/v1/devices/10.99.1.77", TOKEN, "{\"name\": \"x\"}").status()).isEqualTo(404);
             // rules: add, list, remove; the config's rule cannot be removed here
             Http.Answer added = Http.post(port, "/api/v1/router/rules", TOKEN, "{\"type\": \"suppress\", \"code\": \"NEW_DST\"}");
@@ -253,5 +256,17 @@ class RouterRunTest {
         });
         for (JsonNode c : JSON.readTree(a.body()).get("connections")) if (match.test(c)) return c;
         throw new AssertionError(what);
+    }
+
+    /** A console page, signed in through a one-time link (its session cookie). */
+    private static String consolePage(int port, String link, String path) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var signIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
     }
 }
