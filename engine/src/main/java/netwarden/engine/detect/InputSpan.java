@@ -37,9 +37,19 @@ final class InputSpan {
         return Math.max(MIN_NANOS, b - a);
     }
 
+    /**
+     * Fewer than this many in a window measured over less than one slot give no rate: two packets a
+     * millisecond apart (the first aggregate of a live /proc or eBPF source, landing just before a slot
+     * ends) are not 2,000 pps, while a real burst (10,000 packets at one timestamp) still is one.
+     */
+    static final double MIN_SHORT_COUNT = 50;
+
     /** Per second: {@code count} over the time measured within [{@code from}, {@code to}). */
     double rate(double count, long from, long to) {
-        return count == 0 ? 0 : count * 1e9 / measured(from, to);
+        if (count == 0) return 0;
+        long measured = measured(from, to);
+        if (measured < Slots.SLOT_NANOS && count < MIN_SHORT_COUNT) return 0;
+        return count * 1e9 / measured;
     }
 
     /** True when every packet so far shares one timestamp (and there were packets). */
