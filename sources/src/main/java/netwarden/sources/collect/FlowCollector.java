@@ -56,7 +56,7 @@ public final class FlowCollector implements AutoCloseable {
     private final InterfaceUtilisation utilisation = new InterfaceUtilisation();
     private final FlowMapper mapper;
     private final TemplateStore templateStore;
-    private FlowDecoder decoder;
+    private final FlowDecoder decoder;
     private Thread decodeThread;
     private volatile boolean running;
     private volatile int templatesCached;
@@ -76,13 +76,13 @@ public final class FlowCollector implements AutoCloseable {
         this.decoded = new ArrayBlockingQueue<>(config.queueCapacity());
         this.mapper = new FlowMapper(config.defaultSampling(), config.maxSkew().toNanos());
         this.templateStore = config.templatesFile() == null ? null : new TemplateStore(config.templatesFile());
+        this.decoder = new FlowDecoder(new FlowDecoderConfig(config.maxTemplates(), 256, 1_000, config.overrides()));
         for (CollectListener l : config.listeners()) receivers.add(new UdpReceiver(l, raw, clock));
     }
 
     /** Loads saved templates, binds every listener, then starts the decode and receive threads. */
     public synchronized void start() throws IOException {
         if (decodeThread != null || closed) throw new IllegalStateException("already started");
-        decoder = new FlowDecoder(new FlowDecoderConfig(config.maxTemplates(), 256, 1_000, config.overrides()));
         if (templateStore != null) {
             Map<TemplateKey, Template> saved = templateStore.load();
             int refused = decoder.templates().putAll(saved);
@@ -170,7 +170,8 @@ public final class FlowCollector implements AutoCloseable {
         }
     }
 
-    private void handle(RawDatagram d) {
+    /** One datagram through detection, decoding, mapping and counting to the pipeline queue; on the decode thread (and the fuzz target). */
+    void handle(RawDatagram d) {
         MemorySegment payload = MemorySegment.ofArray(d.payload());
         FlowProtocol protocol = FlowDecoder.detect(payload);
         if (protocol != null && !d.listener().kind().accepts(protocol)) {
