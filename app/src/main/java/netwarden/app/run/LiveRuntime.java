@@ -19,6 +19,7 @@ import netwarden.app.history.FlowsApi;
 import netwarden.app.history.RowsShipping;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
+import netwarden.app.state.MaintenanceFile;
 import netwarden.app.state.StateDirs;
 import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
@@ -179,6 +180,8 @@ public final class LiveRuntime implements AutoCloseable {
         });
         GameInputMetrics.register(registry, games);
         notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
+        MaintenanceFile maintenance = new MaintenanceFile(config.state().dir());
+        notifications.maintenance().restore(maintenance.load(), maintenance);
         enrichment.use(notifications.enricher());
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
