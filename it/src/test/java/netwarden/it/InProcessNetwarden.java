@@ -95,7 +95,7 @@ final class InProcessNetwarden implements AutoCloseable {
         NotifyMetrics notifyMetrics = new NotifyMetrics();
         notifyMetrics.register(registry);
         NotifyConfig notify = NotifyConfig.defaults().withEnvironment(Map.of(NotifyConfig.DISCORD_ENV, discordUrl));
-        router = Notifiers.router(notify, new NotificationRouter.Deps(enricher, null, geo, engine.published(), Clock.SYSTEM, notifyMetrics));
+        router = Notifiers.router(notify, netwarden.wire.BlockRules.DEFAULT_TIMEOUT, new NotificationRouter.Deps(enricher, null, geo, engine.published(), Clock.SYSTEM, notifyMetrics));
         notifications = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
         SinkMetrics sinks = new SinkMetrics().register(registry);
         sinks.track(notifications);

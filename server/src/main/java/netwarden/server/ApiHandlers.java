@@ -21,15 +21,17 @@ import netwarden.wire.SnapshotJson;
  * before the first snapshot).
  */
 final class ApiHandlers {
-    private static final SnapshotJson FULL = new SnapshotJson(AddressFormat.fullAddresses());
-    private static final SnapshotJson MASKED = new SnapshotJson(AddressFormat.masked());
-
+    private final SnapshotJson full;
+    private final SnapshotJson masked;
     private final Supplier<EngineSnapshot> snapshots;
     private final Supplier<GameView> games;
 
-    ApiHandlers(Supplier<EngineSnapshot> snapshots, Supplier<GameView> games) {
+    /** @param blockTimeout how long the incidents' block rules block */
+    ApiHandlers(Supplier<EngineSnapshot> snapshots, Supplier<GameView> games, java.time.Duration blockTimeout) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.games = Objects.requireNonNull(games, "games");
+        this.full = new SnapshotJson(AddressFormat.fullAddresses(), blockTimeout);
+        this.masked = new SnapshotJson(AddressFormat.masked(), blockTimeout);
     }
 
     /** {@code {"as_of": t, "services": [service...]}} */
@@ -106,8 +108,8 @@ final class ApiHandlers {
         return s == null ? EngineSnapshot.EMPTY : s;
     }
 
-    private static SnapshotJson json(Request request) {
-        return request.token() != null && request.token().fullAddresses() ? FULL : MASKED;
+    private SnapshotJson json(Request request) {
+        return request.token() != null && request.token().fullAddresses() ? full : masked;
     }
 
     private static ObjectNode envelope(EngineSnapshot snap) {

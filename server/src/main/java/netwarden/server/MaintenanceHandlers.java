@@ -17,7 +17,8 @@ import netwarden.wire.SnapshotJson;
  * a load test pages nobody. {@code GET} lists the windows not yet over; {@code POST}
  * {@code {"route": "pager", "window": "2026-12-08T02:00:00Z/2026-12-08T03:00:00Z", "reason": "restart"}}
  * adds one (route omitted: every route; {@code "minutes": 30} instead of {@code window}: from now);
- * {@code DELETE .../{id}} ends one early. Events meanwhile are still stored and counted.
+ * {@code DELETE .../{id}} ends one early. Events meanwhile are still stored and counted. {@code run} keeps the
+ * windows in {@code <state.dir>/maintenance.json}, so one set for a planned restart outlives it.
  */
 final class MaintenanceHandlers {
     static final String PATH = "/api/v1/notify/maintenance";
@@ -68,7 +69,13 @@ final class MaintenanceHandlers {
         } catch (IllegalArgumentException e) { // SettingException too
             return JsonErrors.of(400, e.getMessage());
         }
-        return Response.json(201, json(maintenance.add(route, window, reason)));
+        try {
+            return Response.json(201, json(maintenance.add(route, window, reason)));
+        } catch (IllegalStateException e) {
+            return JsonErrors.of(409, e.getMessage());
+        } catch (IOException e) {
+            return JsonErrors.of(500, "cannot save the maintenance window: " + e.getMessage());
+        }
     }
 
     Response remove(Request request) {
@@ -78,8 +85,12 @@ final class MaintenanceHandlers {
         } catch (NumberFormatException e) {
             return JsonErrors.of(404, "no maintenance window " + request.param("id"));
         }
-        return maintenance.remove(id) ? Response.json(200, SnapshotJson.object().put("removed", id))
-                : JsonErrors.of(404, "no maintenance window " + id);
+        try {
+            return maintenance.remove(id) ? Response.json(200, SnapshotJson.object().put("removed", id))
+                    : JsonErrors.of(404, "no maintenance window " + id);
+        } catch (IOException e) {
+            return JsonErrors.of(500, "cannot save the maintenance windows: " + e.getMessage());
+        }
     }
 
     private static ObjectNode json(Maintenance.Window w) {

@@ -62,6 +62,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
     private Supplier<Health> health = () -> Health.OK;
     private Supplier<GameView> games = () -> GameView.EMPTY;
     private MaintenanceHandlers maintenance;
+    private java.time.Duration blockTimeout = netwarden.wire.BlockRules.DEFAULT_TIMEOUT;
     private HttpServer server;
     private ExchangeTimer executor;
 
@@ -125,6 +126,13 @@ public final class NetwardenHttpServer implements AutoCloseable {
     public synchronized NetwardenHttpServer setGameView(Supplier<GameView> games) {
         requireNotStarted();
         this.games = Objects.requireNonNull(games, "games");
+        return this;
+    }
+
+    /** How long the block rules shown with each incident block ({@code detection.block-timeout}). Call before {@link #start()}. */
+    public synchronized NetwardenHttpServer setBlockTimeout(java.time.Duration timeout) {
+        requireNotStarted();
+        this.blockTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
@@ -226,7 +234,7 @@ public final class NetwardenHttpServer implements AutoCloseable {
     }
 
     private Router router() {
-        ApiHandlers api = new ApiHandlers(snapshots, games);
+        ApiHandlers api = new ApiHandlers(snapshots, games, blockTimeout);
         FlowLensHandlers flowLens = new FlowLensHandlers(snapshots);
         MetricsExposition exposition = new MetricsExposition(registry);
         Supplier<Health> health = this.health;

@@ -48,6 +48,18 @@ public final class StateFiles {
     }
 
     /**
+     * Writes {@code bytes} to a temporary file beside {@code file} and renames it over {@code file}, creating the
+     * directory when needed: a crash mid-write leaves the previous file whole.
+     */
+    public static void replace(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
      * Renames {@code file} (a file, a link or a directory) to {@code <name>.corrupt}, replacing an
      * older one; when that name is taken by a directory, {@code <name>.corrupt-<millis>}.
      *

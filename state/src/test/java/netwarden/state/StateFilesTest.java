@@ -24,6 +24,17 @@ class StateFilesTest {
     }
 
     @Test
+    void replaceCreatesTheDirectoryAndLeavesNoTemporaryFile() throws IOException {
+        Path f = dir.resolve("sub/m.json");
+        StateFiles.replace(f, new byte[] {1});
+        StateFiles.replace(f, new byte[] {2, 3});
+        assertThat(f).hasBinaryContent(new byte[] {2, 3});
+        try (var listed = Files.list(f.getParent())) {
+            assertThat(listed).containsExactly(f);
+        }
+    }
+
+    @Test
     void aLinkToDevZeroOrADirectoryIsDamagedNotReadForever() throws IOException {
         Path zero = Files.createSymbolicLink(dir.resolve("baselines.json"), Path.of("/dev/zero"));
         assertThatThrownBy(() -> StateFiles.read(zero, 1 << 20)).isInstanceOf(StateFiles.DamagedException.class)

@@ -17,11 +17,11 @@ import netwarden.model.SourceCount;
  * this attack's addresses.
  */
 public final class BlockRules {
-    /** How long a block lasts unless renewed. */
-    public static final Duration TIMEOUT = Duration.ofHours(1);
+    /** How long a block lasts unless renewed: the default of {@code detection.block-timeout} (the engine's DetectionConfig). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
-    /** The addresses of one attack that may be blocked, and the two rule forms. */
-    public record Rules(List<Ip> addresses, String nftables, String iptables) {
+    /** The addresses of one attack that may be blocked, the two rule forms, and how long their block lasts. */
+    public record Rules(List<Ip> addresses, String nftables, String iptables, Duration timeout) {
         public boolean isEmpty() {
             return addresses.isEmpty();
         }
@@ -29,11 +29,18 @@ public final class BlockRules {
 
     private BlockRules() {}
 
-    public static Rules of(Incident incident) {
-        return of(incident.topSources().stream().map(SourceCount::address).toList());
+    public static Rules of(Incident incident, Duration timeout) {
+        return of(incident.topSources().stream().map(SourceCount::address).toList(), timeout);
     }
 
+    /** With the {@link #DEFAULT_TIMEOUT}. */
     public static Rules of(List<Ip> sources) {
+        return of(sources, DEFAULT_TIMEOUT);
+    }
+
+    /** {@code timeout} is whole seconds (nftables and ipset count in seconds); a fraction is rounded up. */
+    public static Rules of(List<Ip> sources, Duration timeout) {
+        long secs = Math.max(1, timeout.toSeconds() + (timeout.toNanosPart() > 0 ? 1 : 0));
         List<Ip> v4 = new ArrayList<>(), v6 = new ArrayList<>();
         for (Ip ip : sources) {
             if (!blockable(ip)) continue;
@@ -42,16 +49,15 @@ public final class BlockRules {
         var all = new ArrayList<Ip>(v4);
         all.addAll(v6);
         StringBuilder nft = new StringBuilder(), ipt = new StringBuilder();
-        family(v4, "4", "ipv4_addr", "ip", "", "iptables", nft, ipt);
-        family(v6, "6", "ipv6_addr", "ip6", " family inet6", "ip6tables", nft, ipt);
-        return new Rules(List.copyOf(all), nft.toString(), ipt.toString());
+        family(v4, "4", "ipv4_addr", "ip", "", "iptables", secs, nft, ipt);
+        family(v6, "6", "ipv6_addr", "ip6", " family inet6", "ip6tables", secs, nft, ipt);
+        return new Rules(List.copyOf(all), nft.toString(), ipt.toString(), Duration.ofSeconds(secs));
     }
 
     /** The lines of one address family: its own nftables set and ipset, the setup as a comment. */
-    private static void family(List<Ip> ips, String v, String type, String ip, String ipsetFamily, String iptables,
+    private static void family(List<Ip> ips, String v, String type, String ip, String ipsetFamily, String iptables, long secs,
                                StringBuilder nft, StringBuilder ipt) {
         if (ips.isEmpty()) return;
-        long secs = TIMEOUT.toSeconds();
         String set = "attackers" + v;
         nft.append("# once: nft add table inet netwarden; nft 'add set inet netwarden ").append(set).append(" { type ").append(type)
                 .append("; flags timeout; }'; nft 'add chain inet netwarden input { type filter hook input priority -10; }';")

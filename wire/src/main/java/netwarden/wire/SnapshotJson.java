@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import netwarden.model.ConnectStrings;
@@ -42,9 +43,17 @@ public final class SnapshotJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final AddressFormat addresses;
+    private final Duration blockTimeout;
 
+    /** With block rules of the {@link BlockRules#DEFAULT_TIMEOUT}. */
     public SnapshotJson(AddressFormat addresses) {
+        this(addresses, BlockRules.DEFAULT_TIMEOUT);
+    }
+
+    /** @param blockTimeout how long the incidents' block rules block ({@code detection.block-timeout}) */
+    public SnapshotJson(AddressFormat addresses, Duration blockTimeout) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.blockTimeout = Objects.requireNonNull(blockTimeout, "blockTimeout");
     }
 
     public AddressFormat addresses() {
@@ -174,7 +183,7 @@ public final class SnapshotJson {
         other.put("packets", i.otherPackets()).put("bytes", i.otherBytes());
         ArrayNode otherTop = other.putArray("top_sources");
         for (SourceCount c : i.otherSources()) otherTop.addObject().put("address", addresses.format(c.address())).put("packets", c.packets());
-        if (addresses.full()) blockRules(n, BlockRules.of(i));
+        if (addresses.full()) blockRules(n, BlockRules.of(i, blockTimeout));
         n.put("sample_packets", i.sample().size());
         return n;
     }
@@ -184,7 +193,7 @@ public final class SnapshotJson {
         ObjectNode b = n.putObject("block_rules");
         ArrayNode a = b.putArray("addresses");
         rules.addresses().forEach(ip -> a.add(ip.toString()));
-        b.put("timeout_seconds", BlockRules.TIMEOUT.toSeconds());
+        b.put("timeout_seconds", rules.timeout().toSeconds());
         b.put("nftables", rules.nftables());
         b.put("iptables", rules.iptables());
     }

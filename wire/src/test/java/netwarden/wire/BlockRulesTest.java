@@ -28,6 +28,17 @@ class BlockRulesTest {
         assertThat(BlockRules.of(ips("192.168.0.2")).nftables()).isEmpty();
     }
 
+    @Test
+    void theTimeoutIsTheConfiguredOneInEveryForm() {
+        var rules = BlockRules.of(ips("8.8.8.8"), java.time.Duration.ofHours(6));
+        assertThat(rules.timeout()).hasHours(6);
+        assertThat(rules.nftables()).contains("{ 8.8.8.8 timeout 21600s }");
+        assertThat(rules.iptables()).contains("hash:ip timeout 21600 -exist").contains("ipset add netwarden-attackers4 8.8.8.8 timeout 21600 -exist");
+        var json = SnapshotJson.object();
+        SnapshotJson.blockRules(json, rules);
+        assertThat(json.path("block_rules").path("timeout_seconds").asLong()).isEqualTo(21600);
+    }
+
     /** The nftables form, pasted as printed, works: run in a network namespace of its own (root and nft needed). */
     @Test
     void theNftablesFormAppliesInANamespace() throws Exception {

@@ -145,7 +145,7 @@ public final class ConfigRenderer {
                 .put("quiet-period", Durations.format(d.quietPeriod())).put("hysteresis", d.hysteresis())
                 .put("cooldown", Durations.format(d.cooldown())).put("update-every", Durations.format(d.updateEvery()))
                 .put("max-hosts", d.maxHosts()).put("sample-packets", d.samplePackets()).put("top-sources", d.topSources())
-                .put("recent-incidents", d.recentIncidents());
+                .put("recent-incidents", d.recentIncidents()).put("block-timeout", Durations.format(d.blockTimeout()));
         scope(n.putObject("service"), d.service());
         scope(n.putObject("host"), d.host());
         scope(n.putObject("network"), d.network());

@@ -45,11 +45,12 @@ final class DetectionBinder {
         double slowAlpha = binder.real("detection.slow-alpha", r.slowAlpha(), d.slowAlpha());
         double baselineK = binder.real("detection.baseline-k", r.baselineK(), d.baselineK());
         double hysteresis = binder.real("detection.hysteresis", r.hysteresis(), d.hysteresis());
+        Duration blockTimeout = binder.duration("detection.block-timeout", r.blockTimeout(), d.blockTimeout());
         return binder.check("", () -> new DetectionConfig(or(r.enabled(), d.enabled()), service, host, network,
                 or(r.fastK(), d.fastK()), or(r.fastN(), d.fastN()), instantFactor, slowAlpha, or(r.baselines(), d.baselines()),
                 coldStart, halfLife, baselineK, quiet, hysteresis, cooldown, updateEvery,
                 or(r.maxHosts(), d.maxHosts()), or(r.samplePackets(), d.samplePackets()), or(r.topSources(), d.topSources()),
-                or(r.recentIncidents(), d.recentIncidents()), spray), d);
+                or(r.recentIncidents(), d.recentIncidents()), spray, blockTimeout), d);
     }
 
     private ScopeRules scope(String at, RawConfig.DetectionScope r, ScopeRules d) {

@@ -63,7 +63,8 @@ record RawConfig(Http http, Api api, List<Service> services, Discovery discovery
                      Boolean baselines, String coldStart, String baselineHalfLife, Double baselineK,
                      String quietPeriod, Double hysteresis, String cooldown, String updateEvery,
                      Integer maxHosts, Integer samplePackets, Integer topSources, Integer recentIncidents,
-                     DetectionScope service, DetectionScope host, DetectionScope network, DetectionScope spray) {}
+                     DetectionScope service, DetectionScope host, DetectionScope network, DetectionScope spray,
+                     String blockTimeout) {}
 
     /** Floors stay untyped: a value is a number, a number with a k/M/G suffix, or off/null to unwatch the metric. */
     record DetectionScope(Boolean enabled, Map<String, Object> floors) {}

@@ -93,7 +93,7 @@ public final class FleetServer implements AutoCloseable {
         writer = new StoreWriter(store, sc, clock, storeMetrics);
         writer.start();
         SinkMetrics sinks = new SinkMetrics().register(registry);
-        notifications = Notifications.open(config.notifications(), config.enrich(), registry, () -> EngineSnapshot.EMPTY, sinks);
+        notifications = Notifications.open(config.notifications(), config.engine().detection().blockTimeout(), config.enrich(), registry, () -> EngineSnapshot.EMPTY, sinks);
         notifications.input().start();
         monitor = new FleetMonitor(clock, settings.staleAfter(), settings.fleetHosts(), settings.fleetWindow(), writer::offer,
                 e -> notifications.input().offer(e));

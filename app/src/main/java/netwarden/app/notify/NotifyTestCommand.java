@@ -69,7 +69,7 @@ public final class NotifyTestCommand implements Callable<Integer> {
                     + NotifyConfig.DISCORD_ENV + "=<Discord webhook URL>)");
             return ExitCodes.USAGE;
         }
-        List<Channel> channels = Notifiers.channels(notify, new NotifyMetrics(), Clock.SYSTEM, Sleeper.SYSTEM);
+        List<Channel> channels = Notifiers.channels(notify, netwarden.wire.BlockRules.DEFAULT_TIMEOUT, new NotifyMetrics(), Clock.SYSTEM, Sleeper.SYSTEM);
         Notice notice = new Notice.TestNotice(Clock.SYSTEM.nanos(), message);
         List<CompletableFuture<Channel.Result>> tries = new ArrayList<>();
         for (Channel c : channels) {

@@ -120,9 +120,9 @@ public final class ReplayCommand implements Callable<Integer> {
                 code = ExitCodes.FAILURE;
                 continue;
             }
-            if (incidentsDir != null && !archive(report, err)) code = ExitCodes.FAILURE;
+            if (incidentsDir != null && !archive(report, engine.detection().blockTimeout(), err)) code = ExitCodes.FAILURE;
             if (format == Format.json) {
-                out.println(ReplayJson.line(report));
+                out.println(ReplayJson.line(report, engine.detection().blockTimeout()));
             } else {
                 if (!first) out.println();
                 ReplayText.print(report, out);
@@ -155,8 +155,8 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Writes the report's attacks to {@link #incidentsDir}; false (after saying why on stderr) when one could not be written. */
-    private boolean archive(ReplayReport report, PrintWriter err) {
-        IncidentArchive archive = new IncidentArchive(incidentsDir);
+    private boolean archive(ReplayReport report, java.time.Duration blockTimeout, PrintWriter err) {
+        IncidentArchive archive = new IncidentArchive(incidentsDir, blockTimeout);
         for (Incident i : report.attacks()) {
             try {
                 archive.write(i);

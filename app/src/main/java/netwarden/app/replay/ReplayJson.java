@@ -17,16 +17,15 @@ import netwarden.wire.SnapshotJson;
  * so a leave can be timed. Attacks are the API's incident objects.
  */
 public final class ReplayJson {
-    /** Attacks as in the API, with source addresses in full. */
-    private static final SnapshotJson INCIDENTS = new SnapshotJson(AddressFormat.fullAddresses());
-
     private ReplayJson() {}
 
-    public static String line(ReplayReport r) {
-        return JsonText.write(tree(r));
+    /** @param blockTimeout how long the attacks' block rules block ({@code detection.block-timeout}) */
+    public static String line(ReplayReport r, java.time.Duration blockTimeout) {
+        return JsonText.write(tree(r, blockTimeout));
     }
 
-    public static ObjectNode tree(ReplayReport r) {
+    /** Attacks as in the API, with source addresses in full. */
+    public static ObjectNode tree(ReplayReport r, java.time.Duration blockTimeout) {
         ObjectNode n = SnapshotJson.object();
         n.put("file", r.file());
         n.put("format", r.format());
@@ -49,7 +48,7 @@ public final class ReplayJson {
         r.services().forEach(s -> services.add(service(s)));
         ArrayNode players = n.putArray("players");
         r.players().forEach(p -> players.add(player(p)));
-        n.set("attacks", INCIDENTS.incidents(r.attacks()));
+        n.set("attacks", new SnapshotJson(AddressFormat.fullAddresses(), blockTimeout).incidents(r.attacks()));
         return n;
     }
 

@@ -20,6 +20,7 @@ import netwarden.app.history.FlowsApi;
 import netwarden.app.history.RowsShipping;
 import netwarden.app.state.BaselineFile;
 import netwarden.app.state.BaselineKeeper;
+import netwarden.app.state.MaintenanceFile;
 import netwarden.app.state.StateDirs;
 import netwarden.app.state.StateMetrics;
 import netwarden.engine.Engine;
@@ -137,7 +138,7 @@ public final class LiveRuntime implements AutoCloseable {
         if (feed == null && !config.collect().enabled()) throw new IllegalArgumentException("no packet source and no flow collector");
         this.health = new PipelineHealth(snapshots(), feed != null && feed.finite(), System::nanoTime, stallAfter);
         this.feed = feed;
-        this.archive = new IncidentArchive(config.incidents().dir());
+        this.archive = new IncidentArchive(config.incidents().dir(), config.engine().detection().blockTimeout());
         // A capture file's rows carry its own (often old) times: retention by the wall clock would delete them at once.
         StoreConfig store = feed != null && feed.finite() ? config.store().withoutRetention() : config.store();
         this.history = new History(store, config.state().dir(), enrichment.waiting(), enrichment.nonBlocking(), Clock.SYSTEM,
@@ -179,7 +180,9 @@ public final class LiveRuntime implements AutoCloseable {
             return e == null ? 0 : e.ownPackets();
         });
         GameInputMetrics.register(registry, games);
-        notifications = Notifications.open(config.notifications(), config.enrich(), registry, snapshots(), sinks);
+        notifications = Notifications.open(config.notifications(), config.engine().detection().blockTimeout(), config.enrich(), registry, snapshots(), sinks);
+        MaintenanceFile maintenance = new MaintenanceFile(config.state().dir());
+        notifications.maintenance().restore(maintenance.load(), maintenance);
         enrichment.use(notifications.enricher());
         try {
             // before the port opens: migrations take a moment, and a served API should mean a pipeline running soon
@@ -206,7 +209,8 @@ public final class LiveRuntime implements AutoCloseable {
                 .setHealth(health)
                 .setGameView(games.view())
                 .setAlertListener(notifications.input()::offer)
-                .setMaintenance(notifications.maintenance());
+                .setMaintenance(notifications.maintenance())
+                .setBlockTimeout(config.engine().detection().blockTimeout());
         history.register(server);
         if (history.store() != null) new FlowsApi(history.store()).register(server);
         if (config.router() != null && history.store() != null) {

@@ -51,11 +51,12 @@ public final class Notifications implements AutoCloseable {
      * Loads the enrichment data, opens the returning-player store, registers the metrics (the
      * router's input and channel queues in {@code sinks}) and starts the channels.
      *
+     * @param blockTimeout how long the attacks' block rules block ({@code detection.block-timeout})
      * @param snapshots the engine's latest snapshot (services and players for the messages)
      * @throws IOException when an explicitly configured data file is missing or malformed (a returning-player
      *                     store that cannot be opened is only a WARN: see {@link SeenAddresses#open})
      */
-    public static Notifications open(NotifyConfig notify, EnrichSettings enrich, PrometheusRegistry registry,
+    public static Notifications open(NotifyConfig notify, Duration blockTimeout, EnrichSettings enrich, PrometheusRegistry registry,
                               Supplier<EngineSnapshot> snapshots, SinkMetrics sinks) throws IOException {
         Enricher enricher = EnricherLoader.open(enrich.enrich());
         SeenAddresses seen = null;
@@ -71,7 +72,7 @@ public final class Notifications implements AutoCloseable {
         GeoMetrics geo = GeoMetrics.register(registry, snapshots, enricher);
         NotifyMetrics metrics = new NotifyMetrics();
         metrics.register(registry);
-        NotificationRouter router = Notifiers.router(notify, new NotificationRouter.Deps(enricher, seen, geo, snapshots, Clock.SYSTEM, metrics));
+        NotificationRouter router = Notifiers.router(notify, blockTimeout, new NotificationRouter.Deps(enricher, seen, geo, snapshots, Clock.SYSTEM, metrics));
         Notifications n = new Notifications(enricher, seen, router);
         sinks.track(n.input);
         sinks.trackAll(router.channelWorkers());

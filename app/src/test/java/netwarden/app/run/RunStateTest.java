@@ -26,6 +26,8 @@ class RunStateTest {
     private static final String ARENA_PPS = "service:arena:pps";
     /** No services configured: the flood's target port is discovered. */
     private static final String DISCOVERY = "";
+    /** The SYN flood's archive name: a flood from many sources to one port is the host's attack (no service is discovered from it). */
+    private static final String FLOOD_RECORD = "host_10.0.0.1_1700000000";
 
     @TempDir
     Path dir;
@@ -105,7 +107,7 @@ class RunStateTest {
         assertThat(returning.resolve("seen-keys.bin.corrupt")).isDirectory();
         assertThat(returning.resolve("seen-keys.bin")).isRegularFile();
         assertThat(state.resolve("incidents.corrupt")).hasContent("a file where the archive goes");
-        assertThat(state.resolve("incidents/service_10.0.0.1-tcp-25565_1700000000.json")).isRegularFile();
+        assertThat(state.resolve("incidents/" + FLOOD_RECORD + ".json")).isRegularFile();
         assertThat(Files.readSymbolicLink(state.resolve("baselines.json.corrupt"))).isEqualTo(Path.of("/dev/zero"));
         assertThat(state.resolve("baselines.json")).isRegularFile();
     }
@@ -161,8 +163,9 @@ class RunStateTest {
     @Test
     void anEndedAttackIsArchivedWithItsSample() throws Exception {
         Path flood = capture("flood.pcap", new SynFlood(5000, 25).bytes);
-        Path record = dir.resolve("state/incidents/service_10.0.0.1-tcp-25565_1700000000.json");
-        try (LiveRuntime runtime = new LiveRuntime(config(DISCOVERY), new FileFeed(flood, ReplaySpeed.MAX))) {
+        Path record = dir.resolve("state/incidents/" + FLOOD_RECORD + ".json");
+        // A shift-long block: the archived block rules carry the configured timeout, not the default hour.
+        try (LiveRuntime runtime = new LiveRuntime(config("detection: {block-timeout: 6h}"), new FileFeed(flood, ReplaySpeed.MAX))) {
             runtime.start();
             assertThat(runtime.awaitFeedEnd(Duration.ofSeconds(20))).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -176,7 +179,8 @@ class RunStateTest {
         assertThat(r.get("active").asBoolean()).isFalse();
         assertThat(r.get("packets").asLong()).isBetween(4_500L, 5_000L);
         assertThat(r.get("top_sources").get(0).get("address").asText()).startsWith("198.1"); // the archive is forensic: in full
-        assertThat(record.resolveSibling("service_10.0.0.1-tcp-25565_1700000000.pcap")).isRegularFile();
+        assertThat(record.resolveSibling(FLOOD_RECORD + ".pcap")).isRegularFile();
+        assertThat(r.get("block_rules").get("timeout_seconds").asLong()).isEqualTo(6 * 3600);
     }
 
     @Test
@@ -196,10 +200,11 @@ class RunStateTest {
             }
         };
         runToEnd(config(DISCOVERY), live);
-        JsonNode r = JSON.readTree(dir.resolve("state/incidents/service_10.0.0.1-tcp-25565_1700000000.json").toFile());
+        JsonNode r = JSON.readTree(dir.resolve("state/incidents/" + FLOOD_RECORD + ".json").toFile());
         assertThat(r.get("kind").asText()).isEqualTo("tcp_syn_flood");
         assertThat(r.get("active").asBoolean()).isTrue();
         assertThat(r.get("end").isNull()).isTrue();
+        assertThat(r.get("block_rules").get("timeout_seconds").asLong()).as("the default").isEqualTo(3600);
     }
 
     @Test

@@ -17,13 +17,31 @@ import netwarden.model.SettingException;
  * @param updateEvery  periodic update events while an incident lasts (escalations are sent at once)
  * @param spray        floors for spray scopes: one protocol and source port answering to many
  *                     destinations (a reflection spread over the network, no one host hit hard)
+ * @param blockTimeout how long the block rules offered with each attack block its sources (whole
+ *                     seconds, 1 minute to 30 days): nftables and ipset lift the block by themselves after it
  */
 public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules host, ScopeRules network,
                               int fastK, int fastN, double instantFactor, double slowAlpha,
                               boolean baselines, Duration coldStart, Duration baselineHalfLife, double baselineK,
                               Duration quietPeriod, double hysteresis, Duration cooldown, Duration updateEvery,
-                              int maxHosts, int samplePackets, int topSources, int recentIncidents, ScopeRules spray) {
-    /** With the default spray floors. */
+                              int maxHosts, int samplePackets, int topSources, int recentIncidents, ScopeRules spray,
+                              Duration blockTimeout) {
+    /** Long enough to outlast a typical booter run, short enough that a wrongly listed address is soon free again. */
+    public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofHours(1);
+    public static final Duration MIN_BLOCK_TIMEOUT = Duration.ofMinutes(1), MAX_BLOCK_TIMEOUT = Duration.ofDays(30);
+
+    /** With the default block timeout. */
+    public DetectionConfig(boolean enabled, ScopeRules service, ScopeRules host, ScopeRules network,
+                           int fastK, int fastN, double instantFactor, double slowAlpha,
+                           boolean baselines, Duration coldStart, Duration baselineHalfLife, double baselineK,
+                           Duration quietPeriod, double hysteresis, Duration cooldown, Duration updateEvery,
+                           int maxHosts, int samplePackets, int topSources, int recentIncidents, ScopeRules spray) {
+        this(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines, coldStart, baselineHalfLife,
+                baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts, samplePackets, topSources, recentIncidents,
+                spray, DEFAULT_BLOCK_TIMEOUT);
+    }
+
+    /** With the default spray floors and block timeout. */
     public DetectionConfig(boolean enabled, ScopeRules service, ScopeRules host, ScopeRules network,
                            int fastK, int fastN, double instantFactor, double slowAlpha,
                            boolean baselines, Duration coldStart, Duration baselineHalfLife, double baselineK,
@@ -54,6 +72,10 @@ public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules ho
         if (samplePackets < 0 || samplePackets > 10_000) throw new SettingException("detection.sample-packets", samplePackets, "detection.sample-packets must be 0..10000: " + samplePackets);
         if (topSources < 1 || topSources > 1000) throw new SettingException("detection.top-sources", topSources, "detection.top-sources must be 1..1000: " + topSources);
         if (recentIncidents < 1) throw new SettingException("detection.recent-incidents", recentIncidents, "detection.recent-incidents must be at least 1: " + recentIncidents);
+        if (blockTimeout == null || blockTimeout.compareTo(MIN_BLOCK_TIMEOUT) < 0 || blockTimeout.compareTo(MAX_BLOCK_TIMEOUT) > 0
+                || blockTimeout.toNanosPart() != 0)
+            throw new SettingException("detection.block-timeout", blockTimeout, "detection.block-timeout must be whole seconds from 1m to 30d: "
+                    + (blockTimeout == null ? null : blockTimeout.toNanosPart() == 0 ? blockTimeout.toSeconds() + "s" : blockTimeout.toMillis() + "ms"));
     }
 
     public static DetectionConfig defaults() {
@@ -66,13 +88,19 @@ public record DetectionConfig(boolean enabled, ScopeRules service, ScopeRules ho
     public DetectionConfig withRules(ScopeRules service, ScopeRules host, ScopeRules network) {
         return new DetectionConfig(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines,
                 coldStart, baselineHalfLife, baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts,
-                samplePackets, topSources, recentIncidents, spray);
+                samplePackets, topSources, recentIncidents, spray, blockTimeout);
     }
 
     public DetectionConfig withSpray(ScopeRules spray) {
         return new DetectionConfig(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines,
                 coldStart, baselineHalfLife, baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts,
-                samplePackets, topSources, recentIncidents, spray);
+                samplePackets, topSources, recentIncidents, spray, blockTimeout);
+    }
+
+    public DetectionConfig withBlockTimeout(Duration blockTimeout) {
+        return new DetectionConfig(enabled, service, host, network, fastK, fastN, instantFactor, slowAlpha, baselines,
+                coldStart, baselineHalfLife, baselineK, quietPeriod, hysteresis, cooldown, updateEvery, maxHosts,
+                samplePackets, topSources, recentIncidents, spray, blockTimeout);
     }
 
     private static void positive(String field, Duration d) {

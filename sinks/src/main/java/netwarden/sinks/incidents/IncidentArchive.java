@@ -27,12 +27,18 @@ import netwarden.sinks.route.SinkException;
  */
 public final class IncidentArchive implements Sink<Event> {
     private final Path dir;
-    private final SnapshotJson json = new SnapshotJson(AddressFormat.fullAddresses());
+    private final SnapshotJson json;
     private final AtomicLong written = new AtomicLong(), failed = new AtomicLong();
 
-    /** No side effects; {@link #start()} creates the directory. */
+    /** With block rules of the {@link netwarden.wire.BlockRules#DEFAULT_TIMEOUT}. */
     public IncidentArchive(Path dir) {
+        this(dir, netwarden.wire.BlockRules.DEFAULT_TIMEOUT);
+    }
+
+    /** No side effects; {@link #start()} creates the directory. {@code blockTimeout}: the block rules' ({@code detection.block-timeout}). */
+    public IncidentArchive(Path dir, java.time.Duration blockTimeout) {
         this.dir = dir;
+        this.json = new SnapshotJson(AddressFormat.fullAddresses(), blockTimeout);
     }
 
     /** Creates the directory, so a directory that cannot be made fails at start, not at the first attack. */

@@ -1,5 +1,6 @@
 package netwarden.sinks.notify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -30,7 +31,7 @@ import netwarden.sinks.notify.webhook.WebhookSender;
  * NotifyConfig config = fileConfig.withEnvironment(System.getenv());   // NETWARDEN_DISCORD_WEBHOOK
  * NotifyMetrics metrics = new NotifyMetrics();
  * metrics.register(registry);
- * NotificationRouter router = Notifiers.router(config, new NotificationRouter.Deps(enricher, seen, geo, engine.published(), Clock.SYSTEM, metrics));
+ * NotificationRouter router = Notifiers.router(config, detection.blockTimeout(), new NotificationRouter.Deps(enricher, seen, geo, engine.published(), Clock.SYSTEM, metrics));
  * SinkWorker<Event> input = new SinkWorker<>(router, router.sinkConfig(), Clock.SYSTEM);
  * sinkMetrics.track(input); sinkMetrics.trackAll(router.channelWorkers());
  * router.start();                      // then input goes into the EventRouter
@@ -42,16 +43,20 @@ import netwarden.sinks.notify.webhook.WebhookSender;
 public final class Notifiers {
     private Notifiers() {}
 
-    /** The router with a channel per configured channel, system sleeper; not started. */
-    public static NotificationRouter router(NotifyConfig config, NotificationRouter.Deps deps) {
-        return new NotificationRouter(config, channels(config, deps.metrics(), deps.clock(), Sleeper.SYSTEM), deps);
+    /**
+     * The router with a channel per configured channel, system sleeper; not started.
+     *
+     * @param blockTimeout how long the attacks' block rules block ({@code detection.block-timeout})
+     */
+    public static NotificationRouter router(NotifyConfig config, Duration blockTimeout, NotificationRouter.Deps deps) {
+        return new NotificationRouter(config, channels(config, blockTimeout, deps.metrics(), deps.clock(), Sleeper.SYSTEM), deps);
     }
 
     /** One channel per configured channel (not started), registered with {@code metrics}. */
-    public static List<Channel> channels(NotifyConfig config, NotifyMetrics metrics, Clock clock, Sleeper sleeper) {
+    public static List<Channel> channels(NotifyConfig config, Duration blockTimeout, NotifyMetrics metrics, Clock clock, Sleeper sleeper) {
         List<Channel> out = new ArrayList<>();
         for (ChannelConfig c : config.channels()) {
-            Channel ch = new Channel(c.name(), c.type(), sender(config, c, metrics, clock, sleeper), c.delivery(), sleeper, clock,
+            Channel ch = new Channel(c.name(), c.type(), sender(config, c, blockTimeout, metrics, clock, sleeper), c.delivery(), sleeper, clock,
                     RandomGenerator.getDefault());
             metrics.addChannel(ch);
             out.add(ch);
@@ -60,9 +65,9 @@ public final class Notifiers {
     }
 
     /** The sender for one channel; its messages follow the channel's privacy settings. */
-    public static Sender sender(NotifyConfig config, ChannelConfig c, NotifyMetrics metrics, Clock clock, Sleeper sleeper) {
+    public static Sender sender(NotifyConfig config, ChannelConfig c, Duration blockTimeout, NotifyMetrics metrics, Clock clock, Sleeper sleeper) {
         AddressFormat addresses = config.masks(c) ? AddressFormat.masked() : AddressFormat.fullAddresses();
-        NoticeViews views = new NoticeViews(addresses, config.privacy().showConnect());
+        NoticeViews views = new NoticeViews(addresses, config.privacy().showConnect(), blockTimeout);
         return switch (c) {
             case DiscordConfig d -> new DiscordSender(d, views, sleeper, clock);
             case SlackConfig s -> new SlackSender(s, views);

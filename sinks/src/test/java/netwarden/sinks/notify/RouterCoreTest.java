@@ -128,7 +128,7 @@ class RouterCoreTest {
     }
 
     @Test
-    void quietHoursAndMaintenanceSilenceTheirRouteOnlyAndAreCounted() {
+    void quietHoursAndMaintenanceSilenceTheirRouteOnlyAndAreCounted() throws Exception {
         var quiet = new RouteRule("pager", Set.of(), Set.of(), null, List.of("pager"), Duration.ZERO, true,
                 List.of(netwarden.sinks.notify.config.QuietWindow.parse("q", "22:00-07:00")));
         var chat = new RouteRule("chat", Set.of(), Set.of(), null, List.of("chat"), Duration.ZERO, false);

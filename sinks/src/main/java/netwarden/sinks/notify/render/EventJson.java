@@ -152,7 +152,7 @@ public final class EventJson {
         ArrayNode ports = o.putArray("top_source_ports");
         for (PortCount p : i.topSourcePorts()) ports.addObject().put("port", p.port()).put("packets", p.packets());
         o.putObject("other_traffic").put("packets", i.otherPackets()).put("bytes", i.otherBytes());
-        if (views.addresses().full()) SnapshotJson.blockRules(o, BlockRules.of(n.sources().stream().map(Notice.SourceInfo::address).toList()));
+        if (views.addresses().full()) SnapshotJson.blockRules(o, views.blockRules(n));
     }
 
     private static void enrichment(ObjectNode o, Enrichment e) {

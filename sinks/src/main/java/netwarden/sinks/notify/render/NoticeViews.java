@@ -19,10 +19,23 @@ public final class NoticeViews {
 
     private final AddressFormat addresses;
     private final boolean showConnect;
+    private final Duration blockTimeout;
 
+    /** With block rules of the {@link BlockRules#DEFAULT_TIMEOUT}. */
     public NoticeViews(AddressFormat addresses, boolean showConnect) {
+        this(addresses, showConnect, BlockRules.DEFAULT_TIMEOUT);
+    }
+
+    /** @param blockTimeout how long the attacks' block rules block ({@code detection.block-timeout}) */
+    public NoticeViews(AddressFormat addresses, boolean showConnect, Duration blockTimeout) {
         this.addresses = addresses;
         this.showConnect = showConnect;
+        this.blockTimeout = blockTimeout;
+    }
+
+    /** The block rules for a notice's listed (attributed, non-player) sources. */
+    public BlockRules.Rules blockRules(EventNotice n) {
+        return BlockRules.of(n.sources().stream().map(Notice.SourceInfo::address).toList(), blockTimeout);
     }
 
     public AddressFormat addresses() {
@@ -70,8 +83,8 @@ public final class NoticeViews {
         if (!n.sources().isEmpty()) f.add(Field.wide("Top sources", sources(n.sources())));
         if (i.otherPackets() > 0) f.add(Field.of("Other traffic to the target", Units.count(i.otherPackets()) + " packets (not counted as the attack)"));
         if (addresses.full()) {
-            var rules = BlockRules.of(n.sources().stream().map(Notice.SourceInfo::address).toList());
-            if (!rules.isEmpty()) f.add(Field.code("Block for review (nftables, " + Units.duration(BlockRules.TIMEOUT) + ")", rules.nftables()));
+            var rules = blockRules(n);
+            if (!rules.isEmpty()) f.add(Field.code("Block for review (nftables, " + Units.duration(rules.timeout()) + ")", rules.nftables()));
         }
         return new NoticeView(title, i.reason(), color, f, FOOTER + " · incident " + i.id(), ts);
     }
