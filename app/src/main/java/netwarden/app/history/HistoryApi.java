@@ -60,7 +60,42 @@ public final class HistoryApi {
     public void register(NetwardenHttpServer server) {
         server.addApiRoute("/api/v1/events", ApiParams.guarded(this::events));
         server.addApiRoute("/api/v1/services/{id}/history", ApiParams.guarded(this::history));
+        // a central server's incident detail needs ?agent= (a local run's is IncidentsApi's)
+        if (fleet) server.addApiRoute("/api/v1/incidents/{id}", ApiParams.guarded(this::incident));
     }
+
+    /** One incident as the store keeps it (so it survives restarts), with its heaviest sources and its notes. */
+    Response incident(Request r) {
+        String id = r.param("id");
+        String agent;
+        try {
+            agent = agent(r);
+        } catch (IllegalArgumentException e) {
+            return JsonErrors.of(400, e.getMessage());
+        }
+        if (agent == null) return JsonErrors.of(400, "agent is required on a server: ?agent=ID");
+        var found = store.incident(agent, id);
+        if (found.isEmpty()) return JsonErrors.of(404, "no such incident: " + id);
+        Rows.Incident i = found.get();
+        AddressFormat format = format(r);
+        ObjectNode n = JSON.createObjectNode().put("id", i.id()).put("scope", i.scope()).put("target", i.target())
+                .put("service", i.service()).put("kind", i.kind()).put("severity", i.severity()).put("reason", i.reason())
+                .put("start", Instant.ofEpochMilli(i.startMs()).toString())
+                .put("end", i.endMs() == 0 ? null : Instant.ofEpochMilli(i.endMs()).toString()).put("active", i.endMs() == 0)
+                .put("peak_pps", i.peakPps()).put("peak_bps", i.peakBps()).put("packets", i.packets()).put("bytes", i.bytes())
+                .put("sources", i.sources()).put("multi_source", i.multiSource()).put("spoofing_suspected", i.spoofing())
+                .put("acknowledged", i.ackedMs() == 0 ? null : Instant.ofEpochMilli(i.ackedMs()).toString()).put("acknowledged_by", i.ackedBy());
+        ArrayNode sources = n.putArray("top_sources");
+        if (fleet) n.put("agent", agent);
+        for (Rows.IncidentSource s : store.incidentSources(agent, id))
+            sources.addObject().put("address", format.format(Ip.parse(s.address()))).put("country", s.country())
+                    .put("asn", s.asn()).put("packets", s.packets()).put("bytes", s.bytes());
+        ArrayNode notes = n.putArray("notes");
+        for (Rows.Note note : store.notes(agent, id))
+            notes.addObject().put("at", Instant.ofEpochMilli(note.tsMs()).toString()).put("author", note.author()).put("note", note.note());
+        return Response.json(200, n);
+    }
+
 
     Response events(Request r) throws IOException {
         Queries.Events q;

@@ -28,7 +28,15 @@ class ReplayIntoStoreTest {
         Path flood = Files.write(dir.resolve("flood.pcap"), new SynFlood(5000, 0).bytes); // the capture stops mid-attack
         Path game = Files.write(dir.resolve("game.pcap"), new GameCapture().bytes);
         Path state = dir.resolve("state");
-        CliRun run = CliRun.of("replay", "--format", "json", "--state-dir", state.toString(), flood.toString(), game.toString());
+        // Both targets configured: an unanswered SYN flood alone makes no service (it is a host attack), and the
+        // rollups the test reads are per service.
+        Path config = Files.writeString(dir.resolve("services.yaml"), """
+                services:
+                  - {name: mc, address: %s, port: %d, proto: tcp}
+                  - {name: arena, address: %s, port: %d}
+                """.formatted(SynFlood.TARGET, SynFlood.PORT, GameCapture.SERVER, GameCapture.GAME_PORT));
+        CliRun run = CliRun.of("replay", "--format", "json", "--config", config.toString(), "--state-dir", state.toString(),
+                flood.toString(), game.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("rows written to the store in " + state).doesNotContain("lost");
 
