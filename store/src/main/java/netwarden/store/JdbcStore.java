@@ -173,7 +173,7 @@ abstract class JdbcStore implements Store {
                 Table.ROUTER_CONNECTIONS, Table.ROUTER_DNS, Table.ROUTER_FIREWALL, Table.ANOMALIES, Table.FLOW_MINUTES))
             if (b.rows(t) > 0) append(c, t, Columns.values(t, b));
         Rows.Batch keyed = new Rows.Batch(List.of(),
-                latest(b.sessions(), s -> s.agent() + '\0' + s.service() + '\0' + s.address() + '\0' + s.firstSeenMs()),
+                sessions(b.sessions()),
                 latest(b.incidents(), i -> i.agent() + '\0' + i.id()),
                 latest(b.incidentSources(), s -> s.agent() + '\0' + s.incidentId() + '\0' + s.address()),
                 latest(b.incidentPorts(), p -> p.agent() + '\0' + p.incidentId() + '\0' + p.port()),
@@ -192,6 +192,16 @@ abstract class JdbcStore implements Store {
         if (rows.size() < 2) return rows;
         Map<String, RouterRows.Device> m = new LinkedHashMap<>();
         for (RouterRows.Device d : rows) m.merge(d.agent() + '\0' + d.address(), d, RouterRows.Device::merge);
+        return List.copyOf(m.values());
+    }
+
+    /** One row per session, the furthest along (rows of one session may arrive out of order: see Upserts). */
+    private static List<Rows.Session> sessions(List<Rows.Session> rows) {
+        if (rows.size() < 2) return rows;
+        Map<String, Rows.Session> m = new LinkedHashMap<>();
+        for (Rows.Session r : rows)
+            m.merge(r.agent() + '\0' + r.service() + '\0' + r.address() + '\0' + r.firstSeenMs(), r,
+                    (a, b) -> b.packetsIn() + b.packetsOut() >= a.packetsIn() + a.packetsOut() || b.leftMs() != 0 ? b : a);
         return List.copyOf(m.values());
     }
 

@@ -9,10 +9,15 @@ final class Upserts {
 
     static String conflict(Table t) {
         return switch (t) {
+            // A session only grows: its rows come from the event sink (join, leave) and from the pipeline's snapshots
+            // (players still online), two threads, so an older row may arrive last and must not lower the counts.
             case SESSIONS -> "ON CONFLICT (agent, service, address, first_seen_ms) DO UPDATE SET"
-                    + " last_seen_ms = excluded.last_seen_ms, left_ms = excluded.left_ms,"
-                    + " packets_in = excluded.packets_in, packets_out = excluded.packets_out, bytes_in = excluded.bytes_in,"
-                    + " bytes_out = excluded.bytes_out, country = coalesce(excluded.country, sessions.country),"
+                    + " last_seen_ms = greatest(sessions.last_seen_ms, excluded.last_seen_ms),"
+                    + " left_ms = CASE WHEN excluded.left_ms = 0 THEN sessions.left_ms ELSE excluded.left_ms END,"
+                    + " packets_in = greatest(sessions.packets_in, excluded.packets_in),"
+                    + " packets_out = greatest(sessions.packets_out, excluded.packets_out),"
+                    + " bytes_in = greatest(sessions.bytes_in, excluded.bytes_in),"
+                    + " bytes_out = greatest(sessions.bytes_out, excluded.bytes_out), country = coalesce(excluded.country, sessions.country),"
                     + " asn = CASE WHEN excluded.asn = 0 THEN sessions.asn ELSE excluded.asn END,"
                     + " flags = coalesce(excluded.flags, sessions.flags),"
                     + " name = coalesce(excluded.name, sessions.name)";
