@@ -254,7 +254,10 @@ class ConsoleBrowserTest {
     private void signIn(String token) {
         browser.get(base + "/login");
         browser.findElement(By.id("token")).sendKeys(token);
+        var before = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("form.signin button")).click();
+        // wait for the answer's page (the form's page reports "complete" too until it is replaced)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
     }
 
@@ -273,7 +276,7 @@ class ConsoleBrowserTest {
     }
 
     private String text() {
-        return browser.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body"))).getText();
     }
 
     private void shot(String name) throws Exception {
