@@ -241,17 +241,13 @@ abstract class JdbcStore implements Store {
     @Override
     public long compact(long fromSeconds, long toSeconds) {
         if (toSeconds <= fromSeconds) throw new IllegalArgumentException("empty range: " + fromSeconds + ".." + toSeconds);
-        return onWriter("compact source_minutes", c -> {
-            c.setAutoCommit(false);
+        return onWriter("compact source_minutes", c -> inTransaction(c, () -> {
             try (Statement st = c.createStatement()) {
                 String range = " WHERE ts >= " + fromSeconds + " AND ts < " + toSeconds;
                 try (var rs = st.executeQuery("SELECT count(*) FROM compactions WHERE table_name = 'source_minutes'"
                         + " AND from_ts = " + fromSeconds + " AND to_ts = " + toSeconds)) {
                     rs.next();
-                    if (rs.getLong(1) > 0) {
-                        c.rollback();
-                        return -1L;
-                    }
+                    if (rs.getLong(1) > 0) return -1L;
                 }
                 long n = 0;
                 if (sortsByAddress()) {
@@ -260,15 +256,9 @@ abstract class JdbcStore implements Store {
                 }
                 st.executeUpdate("INSERT INTO compactions VALUES ('source_minutes', " + fromSeconds + ", " + toSeconds
                         + ", " + System.currentTimeMillis() + ", " + n + ")");
-                c.commit();
                 return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        });
+        }));
     }
 
     private static long rewriteSorted(Statement st, String table, String range, String order) throws SQLException {
@@ -281,38 +271,29 @@ abstract class JdbcStore implements Store {
 
     @Override
     public boolean acknowledge(String agent, String id, String author, String note, long atMs) {
-        return onWriter("acknowledge", c -> {
-            c.setAutoCommit(false);
-            try {
-                int found;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE incidents SET acked_ms = CASE WHEN acked_ms = 0 THEN ? ELSE acked_ms END,"
-                                + " acked_by = CASE WHEN acked_ms = 0 THEN ? ELSE acked_by END WHERE agent = ? AND id = ?")) {
-                    ps.setLong(1, atMs);
-                    ps.setString(2, author);
-                    ps.setString(3, agent);
-                    ps.setString(4, id);
-                    found = ps.executeUpdate();
-                }
-                if (found > 0 && note != null && !note.isBlank()) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO incident_notes VALUES (?, ?, ?, ?, ?)")) {
-                        ps.setString(1, agent);
-                        ps.setString(2, id);
-                        ps.setLong(3, atMs);
-                        ps.setString(4, author);
-                        ps.setString(5, note.strip());
-                        ps.executeUpdate();
-                    }
-                }
-                c.commit();
-                return found > 0;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return onWriter("acknowledge", c -> inTransaction(c, () -> {
+            int found;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE incidents SET acked_ms = CASE WHEN acked_ms = 0 THEN ? ELSE acked_ms END,"
+                            + " acked_by = CASE WHEN acked_ms = 0 THEN ? ELSE acked_by END WHERE agent = ? AND id = ?")) {
+                ps.setLong(1, atMs);
+                ps.setString(2, author);
+                ps.setString(3, agent);
+                ps.setString(4, id);
+                found = ps.executeUpdate();
             }
-        });
+            if (found > 0 && note != null && !note.isBlank()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO incident_notes VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, agent);
+                    ps.setString(2, id);
+                    ps.setLong(3, atMs);
+                    ps.setString(4, author);
+                    ps.setString(5, note.strip());
+                    ps.executeUpdate();
+                }
+            }
+            return found > 0;
+        }));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class ApiParams {
      * A store endpoint that answers 503 (JSON) while the database is unreachable, rather than the 500 of a bug;
      * the store reconnects by itself, so the next request may succeed.
      */
-    static Handler guarded(Handler h) {
+    public static Handler guarded(Handler h) {
         return r -> {
             try {
                 return h.handle(r);

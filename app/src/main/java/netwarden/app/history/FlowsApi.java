@@ -29,7 +29,7 @@ public final class FlowsApi {
     }
 
     public void register(NetwardenHttpServer server) {
-        server.addApiRoute("/api/v1/flows", this::flows);
+        server.addApiRoute("/api/v1/flows", ApiParams.guarded(this::flows));
     }
 
     Response flows(Request r) {

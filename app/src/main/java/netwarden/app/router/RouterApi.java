@@ -45,15 +45,15 @@ public final class RouterApi {
     }
 
     public void register(NetwardenHttpServer server) {
-        server.addApiRoute("/api/v1/devices", this::devices);
-        server.addApiRoute("POST", "/api/v1/devices/{address}", MAX_BODY, this::rename);
-        server.addApiRoute("/api/v1/connections", this::connections);
-        server.addApiRoute("/api/v1/anomalies", this::anomalies);
-        server.addApiRoute("/api/v1/router/dns", this::dns);
-        server.addApiRoute("/api/v1/router/firewall", this::firewall);
-        server.addApiRoute("/api/v1/router/rules", this::listRules);
-        server.addApiRoute("POST", "/api/v1/router/rules", MAX_BODY, this::addRule);
-        server.addApiRoute("DELETE", "/api/v1/router/rules/{id}", 0, this::removeRule);
+        server.addApiRoute("/api/v1/devices", ApiParams.guarded(this::devices));
+        server.addApiRoute("POST", "/api/v1/devices/{address}", MAX_BODY, ApiParams.guarded(this::rename));
+        server.addApiRoute("/api/v1/connections", ApiParams.guarded(this::connections));
+        server.addApiRoute("/api/v1/anomalies", ApiParams.guarded(this::anomalies));
+        server.addApiRoute("/api/v1/router/dns", ApiParams.guarded(this::dns));
+        server.addApiRoute("/api/v1/router/firewall", ApiParams.guarded(this::firewall));
+        server.addApiRoute("/api/v1/router/rules", ApiParams.guarded(this::listRules));
+        server.addApiRoute("POST", "/api/v1/router/rules", MAX_BODY, ApiParams.guarded(this::addRule));
+        server.addApiRoute("DELETE", "/api/v1/router/rules/{id}", 0, ApiParams.guarded(this::removeRule));
     }
 
     Response devices(Request r) {
